@@ -1,0 +1,56 @@
+"""Reference-data loaders for the regional centres and their latest known endorsement."""
+
+from django.utils.translation import gettext as _
+
+from tahub.core.reference import Loader, RowError, int_or_none, lookup, text, yes_no
+from tahub.parties.models import Country, Region
+from tahub.planning.models import Decision
+
+from .models import Endorsement, RegionalCentre
+
+
+def _centre(row):
+    return {
+        "code": text(row, "code", required=True),
+        "name": text(row, "name", required=True),
+        "host_country": lookup(row, "host_country_iso3", Country, "iso3"),
+        "city": text(row, "city"),
+        "host_institution": text(row, "host_institution", required=True),
+        "region": lookup(row, "region", Region, "code"),
+        "also_basel_centre": yes_no(row, "also_basel_centre"),
+        "languages": text(row, "languages"),
+        "status": text(row, "status"),
+        "endorsement_history": text(row, "endorsement_history"),
+        "sources": text(row, "sources"),
+        "notes": text(row, "notes"),
+    }
+
+
+def _endorsement(row):
+    reference = text(row, "endorsed_by")
+    if not reference:
+        return None  # endorsement not found in the sources: the centre's notes say so
+    start, end = int_or_none(row, "endorsed_from", required=True), int_or_none(row, "endorsed_until", required=True)
+    if end < start:
+        raise RowError("endorsed_until", _("ends before it starts"))
+    return {
+        "centre": RegionalCentre.objects.get(code=text(row, "code")),
+        "decision": Decision.objects.filter(number=reference).first(),
+        "decision_reference": reference,
+        "start_year": start,
+        "end_year": end,
+    }
+
+
+def loaders():
+    columns = ("code", "name", "host_country_iso3", "host_institution", "region", "also_basel_centre")
+    return [
+        Loader("regional_centres.csv", RegionalCentre, ("code",), _centre, columns),
+        Loader(
+            "regional_centres.csv",
+            Endorsement,
+            ("centre", "start_year"),
+            _endorsement,
+            ("code", "endorsed_by", "endorsed_from", "endorsed_until"),
+        ),
+    ]

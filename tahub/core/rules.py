@@ -1,0 +1,6 @@
+"""Predicates shared by every app's rules.py: who a user is, in terms of roles."""
+
+import rules
+
+is_authenticated = rules.is_authenticated
+is_public = rules.always_allow
