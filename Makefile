@@ -16,6 +16,8 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 # run: migrate, load reference and demo data, start the worker in the background, serve on 127.0.0.1:8000.
+# ADDR=127.0.0.1:8001 serves on another port.
+ADDR ?= 127.0.0.1:8000
 run: install
 	mkdir -p var
 	$(BIN)/python manage.py migrate --noinput
@@ -23,7 +25,7 @@ run: install
 	$(BIN)/python manage.py load_demo_data
 	$(BIN)/python manage.py db_worker & echo $$! > var/worker.pid; \
 	trap 'kill $$(cat var/worker.pid) 2>/dev/null' EXIT INT TERM; \
-	$(BIN)/python manage.py runserver 127.0.0.1:8000
+	$(BIN)/python manage.py runserver $(ADDR)
 
 lint: install
 	$(BIN)/ruff check .
@@ -32,6 +34,8 @@ lint: install
 test: lint
 	$(BIN)/pytest $(PYTEST_ARGS)
 
+# bench: gunicorn + production settings on PostgreSQL (database tahub_bench), loaded at a fixed concurrency;
+# writes docs/performance.md. About 3 minutes; needs PostgreSQL at BENCH_PG (default 127.0.0.1:5432).
 bench: install
 	$(BIN)/python bench/run.py
 

@@ -1,16 +1,45 @@
-"""The REST API at /api/v1/: each app contributes its router; the OpenAPI document is generated."""
+"""The REST API at /api/v1/: each app contributes its router; the OpenAPI document is generated.
+
+The interactive documentation at /api/v1/docs is Swagger UI served from ninja's bundled static files, so it
+works under our Content Security Policy ('self' only) and without the internet.
+"""
 
 from django.utils.translation import gettext_lazy as _
-from ninja import NinjaAPI
+from ninja import NinjaAPI, Swagger
 
+from tahub.accounts.api import router as accounts_router
+from tahub.assistance.api import router as assistance_router
+from tahub.centres.api import router as centres_router
+from tahub.core.api_errors import install_error_handlers
+from tahub.directory.api import router as directory_router
 from tahub.parties.api import router as parties_router
+from tahub.planning.api import router as planning_router
+from tahub.vocabularies.api import router as vocabularies_router
 
 api = NinjaAPI(
     title="TA Hub API",
     version="1",
     description=str(
-        _("Technical assistance under the Stockholm Convention: Parties, centres, decisions, vocabularies.")
+        _(
+            "Technical assistance under the Stockholm Convention: Parties, centres, decisions, vocabularies. "
+            "Lists are paginated with page and page_size (at most 100). Errors answer "
+            '{"detail": ..., "errors": [...]}. Endpoints that need a personal API token say so; send it as '
+            "“Authorization: Bearer <token>”."
+        )
     ),
     urls_namespace="api",
+    docs=Swagger(settings={"validatorUrl": None}),
+    docs_url="/docs",
 )
-api.add_router("/", parties_router)
+install_error_handlers(api)
+
+for router in (
+    parties_router,
+    centres_router,
+    planning_router,
+    vocabularies_router,
+    accounts_router,
+    assistance_router,
+    directory_router,
+):
+    api.add_router("/", router)

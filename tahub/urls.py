@@ -1,21 +1,28 @@
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from tahub.api import api
 from tahub.core import health
+from tahub.core import views as core_views
+from tahub.core.api_errors import api_not_found
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", core_views.set_language, name="set_language"),
     path("accounts/", include("allauth.urls")),
     path("api/v1/", api.urls),
+    re_path(r"^api/", api_not_found),
     path("admin/", admin.site.urls),
+    path("", include("tahub.accounts.urls")),
     path("", include("tahub.core.urls")),
     path("parties/", include("tahub.parties.urls")),
     path("centres/", include("tahub.centres.urls")),
     path("decisions/", include("tahub.planning.urls")),
+    path("requests/", include("tahub.assistance.urls")),
+    path("directory/", include("tahub.directory.urls")),
+    path("staff/directory/", include("tahub.directory.staff_urls")),
 ]
 
 if settings.DEBUG:

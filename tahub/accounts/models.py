@@ -4,6 +4,9 @@ from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from tahub.core.models import DomainModel
+from tahub.parties.models import ContactPoint
+
 
 class UserManager(BaseUserManager):
     use_in_migrations = True
@@ -61,3 +64,64 @@ class ApiToken(models.Model):
 
     def __str__(self):
         return f"{self.prefix}… ({self.user})"
+
+
+class StaffRole(DomainModel):
+    """A Secretariat role: an administrator, or the regional focal point of one UN regional group."""
+
+    class Role(models.TextChoices):
+        ADMINISTRATOR = "administrator", _("Administrator")
+        REGIONAL_FOCAL_POINT = "regional-focal-point", _("Regional focal point")
+
+    user = models.ForeignKey(User, models.CASCADE, related_name="staff_roles", verbose_name=_("user"))
+    role = models.CharField(_("role"), max_length=30, choices=Role.choices)
+    region = models.ForeignKey(
+        "parties.Region",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="staff_roles",
+        verbose_name=_("UN regional group"),
+        help_text=_("Only for a regional focal point: the group they look after."),
+    )
+
+    class Meta:
+        verbose_name = _("Secretariat role")
+        verbose_name_plural = _("Secretariat roles")
+        ordering = ["user__email", "role"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "role", "region"], name="staffrole_unique"),
+            models.CheckConstraint(
+                condition=models.Q(role="administrator", region__isnull=True)
+                | models.Q(role="regional-focal-point", region__isnull=False),
+                name="staffrole_region_only_for_regional_focal_point",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} — {self.get_role_display()}" + (f" ({self.region.code})" if self.region_id else "")
+
+
+class Invitation(DomainModel):
+    """An invitation, by e-mail, to become a Party's official contact point or focal point.
+
+    The link in the e-mail carries a token (see invitations.py) that hashes the invitation's state, so it
+    stops working once the invitation is accepted, and after INVITATION_TIMEOUT seconds.
+    """
+
+    email = models.EmailField(_("e-mail address"))
+    party = models.ForeignKey("parties.Party", models.CASCADE, related_name="invitations", verbose_name=_("Party"))
+    kind = models.CharField(_("role"), max_length=20, choices=ContactPoint.Kind.choices)
+    invited_by = models.ForeignKey(User, models.PROTECT, related_name="invitations_sent", verbose_name=_("invited by"))
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+    accepted_user = models.ForeignKey(
+        User, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("account created")
+    )
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.email} → {self.party} ({self.get_kind_display()})"

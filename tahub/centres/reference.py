@@ -3,14 +3,28 @@
 from django.utils.translation import gettext as _
 
 from tahub.core.reference import Loader, RowError, int_or_none, lookup, text, yes_no
+from tahub.directory.models import Organisation
 from tahub.parties.models import Country, Region
 from tahub.planning.models import Decision
 
 from .models import Endorsement, RegionalCentre
 
 
+def _centre_organisation(row):
+    """Each centre is also a provider in the partner directory, so requests can be assigned to it."""
+    return {
+        "slug": text(row, "code", required=True),
+        "name": text(row, "name", required=True),
+        "kind": Organisation.Kind.REGIONAL_CENTRE,
+        "country": lookup(row, "host_country_iso3", Country, "iso3"),
+        "summary": text(row, "host_institution"),
+        "source": "regional_centres.csv",
+    }
+
+
 def _centre(row):
     return {
+        "organisation": Organisation.objects.get(slug=text(row, "code")),
         "code": text(row, "code", required=True),
         "name": text(row, "name", required=True),
         "host_country": lookup(row, "host_country_iso3", Country, "iso3"),
@@ -45,6 +59,7 @@ def _endorsement(row):
 def loaders():
     columns = ("code", "name", "host_country_iso3", "host_institution", "region", "also_basel_centre")
     return [
+        Loader("regional_centres.csv", Organisation, ("slug",), _centre_organisation, columns, report_stale=False),
         Loader("regional_centres.csv", RegionalCentre, ("code",), _centre, columns),
         Loader(
             "regional_centres.csv",

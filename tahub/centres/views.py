@@ -1,22 +1,49 @@
+from django.utils.translation import get_language_info
 from django.views.generic import DetailView, ListView
 from rules.contrib.views import PermissionRequiredMixin
 
 from . import selectors
+from .forms import CentreFilterForm
+
+
+def language_names(codes):
+    """Language codes as names in the reader's language; a code Django does not know is shown as it is."""
+    names = []
+    for code in codes:
+        try:
+            names.append(get_language_info(code)["name_translated"])
+        except KeyError:
+            names.append(code)
+    return names
 
 
 class CentreListView(PermissionRequiredMixin, ListView):
+    """The regional and subregional centres, filtered by UN region."""
+
     permission_required = "centres.view_regionalcentre"
     template_name = "centres/centre_list.html"
     context_object_name = "centres"
 
     def get_queryset(self):
-        return selectors.centre_list(region=self.request.GET.get("region") or None)
+        self.form = CentreFilterForm(self.request.GET or None)
+        return selectors.centre_list(**self.form.filters())
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(form=self.form, **kwargs)
 
 
 class CentreDetailView(PermissionRequiredMixin, DetailView):
+    """One centre: host, region, languages, endorsements, and the doubts about its data."""
+
     permission_required = "centres.view_regionalcentre"
     template_name = "centres/centre_detail.html"
     context_object_name = "centre"
 
     def get_object(self, queryset=None):
-        return selectors.centre_get(self.kwargs["code"])
+        # Read once: the permission check (object-level) and the page both ask for it.
+        if not hasattr(self, "_object"):
+            self._object = selectors.centre_get(self.kwargs["code"])
+        return self._object
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(languages=language_names(self.object.language_list), **kwargs)

@@ -35,6 +35,8 @@ class Loader:
     parse: Callable[[dict], dict | None]  # row -> model fields, or None to skip the row
     columns: tuple[str, ...] = ()
     create: bool = True  # False: the file only updates fields of rows another file created
+    # False where the table also holds rows from elsewhere (organisations that asked to be listed).
+    report_stale: bool = True
     stats: dict = field(default_factory=lambda: {"created": 0, "updated": 0, "unchanged": 0})
 
     def label(self):
@@ -99,7 +101,7 @@ def run_loader(loader, directory):
         except ValidationError as exc:
             detail = "; ".join(f"{name}: {' '.join(msgs)}" for name, msgs in exc.message_dict.items())
             raise ReferenceDataError(f"{loader.file}:{line}: {detail}") from exc
-    return len(existing) - len(seen) if loader.create else 0
+    return len(existing) - len(seen) if loader.create and loader.report_stale else 0
 
 
 def load_all(loaders, directory):

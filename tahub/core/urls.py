@@ -3,6 +3,6 @@ from django.urls import path
 from . import views
 
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("data-notes/", views.data_notes, name="data_notes"),
+    path("", views.HomeView.as_view(), name="home"),
+    path("data-notes/", views.DataNotesView.as_view(), name="data_notes"),
 ]

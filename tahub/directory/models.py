@@ -1,12 +1,17 @@
 """Partner organisations: the providers of technical assistance and the members who act for them."""
 
+import secrets
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 
 from tahub.core.models import DomainModel, NaturalKeyManager
-from tahub.parties.models import Country
+from tahub.core.uploads import DocumentValidator
+from tahub.parties.models import Country, Party, Region
+from tahub.vocabularies.models import AssistanceType, Theme
 
 
 class Organisation(DomainModel):
@@ -36,7 +41,29 @@ class Organisation(DomainModel):
     country = models.ForeignKey(
         Country, models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("country of seat")
     )
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    logo = models.FileField(
+        _("logo"), upload_to="logos/", blank=True, validators=[DocumentValidator((".png", ".jpg", ".jpeg"), 512 * 1024)]
+    )
+    # What it offers, in the shared vocabularies: the basis for matching providers to requests.
+    themes = models.ManyToManyField(Theme, blank=True, related_name="providers", verbose_name=_("themes offered"))
+    assistance_types = models.ManyToManyField(
+        AssistanceType, blank=True, related_name="providers", verbose_name=_("types of assistance offered")
+    )
+    regions_served = models.ManyToManyField(
+        Region, blank=True, related_name="providers", verbose_name=_("regions served")
+    )
+    parties_served = models.ManyToManyField(
+        Party, blank=True, related_name="providers", verbose_name=_("Parties served")
+    )
+    languages = models.CharField(
+        _("working languages"), max_length=60, blank=True, help_text=_("Language codes, for example: en;fr;es")
+    )
     source = models.CharField(_("source"), max_length=300, blank=True)
+    listed = models.BooleanField(_("listed in the public directory"), default=True)
+    review_due = models.DateField(
+        _("review due"), null=True, blank=True, help_text=_("When the owners are next asked to confirm the entry")
+    )
     members = models.ManyToManyField(
         settings.AUTH_USER_MODEL, through="Membership", related_name="organisations", verbose_name=_("members")
     )
@@ -57,6 +84,10 @@ class Organisation(DomainModel):
     def get_absolute_url(self):
         return reverse("directory:detail", args=[self.slug])
 
+    @property
+    def language_list(self):
+        return [code for code in self.languages.split(";") if code]
+
 
 class Membership(DomainModel):
     """A person who acts for an organisation (a provider, or a regional centre's host)."""
@@ -75,3 +106,107 @@ class Membership(DomainModel):
 
     def __str__(self):
         return f"{self.user} — {self.organisation}"
+
+
+def _new_token():
+    return secrets.token_urlsafe(32)
+
+
+class ListingRequest(ConcurrentTransitionMixin, DomainModel):
+    """Anyone may ask to list an organisation, with supporting documents; the Secretariat reviews it.
+
+    The requester follows the request through a private link (the token) sent by e-mail.
+    """
+
+    class State(models.TextChoices):
+        SUBMITTED = "submitted", _("Submitted")
+        INFO_NEEDED = "info_needed", _("More information needed")
+        APPROVED = "approved", _("Approved: listed")
+        REJECTED = "rejected", _("Rejected")
+
+    token = models.CharField(max_length=64, unique=True, default=_new_token, editable=False)
+    state = FSMField(_("status"), max_length=20, choices=State.choices, default=State.SUBMITTED, protected=True)
+    name = models.CharField(_("name of the organisation"), max_length=300)
+    short_name = models.CharField(_("short name or acronym"), max_length=60, blank=True)
+    kind = models.CharField(_("category"), max_length=30, choices=Organisation.Kind.choices)
+    country = models.ForeignKey(Country, models.PROTECT, related_name="+", verbose_name=_("country of seat"))
+    website = models.URLField(_("website"), blank=True)
+    summary = models.TextField(_("what the organisation does in the field of the Convention"))
+    themes = models.ManyToManyField(Theme, blank=True, related_name="+", verbose_name=_("themes offered"))
+    assistance_types = models.ManyToManyField(
+        AssistanceType, blank=True, related_name="+", verbose_name=_("types of assistance offered")
+    )
+    regions_served = models.ManyToManyField(Region, blank=True, related_name="+", verbose_name=_("regions served"))
+    languages = models.CharField(_("working languages"), max_length=60, blank=True, help_text=_("For example: en;fr"))
+    contact_name = models.CharField(_("your name"), max_length=200)
+    contact_email = models.EmailField(_("your e-mail address"))
+    message = models.TextField(_("message from the Secretariat"), blank=True)
+    organisation = models.ForeignKey(
+        Organisation, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("listed as")
+    )
+
+    class Meta:
+        verbose_name = _("listing request")
+        verbose_name_plural = _("listing requests")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("directory:listing_status", args=[self.token])
+
+    @transition(state, source=State.SUBMITTED, target=State.INFO_NEEDED)
+    def ask_information(self):
+        pass
+
+    @transition(state, source=State.INFO_NEEDED, target=State.SUBMITTED)
+    def answer(self):
+        pass
+
+    @transition(state, source=State.SUBMITTED, target=State.APPROVED)
+    def approve(self):
+        pass
+
+    @transition(state, source=[State.SUBMITTED, State.INFO_NEEDED], target=State.REJECTED)
+    def reject(self):
+        pass
+
+
+class ListingDocument(DomainModel):
+    """A supporting document: statutes, proof of work in the field of the Convention."""
+
+    listing_request = models.ForeignKey(ListingRequest, models.CASCADE, related_name="documents")
+    file = models.FileField(_("document"), upload_to="listings/%Y/", validators=[DocumentValidator()])
+
+    class Meta:
+        verbose_name = _("supporting document")
+        verbose_name_plural = _("supporting documents")
+        ordering = ["created_at"]
+
+    def __str__(self):
+        return self.file.name.rsplit("/", 1)[-1]
+
+
+class Correction(DomainModel):
+    """Someone reports inaccurate information on a directory entry; staff resolve it, with a reply."""
+
+    class Resolution(models.TextChoices):
+        CHANGED = "changed", _("Change made")
+        NO_CHANGE = "no_change", _("No change")
+
+    organisation = models.ForeignKey(Organisation, models.CASCADE, related_name="corrections")
+    reporter_email = models.EmailField(_("your e-mail address"), help_text=_("So that we can reply"))
+    text = models.TextField(_("what is inaccurate, and what is right"))
+    resolution = models.CharField(_("resolution"), max_length=20, choices=Resolution.choices, blank=True)
+    reply = models.TextField(_("reply"), blank=True)
+    resolved_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+")
+    resolved_at = models.DateTimeField(_("resolved"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("correction")
+        verbose_name_plural = _("corrections")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.organisation}: {self.text[:60]}"

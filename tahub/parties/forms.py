@@ -1,14 +1,17 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Eligibility, Region
+from . import selectors
+from .models import Eligibility
 
 
 class PartyFilterForm(forms.Form):
+    """The Parties list's filters; a GET form, so it works without JavaScript and the URL can be shared."""
+
     q = forms.CharField(label=_("Name"), required=False, max_length=100)
     region = forms.ModelChoiceField(
         label=_("UN regional group"),
-        queryset=Region.objects.order_by("code"),
+        queryset=selectors.region_list(),
         to_field_name="code",
         required=False,
         empty_label=_("All regions"),
@@ -16,3 +19,15 @@ class PartyFilterForm(forms.Form):
     eligibility = forms.ChoiceField(
         label=_("Eligibility"), choices=[("", _("All classes")), *Eligibility.choices], required=False
     )
+
+    def filters(self):
+        """The valid filters only: a bad value is reported beside its field and the others still apply."""
+        if not self.is_bound:
+            return {}
+        self.is_valid()
+        region = self.cleaned_data.get("region")
+        return {
+            "region": region.code if region else None,
+            "eligibility": self.cleaned_data.get("eligibility") or None,
+            "search": self.cleaned_data.get("q") or None,
+        }

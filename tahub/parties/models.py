@@ -1,5 +1,6 @@
 """Countries, conventions, the Parties to them, and the UN regional groups they belong to."""
 
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -135,3 +136,35 @@ class Party(DomainModel):
 
     def get_absolute_url(self):
         return reverse("parties:detail", args=[self.country.iso3])
+
+
+class ContactPoint(DomainModel):
+    """A person who acts for a Party: its official contact point, or a focal point the contact point delegates."""
+
+    class Kind(models.TextChoices):
+        OFFICIAL = "official", _("Official contact point")
+        FOCAL = "focal", _("Focal point")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.CASCADE, related_name="contact_points", verbose_name=_("user")
+    )
+    party = models.ForeignKey(Party, models.CASCADE, related_name="contact_points", verbose_name=_("Party"))
+    kind = models.CharField(_("role"), max_length=20, choices=Kind.choices)
+    delegated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("delegated by"),
+        help_text=_("For a focal point: the official contact point (or Secretariat member) who invited them."),
+    )
+
+    class Meta:
+        verbose_name = _("contact point")
+        verbose_name_plural = _("contact points")
+        ordering = ["party__country__name", "kind", "user__email"]
+        constraints = [models.UniqueConstraint(fields=["user", "party"], name="contactpoint_unique_per_party")]
+
+    def __str__(self):
+        return f"{self.user} — {self.get_kind_display()}, {self.party}"

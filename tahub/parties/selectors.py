@@ -1,9 +1,9 @@
 """Reads of Parties, countries and regions, shared by the pages, the API and the exports."""
 
-from django.db.models import Case, F, When
+from django.db.models import Case, Count, F, When
 from django.shortcuts import get_object_or_404
 
-from .models import Party, Region
+from .models import Convention, Eligibility, Party, Region
 
 STOCKHOLM = "SC"
 
@@ -32,6 +32,15 @@ def party_list(*, region=None, eligibility=None, search=None, convention=STOCKHO
     return queryset.order_by("country__name")
 
 
+def party_counts_by_eligibility(parties):
+    """How many of these Parties are in each eligibility class, in one aggregate query, in the classes' order.
+
+    Classes with no Party are listed with 0, so the summary always has the same shape.
+    """
+    counted = dict(parties.order_by().values_list("eligibility").annotate(n=Count("id")))
+    return [(choice, counted.get(choice.value, 0)) for choice in Eligibility]
+
+
 def party_get(iso3, *, convention=STOCKHOLM):
     """One Party by its country's ISO code, or 404."""
     return get_object_or_404(party_list(convention=convention), country__iso3=iso3.upper())
@@ -39,3 +48,18 @@ def party_get(iso3, *, convention=STOCKHOLM):
 
 def region_list():
     return Region.objects.order_by("code")
+
+
+def region_list_with_counts():
+    """The UN regional groups, each with the number of countries in it, in one query."""
+    return Region.objects.annotate(countries_count=Count("countries")).order_by("code")
+
+
+def region_codes():
+    """The codes of the UN regional groups, to check a filter value against."""
+    return list(Region.objects.order_by("code").values_list("code", flat=True))
+
+
+def convention_codes():
+    """The codes of the conventions (BC, RC, SC), to check a filter value against."""
+    return list(Convention.objects.order_by("code").values_list("code", flat=True))

@@ -1,0 +1,39 @@
+"""API: personal API tokens as the authentication of the write endpoints, and who a token belongs to.
+
+A client sends ``Authorization: Bearer <token>``; a token is created with
+``python manage.py create_api_token EMAIL`` and only its digest is kept.
+"""
+
+from ninja import Router, Schema
+from ninja.security import HttpBearer
+
+from tahub.core.api_errors import ErrorOut
+
+from .tokens import user_for_token
+
+
+class ApiTokenAuth(HttpBearer):
+    """Authenticates a personal API token; ``request.auth`` is then the user it belongs to."""
+
+    def authenticate(self, request, token):
+        user = user_for_token(token.strip())
+        if user is not None:
+            request.user = user
+        return user
+
+
+token_auth = ApiTokenAuth()
+
+router = Router(tags=["accounts"])
+
+
+class MeOut(Schema):
+    email: str
+    name: str
+    is_staff: bool
+
+
+@router.get("/me", response={200: MeOut, 401: ErrorOut}, auth=token_auth)
+def me(request):
+    """The person the API token belongs to."""
+    return request.auth

@@ -1,0 +1,106 @@
+"""Who may do what: the role predicates, and each permission with the reason a refusal gives.
+
+Roles live in tables, not in flags: StaffRole (Secretariat), parties.ContactPoint (a Party's official
+contact point and its focal points), directory.Membership (an organisation's members). Every check in views,
+services, templates and the API goes through these permissions (`user.has_perm(name, obj)`), and a refusal
+says why (`check(user, name, obj)` returns `(allowed, reason)`, after Hypha's permissions).
+"""
+
+import rules
+from django.utils.translation import gettext_lazy as _
+
+from tahub.directory.models import Membership
+from tahub.parties.models import ContactPoint
+
+from .models import StaffRole
+
+# The reason a refusal gives, per permission.
+REASONS = {}
+
+
+def add_perm(name, predicate, reason):
+    """Register a permission together with the translatable reason shown when it is refused."""
+    rules.add_perm(name, predicate)
+    REASONS[name] = reason
+
+
+def check(user, name, obj=None):
+    """(allowed, reason): whether `user` has permission `name` (on `obj`), and if not, why not."""
+    if user.has_perm(name, obj):
+        return True, ""
+    return False, REASONS.get(name, _("You do not have permission to do this."))
+
+
+@rules.predicate
+def is_secretariat(user):
+    """A member of the Secretariat staff (administrator or regional focal point)."""
+    return bool(user.is_authenticated and user.is_active and user.is_staff)
+
+
+@rules.predicate
+def is_administrator(user):
+    """A Secretariat administrator (or a superuser)."""
+    if not is_secretariat(user):
+        return False
+    return user.is_superuser or StaffRole.objects.filter(user=user, role=StaffRole.Role.ADMINISTRATOR).exists()
+
+
+@rules.predicate
+def is_regional_focal_point(user):
+    """The Secretariat's regional focal point of some UN regional group."""
+    return (
+        is_secretariat(user) and StaffRole.objects.filter(user=user, role=StaffRole.Role.REGIONAL_FOCAL_POINT).exists()
+    )
+
+
+@rules.predicate
+def is_regional_focal_point_of_country(user, country):
+    """The Secretariat's regional focal point of the UN regional group the country belongs to."""
+    if country is None or not is_secretariat(user):
+        return False
+    return StaffRole.objects.filter(
+        user=user, role=StaffRole.Role.REGIONAL_FOCAL_POINT, region_id=country.region_id
+    ).exists()
+
+
+@rules.predicate
+def is_contact_point_of(user, party):
+    """The official contact point, or a focal point, of this Party."""
+    if party is None or not user.is_authenticated:
+        return False
+    return ContactPoint.objects.filter(user=user, party=party).exists()
+
+
+@rules.predicate
+def is_official_contact_point(user, party):
+    """The official contact point of this Party."""
+    if party is None or not user.is_authenticated:
+        return False
+    return ContactPoint.objects.filter(user=user, party=party, kind=ContactPoint.Kind.OFFICIAL).exists()
+
+
+@rules.predicate
+def is_member_of(user, organisation):
+    """A member of this organisation (a provider, or a regional centre's host)."""
+    if organisation is None or not user.is_authenticated:
+        return False
+    return Membership.objects.filter(user=user, organisation=organisation).exists()
+
+
+add_perm(
+    "accounts.invite_contact_point",
+    is_secretariat,
+    _("Only Secretariat staff may invite a Party's official contact point."),
+)
+add_perm(
+    "accounts.invite_focal_point",
+    is_secretariat | is_official_contact_point,
+    _("Only Secretariat staff, or this Party's official contact point, may invite its focal points."),
+)
+add_perm("accounts.view_staff_pages", is_secretariat, _("This page is for Secretariat staff only."))
+add_perm("core.view_history", is_secretariat, _("Only Secretariat staff may see the history of a record."))
+add_perm(
+    "parties.change_country",
+    is_administrator | is_regional_focal_point_of_country,
+    _("Only an administrator, or the regional focal point of the country's region, may change its eligibility."),
+)

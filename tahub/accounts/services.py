@@ -1,0 +1,95 @@
+"""Every write about accounts and roles: invitations and their acceptance."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from tahub.parties.models import ContactPoint
+
+from . import invitations, selectors
+from .models import Invitation, User
+from .rules import check
+from .tasks import task_send_invitation
+
+ERRORS = {
+    "account_exists": _("An account with this e-mail address already exists. Ask its owner to sign in instead."),
+    "used": _("This invitation has already been used. Sign in with the account it created."),
+    "invalid": _("This invitation link has expired or is not valid. Ask whoever invited you for a new one."),
+}
+
+# The permission each kind of invitation needs.
+INVITE_PERMISSION = {
+    ContactPoint.Kind.OFFICIAL: "accounts.invite_contact_point",
+    ContactPoint.Kind.FOCAL: "accounts.invite_focal_point",
+}
+
+
+def _require(user, permission, obj=None):
+    allowed, reason = check(user, permission, obj)
+    if not allowed:
+        raise PermissionDenied(reason)
+
+
+@transaction.atomic
+def invite_contact_point(*, email, party, kind, by):
+    """Invite someone by e-mail to act for a Party, as its official contact point or as a focal point.
+
+    - checks the permission: Secretariat staff may invite either kind for any Party; a Party's official
+      contact point may invite focal points of its own Party only (PermissionDenied otherwise);
+    - refuses an address that already has an account (ValidationError on "email"), writing nothing;
+    - saves the Invitation (audited, reason "accounts.invitation.created");
+    - enqueues task_send_invitation in this same transaction, so the e-mail goes if and only if the
+      invitation is committed.
+    """
+    _require(by, INVITE_PERMISSION[kind], party)
+    email = User.objects.normalize_email(email.strip()).lower()
+    if selectors.account_exists(email):
+        raise ValidationError({"email": ERRORS["account_exists"]})
+    invitation = Invitation(email=email, party=party, kind=kind, invited_by=by)
+    invitation._change_reason = "accounts.invitation.created"
+    invitation._history_user = by
+    invitation.full_clean()
+    invitation.save()
+    task_send_invitation.enqueue(invitation_id=invitation.pk)
+    return invitation
+
+
+def validate_invitation_link(invitation, token):
+    """Raise ValidationError with a message for the person when the link cannot be used; else return None."""
+    if invitation is None:
+        raise ValidationError(ERRORS["invalid"])
+    if invitation.accepted_at is not None:
+        raise ValidationError(ERRORS["used"])
+    if not invitations.check_token(invitation, token):
+        raise ValidationError(ERRORS["invalid"])
+
+
+@transaction.atomic
+def accept_invitation(*, invitation_id, token, name, password):
+    """Accept an invitation: create the account and the role it offers.
+
+    - locks the invitation row, so two clicks on the same link cannot both create an account;
+    - refuses an expired, reused or garbled link, and an address that meanwhile got an account
+      (ValidationError), writing nothing;
+    - creates the User (name, password) and its parties.ContactPoint (delegated by the inviter when it is
+      a focal point), and marks the invitation accepted (audited, "accounts.invitation.accepted"), which
+      makes its link unusable.
+    """
+    invitation = Invitation.objects.select_for_update().filter(pk=invitation_id).first()
+    validate_invitation_link(invitation, token)
+    if selectors.account_exists(invitation.email):
+        raise ValidationError(ERRORS["account_exists"])
+    user = User.objects.create_user(invitation.email, password, name=name.strip())
+    contact_point = ContactPoint(user=user, party=invitation.party, kind=invitation.kind)
+    if invitation.kind == ContactPoint.Kind.FOCAL:
+        contact_point.delegated_by = invitation.invited_by
+    contact_point._change_reason = "parties.contact_point.created_from_invitation"
+    contact_point._history_user = user
+    contact_point.save()
+    invitation.accepted_at = timezone.now()
+    invitation.accepted_user = user
+    invitation._change_reason = "accounts.invitation.accepted"
+    invitation._history_user = user
+    invitation.save()
+    return user

@@ -1,0 +1,131 @@
+"""What the request page offers each person, and how a posted action reaches its service."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from . import matching, selectors, service_levels, services
+from .forms import ActionForm, AssignForm, CloseForm, DeclineForm, InformationForm
+from .models import Attachment, State
+
+# States in which staff are choosing providers, so the page suggests some.
+SUGGEST_IN = (State.UNDER_REVIEW, State.ACCEPTED, State.ASSIGNED)
+
+
+@dataclass(frozen=True)
+class Action:
+    permission: str
+    form: type
+    label: str
+    service: Callable  # called as service(request, by=user, **form.cleaned_data)
+    transitions: tuple  # the model transitions it takes, to offer only moves the state allows
+
+
+ACTIONS = {
+    "submit": Action("assistance.submit_request", ActionForm, gettext_lazy("Submit to the Secretariat"),
+                     services.submit_request, ("submit", "resubmit")),
+    "start-review": Action("assistance.triage_request", ActionForm, gettext_lazy("Acknowledge and start the review"),
+                           services.start_review, ("start_review",)),
+    "ask-information": Action("assistance.triage_request", InformationForm,
+                              gettext_lazy("Ask the Party for more information"), services.ask_information,
+                              ("ask_information",)),
+    "accept": Action("assistance.triage_request", ActionForm, gettext_lazy("Accept"), services.accept_request,
+                     ("accept",)),
+    "decline": Action("assistance.triage_request", DeclineForm, gettext_lazy("Decline, with the reason"),
+                      services.decline_request, ("decline",)),
+    "assign": Action("assistance.triage_request", AssignForm, gettext_lazy("Assign providers"),
+                     services.assign_providers, ("assign",)),
+    "start-delivery": Action("assistance.deliver_request", ActionForm, gettext_lazy("Start delivery"),
+                             services.start_delivery, ("start_delivery",)),
+    "delivered": Action("assistance.deliver_request", ActionForm, gettext_lazy("Mark as delivered"),
+                        services.mark_delivered, ("mark_delivered",)),
+    "close": Action("assistance.close_request", CloseForm, gettext_lazy("Close with our feedback"),
+                    services.close_request, ("close",)),
+    "withdraw": Action("assistance.withdraw_request", ActionForm, gettext_lazy("Withdraw the request"),
+                       services.withdraw_request, ("withdraw",)),
+}  # fmt: skip
+
+
+def available(user, ta_request):
+    """The actions this person may take now: allowed by the workflow from this state, and by the rules."""
+    possible = {t.name for t in ta_request.get_available_state_transitions()}
+    return [
+        name
+        for name, action in ACTIONS.items()
+        if possible.intersection(action.transitions) and user.has_perm(action.permission, ta_request)
+    ]
+
+
+def detail_context(request, ta_request, failed=None):
+    """The request page: the request, its clock, its history, and a form for each action offered."""
+    forms = {}
+    for name in available(request.user, ta_request):
+        initial = {"seen_state": ta_request.state}
+        forms[name] = failed[1] if failed and failed[0] == name else ACTIONS[name].form(initial=initial)
+    triager = request.user.has_perm("assistance.triage_request", ta_request)
+    return {
+        "ta_request": ta_request,
+        "suggestions": matching.suggest_providers(ta_request) if triager and ta_request.state in SUGGEST_IN else [],
+        "status": service_levels.status_for(ta_request),
+        "actions": [(name, ACTIONS[name].label, form) for name, form in forms.items()],
+        "history": selectors.request_timeline(ta_request),
+        "may_edit": request.user.has_perm("assistance.change_request", ta_request),
+        "may_report": request.user.has_perm("assistance.report_delivery", ta_request),
+        "may_see_history": request.user.is_staff,
+    }
+
+
+def perform(request, ta_request, action_name):
+    """Run one action; on refusal, show the page again with the reason next to the form."""
+    if action_name not in ACTIONS:
+        raise Http404
+    action = ACTIONS[action_name]
+    if not request.user.has_perm(action.permission, ta_request):
+        raise PermissionDenied
+    form = action.form(request.POST)
+    if form.is_valid():
+        try:
+            action.service(ta_request, by=request.user, **form.cleaned_data)
+        except services.RequestStale as stale:
+            messages.error(request, str(stale))
+            return redirect(ta_request)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Done: the request is now “%s”.") % _state_label(ta_request))
+            return redirect(ta_request)
+    context = detail_context(request, ta_request, failed=(action_name, form))
+    return render(request, "assistance/request_detail.html", context, status=400)
+
+
+def _state_label(ta_request):
+    ta_request.refresh_from_db(fields=["state"])
+    return ta_request.get_state_display()
+
+
+def _add_errors(form, error):
+    """Field errors next to their field when the form has it; the rest at the top of the form."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for field, field_messages in error.message_dict.items():
+        form.add_error(field if field in form.fields else None, field_messages)
+
+
+def save_attachment(ta_request, form, *, by):
+    upload = form.cleaned_data.get("attachment")
+    if upload:
+        services.add_attachment(ta_request, by=by, upload=upload)
+
+
+def attachment_response(ta_request, pk):
+    attachment = Attachment.objects.filter(request=ta_request, pk=pk).first()
+    if attachment is None:
+        raise Http404
+    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=str(attachment))

@@ -1,0 +1,50 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import Assignment, Attachment, DeliveryReport, ServiceLevel, TARequest
+
+
+class ReadOnlyHistoryAdmin(SimpleHistoryAdmin):
+    """Requests and what hangs off them are written through the request's services only."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ServiceLevel)
+class ServiceLevelAdmin(SimpleHistoryAdmin):
+    list_display = ["step", "working_days"]
+
+
+@admin.register(TARequest)
+class TARequestAdmin(ReadOnlyHistoryAdmin):
+    """Read-only here: requests move only through their workflow (the request page or the API)."""
+
+    list_display = ["reference", "party", "title", "state", "submitted_at", "owner"]
+    list_filter = ["state", "party__country__region", "received_by_letter"]
+    search_fields = ["reference", "title", "party__country__name"]
+    list_select_related = ["party__country", "owner"]
+
+
+@admin.register(Assignment)
+class AssignmentAdmin(ReadOnlyHistoryAdmin):
+    list_display = ["request", "organisation", "assigned_by", "warning"]
+    list_select_related = ["request", "organisation", "assigned_by"]
+
+
+@admin.register(Attachment)
+class AttachmentAdmin(ReadOnlyHistoryAdmin):
+    list_display = ["request", "title", "file", "uploaded_by"]
+    list_select_related = ["request", "uploaded_by"]
+
+
+@admin.register(DeliveryReport)
+class DeliveryReportAdmin(ReadOnlyHistoryAdmin):
+    list_display = ["assignment", "start", "end", "reported_by"]
+    list_select_related = ["assignment__request", "assignment__organisation", "reported_by"]

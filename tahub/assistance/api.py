@@ -1,0 +1,215 @@
+"""API for technical assistance requests: the same selectors, services and rules as the pages.
+
+Every endpoint needs a personal API token. A request another Party filed answers 404, as on the pages.
+"""
+
+from datetime import date, datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext as _
+from ninja import Field, Router, Schema, Status
+from ninja.errors import HttpError
+from ninja.pagination import paginate
+
+from tahub.accounts.api import token_auth
+from tahub.core.api_errors import ErrorOut, check_known, get_or_404
+from tahub.core.api_pagination import PageNumberPagination
+from tahub.core.api_types import Code
+from tahub.directory.models import Organisation
+from tahub.parties.models import Convention, Party
+from tahub.parties.selectors import region_codes
+from tahub.vocabularies.models import AssistanceType, Chemical, Theme
+
+from . import actions, selectors, services
+from .models import Language, State
+
+router = Router(tags=["requests"], auth=token_auth)
+NOT_FOUND = "No request with this reference that you may see."
+ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
+
+
+class AssignmentOut(Schema):
+    organisation: str = Field(alias="organisation.slug")
+    role: str
+    warning: str
+
+
+class RequestOut(Schema):
+    reference: str
+    party: str = Field(alias="party.country.iso3")
+    title: str
+    description: str
+    expected_results: str
+    state: State
+    themes: list[str]
+    assistance_types: list[str]
+    chemicals: list[str]
+    conventions: list[str]
+    language: Language
+    desired_start: date | None
+    desired_end: date | None
+    received_by_letter: bool
+    message: str
+    submitted_at: datetime | None
+    decided_at: datetime | None
+    delivered_at: datetime | None
+    closed_at: datetime | None
+    assignments: list[AssignmentOut]
+
+    @staticmethod
+    def resolve_themes(obj):
+        return [t.slug for t in obj.themes.all()]
+
+    @staticmethod
+    def resolve_assistance_types(obj):
+        return [t.slug for t in obj.assistance_types.all()]
+
+    @staticmethod
+    def resolve_chemicals(obj):
+        return [c.slug for c in obj.chemicals.all()]
+
+    @staticmethod
+    def resolve_conventions(obj):
+        return [c.code for c in obj.conventions.all()]
+
+    @staticmethod
+    def resolve_assignments(obj):
+        return list(obj.assignments.all())
+
+
+class RequestIn(Schema):
+    title: str = Field("", max_length=200)
+    description: str = Field("", max_length=20000)
+    expected_results: str = Field("", max_length=20000)
+    themes: list[Code] = []
+    assistance_types: list[Code] = []
+    chemicals: list[Code] = []
+    conventions: list[Code] = []
+    language: Language = Language.EN
+    desired_start: date | None = None
+    desired_end: date | None = None
+
+
+class RequestCreateIn(RequestIn):
+    party: Code = Field(description="ISO 3166 alpha-3 code of the Party, e.g. KEN")
+
+
+class ActionIn(Schema):
+    seen_state: State = Field(description="The state you last saw; if it moved since, the answer is 409.")
+    message: str = Field("", max_length=5000, description="ask-information: what is needed")
+    reason: str = Field("", max_length=5000, description="decline: why")
+    organisations: list[Code] = Field([], description="assign: the providers' codes")
+    role: str = Field("", max_length=300, description="assign: what they deliver")
+    satisfaction: int | None = Field(None, ge=1, le=5, description="close: 1 (poor) to 5 (excellent)")
+    comment: str = Field("", max_length=5000, description="close: the Party's comment")
+
+
+def _tags(data):
+    """Slugs and codes → objects; an unknown one is a 422 naming it."""
+    vocabularies = {
+        "themes": (Theme, "slug"),
+        "assistance_types": (AssistanceType, "slug"),
+        "chemicals": (Chemical, "slug"),
+        "conventions": (Convention, "code"),
+    }
+    resolved = dict(data)
+    for name, (model, key) in vocabularies.items():
+        if name not in data:
+            continue
+        wanted = data[name] or []
+        found = list(model.objects.filter(**{f"{key}__in": wanted}))
+        unknown = sorted(set(wanted) - {getattr(o, key) for o in found})
+        if unknown:
+            raise ValidationError({name: _("Unknown: %s") % ", ".join(unknown)})
+        resolved[name] = found
+    return resolved
+
+
+def _run(call):
+    """Run a service: (None, result), or (Status(code, error body), None) when it refuses."""
+    try:
+        return None, call()
+    except services.RequestStale as stale:
+        return Status(409, {"detail": str(stale), "errors": []}), None
+    except PermissionDenied as denied:
+        return Status(403, {"detail": str(denied) or _("You may not do this to this request."), "errors": []}), None
+    except ValidationError as error:
+        return Status(422, _invalid(error)), None
+
+
+def _invalid(error):
+    """Django's ValidationError in the API's error shape: one entry per field, in the body."""
+    pairs = error.message_dict.items() if hasattr(error, "error_dict") else [("__all__", error.messages)]
+    errors = [
+        {"location": "body", "field": "" if field == "__all__" else field, "message": message}
+        for field, messages in pairs
+        for message in messages
+    ]
+    return {"detail": " ".join(e["message"] for e in errors), "errors": errors}
+
+
+def _get(request, reference):
+    return get_or_404(selectors.request_get, request.user, reference, message=_(NOT_FOUND))
+
+
+@router.get("/requests", response={200: list[RequestOut], 401: ErrorOut, 422: ErrorOut})
+@paginate(PageNumberPagination)
+def list_requests(request, state: State | None = None, region: Code | None = None, theme: Code | None = None):
+    """The requests you may see (your Party's; assigned to your organisation; all, for staff), newest first."""
+    check_known("region", region, region_codes)
+    check_known("theme", theme, lambda: list(Theme.objects.values_list("slug", flat=True)))
+    return selectors.request_list(request.user, state=state, region=region, theme=theme)
+
+
+@router.get("/requests/{reference}", response={200: RequestOut, **ERRORS})
+def get_request(request, reference: Code):
+    return _get(request, reference)
+
+
+@router.post("/requests", response={201: RequestOut, **ERRORS})
+def create_request(request, payload: RequestCreateIn):
+    """Open a draft for a Party you act for (staff: on a Party's behalf, marked as received by letter)."""
+    data = payload.dict()
+    iso3 = data.pop("party").upper()
+    if not Party.objects.filter(convention__code="SC", country__iso3=iso3).exists():
+        message = _("No Party to the Stockholm Convention has the code %s.") % iso3
+        return Status(422, {"detail": message, "errors": [{"location": "body", "field": "party", "message": message}]})
+    party = selectors.parties_user_may_file_for(request.user).filter(country__iso3=iso3).first()
+    if party is None:
+        raise HttpError(403, _("You may not file requests for %s.") % iso3)
+    error, created = _run(
+        lambda: services.create_request(
+            party=party, by=request.user, data=_tags(data), received_by_letter=request.user.is_staff
+        )
+    )
+    return error or Status(201, selectors.request_get(request.user, created.reference))
+
+
+@router.patch("/requests/{reference}", response={200: RequestOut, **ERRORS})
+def update_request(request, reference: Code, payload: RequestIn, seen_state: State = State.DRAFT):
+    """Change a draft (or a request the Secretariat asked more information about)."""
+    ta_request = _get(request, reference)
+    data = payload.dict(exclude_unset=True)
+    error, _updated = _run(
+        lambda: services.update_draft(ta_request, by=request.user, data=_tags(data), seen_state=seen_state)
+    )
+    return error or Status(200, selectors.request_get(request.user, reference))
+
+
+@router.post("/requests/{reference}/{action}", response={200: RequestOut, **ERRORS})
+def move_request(request, reference: Code, action: Code, payload: ActionIn):
+    """One move of the workflow: submit, start-review, ask-information, accept, decline, assign,
+    start-delivery, delivered, close, withdraw."""
+    ta_request = _get(request, reference)
+    if action not in actions.ACTIONS:
+        raise HttpError(404, _("Unknown action. Use one of: %s.") % ", ".join(actions.ACTIONS))
+    spec = actions.ACTIONS[action]
+    if not request.user.has_perm(spec.permission, ta_request):
+        raise HttpError(403, _("You may not do this to this request."))
+    fields = set(spec.form.base_fields)
+    values = payload.dict()
+    if "organisations" in fields:
+        values["organisations"] = list(Organisation.objects.filter(slug__in=payload.organisations))
+    kwargs = {name: values[name] for name in fields}
+    error, _moved = _run(lambda: spec.service(ta_request, by=request.user, **kwargs))
+    return error or Status(200, selectors.request_get(request.user, reference))

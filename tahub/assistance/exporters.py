@@ -1,0 +1,42 @@
+from django.utils.translation import gettext_lazy as _
+
+from tahub.core.exports import ListExporter
+
+
+class RequestExporter(ListExporter):
+    """The staff queue as filtered, one request per row."""
+
+    identifier = "requests"
+    filename = "ta-requests"
+
+    def __init__(self, requests, statuses):
+        self.requests = requests
+        self.statuses = statuses
+
+    def header(self):
+        return [
+            _("Reference"), _("Party"), _("Region"), _("Title"), _("Status"), _("Themes"), _("Types of assistance"),
+            _("Conventions"), _("Submitted"), _("Decided"), _("Delivered"), _("Working days waiting"), _("Overdue"),
+            _("Handled by"), _("Providers"),
+        ]  # fmt: skip
+
+    def rows(self):
+        for request in self.requests:
+            status = self.statuses[request.pk]
+            yield [
+                request.reference,
+                request.party.country.name,
+                request.party.country.region.code if request.party.country.region else "",
+                request.title,
+                str(request.get_state_display()),
+                "; ".join(t.name for t in request.themes.all()),
+                "; ".join(t.name for t in request.assistance_types.all()),
+                "; ".join(c.code for c in request.conventions.all()),
+                request.submitted_at.date().isoformat() if request.submitted_at else "",
+                request.decided_at.date().isoformat() if request.decided_at else "",
+                request.delivered_at.date().isoformat() if request.delivered_at else "",
+                status["age"] if status["age"] is not None else "",
+                str(_("yes")) if status["overdue"] else "",
+                str(request.owner or ""),
+                "; ".join(str(a.organisation) for a in request.assignments.all()),
+            ]

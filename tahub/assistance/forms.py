@@ -1,0 +1,143 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from tahub.core.uploads import DocumentValidator
+from tahub.directory.models import Organisation
+from tahub.parties.models import Party, Region
+from tahub.vocabularies.models import AssistanceType, Theme
+
+from .models import State, TARequest
+
+
+class RequestForm(forms.ModelForm):
+    """What a Party asks for. Everything may be left incomplete in a draft; submission checks completeness."""
+
+    seen_state = forms.CharField(widget=forms.HiddenInput, required=False)
+    attachment = forms.FileField(
+        label=_("Attach a document"),
+        required=False,
+        validators=[DocumentValidator()],
+        help_text=_("PDF, Office or image files, up to 10 MB."),
+    )
+
+    class Meta:
+        model = TARequest
+        fields = [
+            "title",
+            "description",
+            "expected_results",
+            "themes",
+            "assistance_types",
+            "chemicals",
+            "conventions",
+            "language",
+            "desired_start",
+            "desired_end",
+        ]
+        widgets = {
+            "themes": forms.CheckboxSelectMultiple,
+            "assistance_types": forms.CheckboxSelectMultiple,
+            "conventions": forms.CheckboxSelectMultiple,
+            "desired_start": forms.DateInput(attrs={"type": "date"}),
+            "desired_end": forms.DateInput(attrs={"type": "date"}),
+            "description": forms.Textarea(attrs={"rows": 6}),
+            "expected_results": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("desired_start"), data.get("desired_end")
+        if start and end and end < start:
+            self.add_error("desired_end", _("The end of the timeframe must come after its start."))
+        return data
+
+
+class InformationForm(forms.Form):
+    seen_state = forms.CharField(widget=forms.HiddenInput)
+    message = forms.CharField(label=_("What information is needed?"), widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class DeclineForm(forms.Form):
+    seen_state = forms.CharField(widget=forms.HiddenInput)
+    reason = forms.CharField(label=_("Reason for declining"), widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class ActionForm(forms.Form):
+    """A bare move (submit, review, accept, …): it carries only the state the person saw."""
+
+    seen_state = forms.CharField(widget=forms.HiddenInput)
+
+
+class AssignForm(forms.Form):
+    seen_state = forms.CharField(widget=forms.HiddenInput)
+    organisations = forms.ModelMultipleChoiceField(
+        label=_("Providers"),
+        queryset=Organisation.objects.order_by("name"),
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+    )
+    role = forms.CharField(label=_("What they deliver"), required=False, max_length=300)
+
+
+class CloseForm(forms.Form):
+    seen_state = forms.CharField(widget=forms.HiddenInput)
+    satisfaction = forms.TypedChoiceField(
+        label=_("How satisfied is your Party with the assistance?"),
+        coerce=int,
+        choices=[
+            (5, _("5 — excellent")),
+            (4, _("4 — good")),
+            (3, _("3 — fair")),
+            (2, _("2 — poor")),
+            (1, _("1 — very poor")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    comment = forms.CharField(label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class QueueFilterForm(forms.Form):
+    state = forms.ChoiceField(label=_("Status"), choices=[("", _("All")), *State.choices], required=False)
+    region = forms.ModelChoiceField(
+        label=_("Region"),
+        queryset=Region.objects.order_by("code"),
+        to_field_name="code",
+        required=False,
+        empty_label=_("All"),
+    )
+    theme = forms.ModelChoiceField(
+        label=_("Theme"), queryset=Theme.objects.all(), to_field_name="slug", required=False, empty_label=_("All")
+    )
+    assistance_type = forms.ModelChoiceField(
+        label=_("Type of assistance"),
+        queryset=AssistanceType.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("All"),
+    )
+    convention = forms.ChoiceField(
+        label=_("Convention"), choices=[("", _("All")), ("BC", "BC"), ("RC", "RC"), ("SC", "SC")], required=False
+    )
+    overdue = forms.BooleanField(label=_("Overdue only"), required=False)
+
+
+class DeliveryReportForm(forms.Form):
+    assignment = forms.ModelChoiceField(label=_("For which assignment"), queryset=None)
+    start = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
+    end = forms.DateField(label=_("Until"), widget=forms.DateInput(attrs={"type": "date"}))
+    activities = forms.CharField(label=_("Activities"), widget=forms.Textarea(attrs={"rows": 4}))
+    parties_benefited = forms.ModelMultipleChoiceField(
+        label=_("Parties benefited"), queryset=Party.objects.filter(convention__code="SC").select_related("country")
+    )
+    document = forms.FileField(
+        label=_("Evidence (report, list of participants)"), required=False, validators=[DocumentValidator()]
+    )
+
+    def __init__(self, *args, assignments, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assignment"].queryset = assignments
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start") and data.get("end") and data["end"] < data["start"]:
+            self.add_error("end", _("The end must come after the start."))
+        return data

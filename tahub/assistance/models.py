@@ -1,0 +1,247 @@
+"""Technical assistance requests under Article 12, and the providers assigned to deliver them.
+
+The workflow is declared once, here, as django-fsm transitions on `TARequest.state`. Transitions are called
+only from `services.py`, which checks permissions, locks the row, records the audit reason and enqueues
+notifications.
+"""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django_fsm import ConcurrentTransitionMixin, FSMField, transition
+
+from tahub.core.models import DomainModel
+from tahub.core.uploads import DocumentValidator
+from tahub.directory.models import Organisation
+from tahub.parties.models import Convention, Party
+from tahub.vocabularies.models import AssistanceType, Chemical, Theme
+
+
+class State(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+    UNDER_REVIEW = "under_review", _("Under review")
+    INFO_NEEDED = "info_needed", _("More information needed")
+    ACCEPTED = "accepted", _("Accepted")
+    DECLINED = "declined", _("Declined")
+    ASSIGNED = "assigned", _("Assigned to providers")
+    IN_DELIVERY = "in_delivery", _("In delivery")
+    DELIVERED = "delivered", _("Delivered")
+    CLOSED = "closed", _("Closed")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    @classmethod
+    def withdrawable(cls):
+        """A Party may withdraw its request at any point before delivery."""
+        return [cls.DRAFT, cls.SUBMITTED, cls.UNDER_REVIEW, cls.INFO_NEEDED, cls.ACCEPTED, cls.ASSIGNED]
+
+    @classmethod
+    def awaiting_secretariat(cls):
+        """States in which the next move is the Secretariat's: these count towards service levels."""
+        return [cls.SUBMITTED, cls.UNDER_REVIEW, cls.ACCEPTED]
+
+    @classmethod
+    def final(cls):
+        return [cls.DECLINED, cls.CLOSED, cls.WITHDRAWN]
+
+
+class Language(models.TextChoices):
+    EN = "en", _("English")
+    FR = "fr", _("French")
+    ES = "es", _("Spanish")
+    AR = "ar", _("Arabic")
+    RU = "ru", _("Russian")
+    ZH = "zh", _("Chinese")
+
+
+class TARequest(ConcurrentTransitionMixin, DomainModel):
+    """A request for technical assistance filed by (or on behalf of) a Party."""
+
+    reference = models.CharField(_("reference"), max_length=20, unique=True, help_text=_("For example: TA-2026-0042"))
+    party = models.ForeignKey(Party, models.PROTECT, related_name="requests", verbose_name=_("Party"))
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), help_text=_("What the Party needs, and why"))
+    expected_results = models.TextField(_("expected results"), blank=True)
+    themes = models.ManyToManyField(Theme, related_name="requests", verbose_name=_("themes"), blank=True)
+    assistance_types = models.ManyToManyField(
+        AssistanceType, related_name="requests", verbose_name=_("types of assistance"), blank=True
+    )
+    chemicals = models.ManyToManyField(Chemical, related_name="requests", verbose_name=_("chemicals"), blank=True)
+    conventions = models.ManyToManyField(Convention, related_name="requests", verbose_name=_("conventions"), blank=True)
+    language = models.CharField(_("preferred language"), max_length=2, choices=Language.choices, default=Language.EN)
+    desired_start = models.DateField(_("desired start"), null=True, blank=True)
+    desired_end = models.DateField(_("desired end"), null=True, blank=True)
+
+    state = FSMField(_("status"), max_length=20, choices=State.choices, default=State.DRAFT, protected=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", verbose_name=_("filed by")
+    )
+    received_by_letter = models.BooleanField(
+        _("received by letter"), default=False, help_text=_("Recorded by the Secretariat on the Party's behalf")
+    )
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="owned_requests",
+        verbose_name=_("handled by"),
+        help_text=_("The regional focal point the request was routed to"),
+    )
+    message = models.TextField(_("last message to the Party"), blank=True, help_text=_("Information asked, or reason"))
+    satisfaction = models.PositiveSmallIntegerField(
+        _("satisfaction"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+    feedback = models.TextField(_("the Party's feedback"), blank=True)
+
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    reviewed_at = models.DateTimeField(_("review started"), null=True, blank=True)
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    delivered_at = models.DateTimeField(_("delivered"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("technical assistance request")
+        verbose_name_plural = _("technical assistance requests")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["state", "submitted_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(desired_end__isnull=True)
+                | models.Q(desired_start__isnull=True)
+                | models.Q(desired_end__gte=models.F("desired_start")),
+                name="request_timeframe_order",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.reference} {self.title}"
+
+    def get_absolute_url(self):
+        return reverse("assistance:detail", args=[self.reference])
+
+    # The workflow. Each transition only changes state; services.py does everything around it.
+
+    @transition(state, source=State.DRAFT, target=State.SUBMITTED)
+    def submit(self):
+        pass
+
+    @transition(state, source=State.SUBMITTED, target=State.UNDER_REVIEW)
+    def start_review(self):
+        pass
+
+    @transition(state, source=State.UNDER_REVIEW, target=State.INFO_NEEDED)
+    def ask_information(self):
+        pass
+
+    @transition(state, source=State.INFO_NEEDED, target=State.SUBMITTED)
+    def resubmit(self):
+        pass
+
+    @transition(state, source=State.UNDER_REVIEW, target=State.ACCEPTED)
+    def accept(self):
+        pass
+
+    @transition(state, source=State.UNDER_REVIEW, target=State.DECLINED)
+    def decline(self):
+        pass
+
+    @transition(state, source=[State.ACCEPTED, State.ASSIGNED], target=State.ASSIGNED)
+    def assign(self):
+        pass
+
+    @transition(state, source=State.ASSIGNED, target=State.IN_DELIVERY)
+    def start_delivery(self):
+        pass
+
+    @transition(state, source=State.IN_DELIVERY, target=State.DELIVERED)
+    def mark_delivered(self):
+        pass
+
+    @transition(state, source=State.DELIVERED, target=State.CLOSED)
+    def close(self):
+        pass
+
+    @transition(state, source=State.withdrawable(), target=State.WITHDRAWN)
+    def withdraw(self):
+        pass
+
+
+class Assignment(DomainModel):
+    """A provider (the Secretariat, a regional centre or a partner) asked to deliver (part of) a request."""
+
+    request = models.ForeignKey(TARequest, models.CASCADE, related_name="assignments", verbose_name=_("request"))
+    organisation = models.ForeignKey(
+        Organisation, models.PROTECT, related_name="assignments", verbose_name=_("provider")
+    )
+    role = models.CharField(_("what they deliver"), max_length=300, blank=True)
+    assigned_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+")
+    warning = models.CharField(_("warning at assignment"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("assignment")
+        verbose_name_plural = _("assignments")
+        ordering = ["created_at"]
+        constraints = [models.UniqueConstraint(fields=["request", "organisation"], name="assignment_unique")]
+
+    def __str__(self):
+        return f"{self.request.reference} → {self.organisation}"
+
+
+class Attachment(DomainModel):
+    """A document attached to a request. Served only through a permission-checked view, never as media."""
+
+    request = models.ForeignKey(TARequest, models.CASCADE, related_name="attachments", verbose_name=_("request"))
+    file = models.FileField(_("file"), upload_to="requests/%Y/", validators=[DocumentValidator()])
+    title = models.CharField(_("title"), max_length=200, blank=True)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["created_at"]
+
+    def __str__(self):
+        return self.title or self.file.name.rsplit("/", 1)[-1]
+
+
+class DeliveryReport(DomainModel):
+    """What a provider delivered under an assignment: when, what, for which Parties, with evidence."""
+
+    assignment = models.ForeignKey(Assignment, models.CASCADE, related_name="reports", verbose_name=_("assignment"))
+    start = models.DateField(_("from"))
+    end = models.DateField(_("until"))
+    activities = models.TextField(_("activities"), help_text=_("What was done: missions, trainings, advice"))
+    parties_benefited = models.ManyToManyField(Party, related_name="+", verbose_name=_("Parties benefited"))
+    document = models.FileField(_("document"), upload_to="deliveries/%Y/", blank=True, validators=[DocumentValidator()])
+    reported_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = _("delivery report")
+        verbose_name_plural = _("delivery reports")
+        ordering = ["start"]
+        constraints = [models.CheckConstraint(condition=models.Q(end__gte=models.F("start")), name="delivery_order")]
+
+    def __str__(self):
+        return f"{self.assignment}: {self.start}–{self.end}"
+
+
+class ServiceLevel(DomainModel):
+    """How many working days the Secretariat allows itself for a step; staff edit these in the admin."""
+
+    class Step(models.TextChoices):
+        ACKNOWLEDGE = "acknowledge", _("Acknowledge (start the review) after submission")
+        DECIDE = "decide", _("Decide (accept or decline) after submission")
+
+    step = models.CharField(_("step"), max_length=20, choices=Step.choices, unique=True)
+    working_days = models.PositiveSmallIntegerField(_("working days"), validators=[MinValueValidator(1)])
+
+    class Meta:
+        verbose_name = _("service level")
+        verbose_name_plural = _("service levels")
+        ordering = ["working_days"]
+
+    def __str__(self):
+        return f"{self.get_step_display()}: {self.working_days}"

@@ -1,0 +1,37 @@
+"""Who is told what when a request moves. Runs in the worker (tasks.py), never in the web request."""
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from . import selectors
+
+# Event (the audit reason) → (subject, who is told).
+EVENTS = {
+    "assistance.request.submitted": (_("New technical assistance request %(ref)s"), "secretariat"),
+    "assistance.request.resubmitted": (_("Request %(ref)s: the Party has answered"), "secretariat"),
+    "assistance.request.review_started": (_("Your request %(ref)s is under review"), "party"),
+    "assistance.request.information_asked": (_("Your request %(ref)s: more information needed"), "party"),
+    "assistance.request.accepted": (_("Your request %(ref)s has been accepted"), "party"),
+    "assistance.request.declined": (_("Your request %(ref)s has been declined"), "party"),
+    "assistance.request.assigned": (_("Request %(ref)s: providers assigned"), "party+providers"),
+    "assistance.request.delivery_started": (_("Request %(ref)s: delivery has started"), "party"),
+    "assistance.request.delivered": (_("Request %(ref)s has been delivered: please give feedback"), "party"),
+    "assistance.request.closed": (_("Request %(ref)s is closed"), "secretariat"),
+    "assistance.request.withdrawn": (_("Request %(ref)s was withdrawn by the Party"), "secretariat"),
+    "assistance.request.overdue": (_("Request %(ref)s is overdue"), "secretariat"),
+}
+
+
+def send_request_event(*, request_id, event):
+    """E-mail each person concerned, in their own language; returns the number of e-mails sent."""
+    request = selectors.request_for_notification(request_id)
+    subject, audience = EVENTS[event]
+    sent = 0
+    for user in selectors.notification_recipients(request, audience):
+        with translation.override(user.language or settings.LANGUAGE_CODE):
+            body = render_to_string("assistance/email/event.txt", {"request": request, "event": event, "user": user})
+            sent += send_mail(str(subject) % {"ref": request.reference}, body, None, [user.email])
+    return sent

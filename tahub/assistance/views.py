@@ -1,0 +1,234 @@
+"""Pages for requests: thin. Each loads (selectors), checks access (rules), acts (services)."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import TemplateView
+from rules.contrib.views import LoginRequiredMixin, PermissionRequiredMixin
+
+from . import actions, selectors, service_levels, services, statistics
+from .exporters import RequestExporter
+from .forms import DeliveryReportForm, QueueFilterForm, RequestForm
+
+
+class MyRequestsView(LoginRequiredMixin, TemplateView):
+    """A Party's "our requests", and a provider's "assigned to us"."""
+
+    template_name = "assistance/my_requests.html"
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        visible = selectors.request_list(user)
+        own = selectors.party_ids_of(user)
+        return super().get_context_data(
+            party_requests=[r for r in visible if r.party_id in own],
+            assigned_requests=[r for r in visible if r.party_id not in own],
+            parties=selectors.parties_user_may_file_for(user),
+            **kwargs,
+        )
+
+
+class QueueView(PermissionRequiredMixin, TemplateView):
+    """The Secretariat's queue: filters, age and overdue, and export of exactly what is filtered."""
+
+    permission_required = "assistance.view_queue"
+    template_name = "assistance/queue.html"
+
+    def get(self, request, *args, **kwargs):
+        form = QueueFilterForm(request.GET or None)
+        filters = form.cleaned_data if form.is_valid() else {}
+        requests = selectors.request_list(
+            request.user,
+            state=filters.get("state") or None,
+            region=filters["region"].code if filters.get("region") else None,
+            theme=filters["theme"].slug if filters.get("theme") else None,
+            assistance_type=filters["assistance_type"].slug if filters.get("assistance_type") else None,
+            convention=filters.get("convention") or None,
+            overdue=filters.get("overdue", False),
+        )
+        levels = service_levels.working_days()
+        statuses = {r.pk: service_levels.status_for(r, levels=levels) for r in requests}
+        export = request.GET.get("export")
+        if export in ("csv", "xlsx"):
+            return RequestExporter(requests, statuses).response(export)
+        rows = [(r, statuses[r.pk]) for r in requests]
+        return self.render_to_response(self.get_context_data(form=form, rows=rows, query=request.GET.urlencode()))
+
+
+def _party_for_new_request(request):
+    iso3 = request.GET.get("party") or request.POST.get("party")
+    parties = selectors.parties_user_may_file_for(request.user)
+    if iso3:
+        party = parties.filter(country__iso3=iso3.upper()).first()
+        if party is None:
+            raise Http404
+        return party
+    if len(parties) == 1:
+        return parties[0]
+    return None
+
+
+class RequestCreateView(LoginRequiredMixin, View):
+    template_name = "assistance/request_form.html"
+
+    def get(self, request):
+        party = _party_for_new_request(request)
+        if party is None:
+            return render(
+                request, "assistance/choose_party.html", {"parties": selectors.parties_user_may_file_for(request.user)}
+            )
+        if not request.user.has_perm("assistance.file_request", party):
+            raise PermissionDenied
+        return render(
+            request,
+            self.template_name,
+            {"form": RequestForm(), "party": party, "eligibility_error": _eligibility_error(party)},
+        )
+
+    def post(self, request):
+        party = _party_for_new_request(request)
+        if party is None or not request.user.has_perm("assistance.file_request", party):
+            raise PermissionDenied
+        form = RequestForm(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                ta_request = services.create_request(
+                    party=party, by=request.user, data=_form_data(form), received_by_letter=request.user.is_staff
+                )
+                actions.save_attachment(ta_request, form, by=request.user)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("Draft saved. You can come back to it, then submit it."))
+                return redirect(ta_request)
+        return render(
+            request, self.template_name, {"form": form, "party": party, "eligibility_error": _eligibility_error(party)}
+        )
+
+
+def _eligibility_error(party):
+    try:
+        services.check_eligible(party)
+    except ValidationError as error:
+        return error.messages[0]
+    return None
+
+
+def _form_data(form):
+    return {k: v for k, v in form.cleaned_data.items() if k not in ("seen_state", "attachment")}
+
+
+class RequestDetailView(LoginRequiredMixin, View):
+    def get(self, request, reference):
+        ta_request = selectors.request_get(request.user, reference)
+        return render(request, "assistance/request_detail.html", actions.detail_context(request, ta_request))
+
+
+class RequestEditView(LoginRequiredMixin, View):
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        self.ta_request = selectors.request_get(request.user, kwargs["reference"])
+        if not request.user.has_perm("assistance.change_request", self.ta_request):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request, reference):
+        form = RequestForm(instance=self.ta_request, initial={"seen_state": self.ta_request.state})
+        return render(
+            request,
+            "assistance/request_form.html",
+            {"form": form, "party": self.ta_request.party, "ta_request": self.ta_request},
+        )
+
+    def post(self, request, reference):
+        form = RequestForm(request.POST, request.FILES, instance=selectors.request_get(request.user, reference))
+        if form.is_valid():
+            try:
+                services.update_draft(
+                    self.ta_request,
+                    by=request.user,
+                    data=_form_data(form),
+                    seen_state=form.cleaned_data["seen_state"] or None,
+                )
+                actions.save_attachment(self.ta_request, form, by=request.user)
+            except (ValidationError, services.RequestStale) as error:
+                form.add_error(None, str(error) if isinstance(error, services.RequestStale) else error)
+            else:
+                messages.success(request, _("Changes saved."))
+                return redirect(self.ta_request)
+        return render(
+            request,
+            "assistance/request_form.html",
+            {"form": form, "party": self.ta_request.party, "ta_request": self.ta_request},
+        )
+
+
+class RequestActionView(LoginRequiredMixin, View):
+    """POST /requests/<ref>/<action>/: one move of the workflow, through its service."""
+
+    def post(self, request, reference, action):
+        ta_request = selectors.request_get(request.user, reference)
+        return actions.perform(request, ta_request, action)
+
+
+class AttachmentView(LoginRequiredMixin, View):
+    def get(self, request, reference, pk):
+        ta_request = selectors.request_get(request.user, reference)
+        return actions.attachment_response(ta_request, pk)
+
+
+class StatisticsView(TemplateView):
+    """Public, anonymised: requests by region, theme and status per year, and median days to decide and deliver."""
+
+    template_name = "assistance/statistics.html"
+
+    def get_context_data(self, **kwargs):
+        data = statistics.public_statistics()
+        sections = [
+            (_("Requests by region"), _("Region"), data["by_region"]),
+            (_("Requests by theme"), _("Theme"), data["by_theme"]),
+            (_("Requests by status"), _("Status"), data["by_status"]),
+        ]
+        return super().get_context_data(
+            stats=data,
+            sections=[
+                {"title": title, "label": label, "rows": rows, "chart": statistics.chart(rows, title=title)}
+                for title, label, rows in sections
+            ],
+            **kwargs,
+        )
+
+
+class DeliveryReportView(LoginRequiredMixin, View):
+    """Providers (and staff) report what was delivered under an assignment of this request."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        self.ta_request = selectors.request_get(request.user, kwargs["reference"])
+        if not request.user.has_perm("assistance.report_delivery", self.ta_request):
+            raise PermissionDenied
+        self.assignments = selectors.assignments_reportable_by(request.user, self.ta_request)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request, reference):
+        form = DeliveryReportForm(assignments=self.assignments, initial={"parties_benefited": [self.ta_request.party]})
+        return render(request, "assistance/delivery_form.html", {"form": form, "ta_request": self.ta_request})
+
+    def post(self, request, reference):
+        form = DeliveryReportForm(request.POST, request.FILES, assignments=self.assignments)
+        if form.is_valid():
+            data = dict(form.cleaned_data)
+            assignment = data.pop("assignment")
+            try:
+                services.report_delivery(assignment, by=request.user, **data)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("Delivery report saved."))
+                return redirect(self.ta_request)
+        return render(request, "assistance/delivery_form.html", {"form": form, "ta_request": self.ta_request})

@@ -1,0 +1,47 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import Correction, ListingDocument, ListingRequest, Membership, Organisation
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "short_name", "kind", "country"]
+    list_filter = ["kind"]
+    search_fields = ["name", "short_name", "slug"]
+
+
+@admin.register(Membership)
+class MembershipAdmin(SimpleHistoryAdmin):
+    list_display = ["user", "organisation"]
+    search_fields = ["user__email", "organisation__name"]
+    list_select_related = ["user", "organisation"]
+    autocomplete_fields = ["user", "organisation"]
+
+
+@admin.register(ListingRequest)
+class ListingRequestAdmin(SimpleHistoryAdmin):
+    """Read-only: listing requests are reviewed on their staff page, where each step is notified."""
+
+    list_display = ["name", "kind", "country", "state", "created_at"]
+    list_filter = ["state", "kind"]
+    search_fields = ["name", "short_name", "contact_email"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ListingDocument)
+class ListingDocumentAdmin(SimpleHistoryAdmin):
+    list_display = ["listing_request", "file", "created_at"]
+    list_select_related = ["listing_request"]
+
+
+@admin.register(Correction)
+class CorrectionAdmin(SimpleHistoryAdmin):
+    list_display = ["organisation", "reporter_email", "resolution", "resolved_at"]
+    list_filter = ["resolution"]
+    list_select_related = ["organisation"]

@@ -1,0 +1,94 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from tahub.core.uploads import DocumentValidator
+from tahub.parties.models import Region
+from tahub.vocabularies.models import Theme
+
+from .models import Correction, ListingRequest, Organisation
+
+
+class DirectoryFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=100)
+    kind = forms.ChoiceField(label=_("Category"), choices=[("", _("All")), *Organisation.Kind.choices], required=False)
+    theme = forms.ModelChoiceField(
+        label=_("Theme"), queryset=Theme.objects.all(), to_field_name="slug", required=False, empty_label=_("All")
+    )
+    region = forms.ModelChoiceField(
+        label=_("Region served"),
+        queryset=Region.objects.all(),
+        to_field_name="code",
+        required=False,
+        empty_label=_("All"),
+    )
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleDocumentsField(forms.FileField):
+    """Several files in one input; each one checked for type, size and content."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        kwargs.setdefault("validators", [DocumentValidator()])
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, list | tuple) else [data] if data else []
+        if self.required and not files:
+            raise forms.ValidationError(self.error_messages["required"], code="required")
+        return [super(MultipleDocumentsField, self).clean(f, initial) for f in files]
+
+
+class ListingRequestForm(forms.ModelForm):
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+    documents = MultipleDocumentsField(
+        label=_("Supporting documents"),
+        help_text=_("Statutes, and proof of work in the field of the Convention. PDF, Office or images, 10 MB each."),
+    )
+
+    class Meta:
+        model = ListingRequest
+        fields = [
+            "name", "short_name", "kind", "country", "website", "summary", "themes", "assistance_types",
+            "regions_served", "languages", "contact_name", "contact_email",
+        ]  # fmt: skip
+        widgets = {
+            "themes": forms.CheckboxSelectMultiple,
+            "assistance_types": forms.CheckboxSelectMultiple,
+            "regions_served": forms.CheckboxSelectMultiple,
+            "summary": forms.Textarea(attrs={"rows": 5}),
+        }
+
+
+class ListingAnswerForm(forms.Form):
+    answer = forms.CharField(label=_("Your answer"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
+    documents = MultipleDocumentsField(label=_("More documents"), required=False)
+
+
+class ListingReviewForm(forms.Form):
+    action = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[("approve", _("Approve: list it")), ("ask", _("Ask for more information")), ("reject", _("Reject"))],
+        widget=forms.RadioSelect,
+    )
+    message = forms.CharField(
+        label=_("Message to the requester"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Required to ask for more information or to reject."),
+    )  # fmt: skip
+
+
+class CorrectionForm(forms.ModelForm):
+    class Meta:
+        model = Correction
+        fields = ["text", "reporter_email"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 4})}
+
+
+class CorrectionResolveForm(forms.Form):
+    resolution = forms.ChoiceField(
+        label=_("Resolution"), choices=Correction.Resolution.choices, widget=forms.RadioSelect
+    )
+    reply = forms.CharField(label=_("Reply"), widget=forms.Textarea(attrs={"rows": 3}))

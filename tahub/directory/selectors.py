@@ -1,0 +1,49 @@
+"""Reads of the directory, shared by pages, API and exports."""
+
+from django.db.models import Prefetch, Q
+from django.shortcuts import get_object_or_404
+
+from .models import Correction, ListingRequest, Organisation
+
+
+def organisation_list(*, kind=None, theme=None, region=None, search=None, include_unlisted=False):
+    """Listed organisations (all, for staff), with what they offer, filtered; by name."""
+    queryset = Organisation.objects.all() if include_unlisted else Organisation.objects.filter(listed=True)
+    if kind:
+        queryset = queryset.filter(kind=kind)
+    if theme:
+        queryset = queryset.filter(themes__slug=theme)
+    if region:
+        queryset = queryset.filter(Q(regions_served__code=region) | Q(regional_centre__region__code=region))
+    if search:
+        queryset = queryset.filter(
+            Q(name__icontains=search) | Q(short_name__icontains=search) | Q(summary__icontains=search)
+        )
+    if theme or region:
+        queryset = queryset.distinct()
+    return queryset.select_related("country").prefetch_related("themes", "assistance_types").order_by("name")
+
+
+def organisation_get(slug, *, include_unlisted=False):
+    queryset = organisation_list(include_unlisted=include_unlisted).prefetch_related(
+        "regions_served",
+        "parties_served__country",
+        Prefetch("corrections", queryset=Correction.objects.filter(resolved_at__isnull=True)),
+    )
+    return get_object_or_404(queryset, slug=slug)
+
+
+def listing_requests_to_review():
+    return (
+        ListingRequest.objects.select_related("country").prefetch_related("documents").order_by("state", "-created_at")
+    )
+
+
+def listing_by_token(token):
+    return get_object_or_404(
+        ListingRequest.objects.select_related("country", "organisation").prefetch_related("documents"), token=token
+    )
+
+
+def open_corrections():
+    return Correction.objects.filter(resolved_at__isnull=True).select_related("organisation").order_by("created_at")

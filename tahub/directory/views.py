@@ -1,0 +1,197 @@
+"""Directory pages: thin. Public list and entries, "list my organisation", corrections; staff review."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import TemplateView
+from rules.contrib.views import PermissionRequiredMixin
+
+from tahub.assistance.selectors import delivery_record
+
+from . import selectors, services
+from .forms import (
+    CorrectionForm,
+    CorrectionResolveForm,
+    DirectoryFilterForm,
+    ListingAnswerForm,
+    ListingRequestForm,
+    ListingReviewForm,
+)
+from .models import Correction, ListingDocument
+
+
+def _field_errors(form, error):
+    """Put a service's ValidationError next to the field it names (or at the top of the form)."""
+    if hasattr(error, "error_dict"):
+        for field, field_messages in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, field_messages)
+    else:
+        form.add_error(None, error)
+
+
+class DirectoryView(TemplateView):
+    template_name = "directory/organisation_list.html"
+
+    def get_context_data(self, **kwargs):
+        form = DirectoryFilterForm(self.request.GET or None)
+        f = form.cleaned_data if form.is_valid() else {}
+        organisations = selectors.organisation_list(
+            kind=f.get("kind") or None,
+            theme=f["theme"].slug if f.get("theme") else None,
+            region=f["region"].code if f.get("region") else None,
+            search=f.get("q") or None,
+        )
+        return super().get_context_data(form=form, organisations=organisations, **kwargs)
+
+
+class OrganisationView(View):
+    def get(self, request, slug):
+        organisation = selectors.organisation_get(slug, include_unlisted=request.user.is_staff)
+        if not request.user.has_perm("directory.view_organisation", organisation):
+            raise PermissionDenied
+        context = {
+            "organisation": organisation,
+            "record": delivery_record(organisation),
+            "may_confirm": request.user.has_perm("directory.change_organisation", organisation),
+            "corrections": list(organisation.corrections.all()) if request.user.is_staff else [],
+        }
+        return render(request, "directory/organisation_detail.html", context)
+
+
+class ConfirmListingView(View):
+    def post(self, request, slug):
+        organisation = selectors.organisation_get(slug, include_unlisted=True)
+        services.confirm_listing(organisation, by=request.user)
+        messages.success(request, _("Thank you: the entry is confirmed for another year."))
+        return redirect(organisation)
+
+
+class CorrectionView(View):
+    template_name = "directory/correction_form.html"
+
+    def get(self, request, slug):
+        organisation = selectors.organisation_get(slug)
+        return render(request, self.template_name, {"organisation": organisation, "form": CorrectionForm()})
+
+    def post(self, request, slug):
+        organisation = selectors.organisation_get(slug)
+        form = CorrectionForm(request.POST)
+        if form.is_valid():
+            services.report_correction(organisation=organisation, **form.cleaned_data)
+            messages.success(request, _("Thank you. The Secretariat will check and reply by e-mail."))
+            return redirect(organisation)
+        return render(request, self.template_name, {"organisation": organisation, "form": form})
+
+
+class ListingRequestView(View):
+    """ "List my organisation": anyone may ask, with supporting documents."""
+
+    template_name = "directory/listing_form.html"
+
+    def get(self, request):
+        return render(request, self.template_name, {"form": ListingRequestForm()})
+
+    def post(self, request):
+        form = ListingRequestForm(request.POST, request.FILES)
+        if form.is_valid():
+            data = {k: v for k, v in form.cleaned_data.items() if k != "documents"}
+            try:
+                listing = services.submit_listing_request(data=data, documents=form.cleaned_data["documents"])
+            except ValidationError as error:
+                _field_errors(form, error)
+            else:
+                messages.success(request, _("Thank you. We sent you a private link to follow your request."))
+                return redirect(listing)
+        return render(request, self.template_name, {"form": form})
+
+
+class ListingStatusView(View):
+    """The requester's private page: where the request is, and a place to answer questions."""
+
+    def get(self, request, token):
+        listing = selectors.listing_by_token(token)
+        return render(request, "directory/listing_status.html", {"listing": listing, "form": ListingAnswerForm()})
+
+    def post(self, request, token):
+        listing = selectors.listing_by_token(token)
+        form = ListingAnswerForm(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                services.answer_listing_request(
+                    listing, answer=form.cleaned_data["answer"], documents=form.cleaned_data["documents"]
+                )
+            except ValidationError as error:
+                _field_errors(form, error)
+            else:
+                messages.success(request, _("Your answer was sent to the Secretariat."))
+                return redirect(listing)
+        return render(request, "directory/listing_status.html", {"listing": listing, "form": form}, status=400)
+
+
+class ReviewQueueView(PermissionRequiredMixin, TemplateView):
+    permission_required = "directory.review_listing"
+    template_name = "directory/review_queue.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            listings=selectors.listing_requests_to_review(), corrections=selectors.open_corrections(), **kwargs
+        )
+
+
+class ListingReviewView(PermissionRequiredMixin, View):
+    permission_required = "directory.review_listing"
+
+    def get(self, request, pk):
+        listing = get_object_or_404(selectors.listing_requests_to_review(), pk=pk)
+        return render(request, "directory/listing_review.html", {"listing": listing, "form": ListingReviewForm()})
+
+    def post(self, request, pk):
+        listing = get_object_or_404(selectors.listing_requests_to_review(), pk=pk)
+        form = ListingReviewForm(request.POST)
+        if form.is_valid():
+            action, message = form.cleaned_data["action"], form.cleaned_data["message"]
+            try:
+                if action == "approve":
+                    services.approve_listing_request(listing, by=request.user)
+                elif action == "ask":
+                    services.ask_listing_information(listing, by=request.user, message=message)
+                else:
+                    services.reject_listing_request(listing, by=request.user, reason=message)
+            except ValidationError as error:
+                # A missing message or reason belongs next to the message box; anything else at the top.
+                form.add_error("message" if hasattr(error, "error_dict") else None, error.messages)
+            else:
+                messages.success(request, _("Done: the requester has been told by e-mail."))
+                return redirect("directory_staff:queue")
+        return render(request, "directory/listing_review.html", {"listing": listing, "form": form}, status=400)
+
+
+class CorrectionResolveView(PermissionRequiredMixin, View):
+    permission_required = "directory.review_listing"
+
+    def post(self, request, pk):
+        correction = get_object_or_404(Correction, pk=pk)
+        form = CorrectionResolveForm(request.POST)
+        if form.is_valid():
+            try:
+                services.resolve_correction(correction, by=request.user, **form.cleaned_data)
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+            else:
+                messages.success(request, _("Resolved; the reply was sent."))
+        else:
+            messages.error(request, _("Choose a resolution and write a reply."))
+        return redirect("directory_staff:queue")
+
+
+class ListingDocumentView(PermissionRequiredMixin, View):
+    """Supporting documents are private: only the Secretariat downloads them."""
+
+    permission_required = "directory.review_listing"
+
+    def get(self, request, pk, document_pk):
+        document = get_object_or_404(ListingDocument, pk=document_pk, listing_request_id=pk)
+        return FileResponse(document.file.open("rb"), as_attachment=True, filename=str(document))

@@ -1,0 +1,80 @@
+"""The public regional-centre pages: the list and its region filter, a centre's page, and their query cost."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def codes(response):
+    return [centre.code for centre in response.context["centres"]]
+
+
+def test_centre_list_shows_every_centre(client):
+    response = client.get("/centres/")
+    assert response.status_code == 200
+    assert len(codes(response)) == 17
+    assert "17 centres" in response.content.decode()
+
+
+def test_centre_list_filters_by_region(client):
+    response = client.get("/centres/", {"region": "GRULAC"})
+    assert sorted(codes(response)) == [
+        "scrc-brazil",
+        "scrc-mexico",
+        "scrc-panama",
+        "scrc-trinidad-and-tobago",
+        "scrc-uruguay",
+    ]
+
+
+def test_centre_list_reports_an_unknown_region_and_lists_all(client):
+    response = client.get("/centres/", {"region": "ATLANTIS"})
+    assert response.status_code == 200
+    assert "region" in response.context["form"].errors
+    assert len(codes(response)) == 17
+
+
+def test_centre_list_says_when_no_endorsement_was_found(client):
+    body = client.get("/centres/", {"region": "GRULAC"}).content.decode()
+    assert "not found in the sources" in body  # Mexico and Panama: endorsement not found
+
+
+def test_centre_page_shows_host_region_languages_and_endorsements(client):
+    response = client.get("/centres/scrc-uruguay/")
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert response.context["languages"] == ["Spanish", "English"]
+    assert "Spanish, English" in body
+    assert "Latin American and Caribbean States" in body
+    assert "Uruguay" in body
+
+
+def test_centre_page_keeps_the_doubts_visible(client):
+    response = client.get("/centres/scrc-brazil/")
+    body = response.content.decode()
+    centre = response.context["centre"]
+    assert "current-term-unverified" in body
+    assert "re-endorsed for 4 years" in body  # the endorsement history from the sources
+    assert "is an inference" in centre.notes
+    assert '<a href="/decisions/SC-7/17/">SC-7/17</a>: 2015–2019' in body
+
+
+def test_centre_page_without_known_languages_says_so(client):
+    assert "not known" in client.get("/centres/scrc-brazil/").content.decode()
+
+
+def test_unknown_centre_is_404(client):
+    assert client.get("/centres/no-such-centre/").status_code == 404
+
+
+@pytest.mark.parametrize("params", [{"region": "WEOG"}, {}])
+def test_centre_list_costs_a_fixed_number_of_queries(client, django_assert_max_num_queries, params):
+    # Centres, their endorsements, the regions for the filter, and checking the chosen region.
+    with django_assert_max_num_queries(4):
+        assert client.get("/centres/", params).status_code == 200
+
+
+@pytest.mark.parametrize("code", ["scrc-brazil", "scrc-mexico"])
+def test_centre_page_costs_a_fixed_number_of_queries(client, django_assert_max_num_queries, code):
+    with django_assert_max_num_queries(2):
+        assert client.get(f"/centres/{code}/").status_code == 200

@@ -1,0 +1,139 @@
+"""English and French: the French catalogue is complete, pages render in French, and a bad language changes nothing."""
+
+import gettext
+import re
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+FRENCH_PO = Path(settings.BASE_DIR) / "tahub" / "locale" / "fr" / "LC_MESSAGES" / "django.po"
+
+
+def po_entries(path):
+    """Parse a .po file into entries: {'flags': set, 'msgid': str, 'msgstr': [str, ...], 'line': int}.
+
+    Enough of the gettext format for our own catalogue: comments, flags, msgctxt, msgid(_plural),
+    msgstr and msgstr[n], each possibly continued on following quoted lines.
+    """
+    entries, entry, key = [], None, None
+    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        line = raw.strip()
+        if not line:
+            entry, key = None, None
+            continue
+        if entry is None:
+            entry = {"flags": set(), "msgid": "", "msgstr": {}, "line": number}
+            entries.append(entry)
+        if line.startswith("#,"):
+            entry["flags"].update(flag.strip() for flag in line[2:].split(","))
+        elif line.startswith("#"):
+            continue
+        elif line.startswith('"'):
+            _append(entry, key, line)
+        else:
+            key, _, rest = line.partition(" ")
+            _append(entry, key, rest, start=True)
+    return [e | {"msgstr": list(e["msgstr"].values())} for e in entries if "obsolete" not in e["flags"]]
+
+
+def _append(entry, key, quoted, start=False):
+    text = quoted[1:-1].encode("raw_unicode_escape").decode("unicode_escape") if quoted else ""
+    if key.startswith("msgstr"):
+        entry["msgstr"][key] = ("" if start else entry["msgstr"].get(key, "")) + text
+    elif key in ("msgid", "msgid_plural", "msgctxt"):
+        entry[key] = ("" if start else entry.get(key, "")) + text
+
+
+def test_the_parser_sees_fuzzy_and_empty_entries(tmp_path):
+    po = tmp_path / "django.po"
+    po.write_text(
+        'msgid ""\nmsgstr "Content-Type: text/plain\\n"\n\n#, fuzzy\nmsgid "Home"\nmsgstr "Accueil"\n\n'
+        'msgid "Parties"\nmsgstr ""\n\nmsgid "one"\nmsgid_plural "many"\nmsgstr[0] "un"\nmsgstr[1] ""\n',
+        encoding="utf-8",
+    )
+    entries = po_entries(po)
+    assert [e["msgid"] for e in entries] == ["", "Home", "Parties", "one"]
+    assert "fuzzy" in entries[1]["flags"]
+    assert entries[2]["msgstr"] == [""]
+    assert entries[3]["msgstr"] == ["un", ""]
+
+
+def test_the_french_catalogue_is_complete():
+    entries = [e for e in po_entries(FRENCH_PO) if e["msgid"]]
+    assert len(entries) > 100
+    fuzzy = [e["msgid"] for e in entries if "fuzzy" in e["flags"]]
+    empty = [e["msgid"] for e in entries if not all(s.strip() for s in e["msgstr"])]
+    assert fuzzy == []
+    assert empty == []
+
+
+def test_the_compiled_french_catalogue_matches_its_source():
+    """The .mo that Django reads says what the .po says (compilemessages was run after the last edit)."""
+    with FRENCH_PO.with_suffix(".mo").open("rb") as compiled:
+        catalogue = gettext.GNUTranslations(compiled)
+    for entry in po_entries(FRENCH_PO):
+        if not entry["msgid"] or entry.get("msgid_plural"):
+            continue
+        key = f"{entry['msgctxt']}\x04{entry['msgid']}" if entry.get("msgctxt") else entry["msgid"]
+        assert catalogue.gettext(key) == entry["msgstr"][0], f"line {entry['line']}: run compilemessages"
+
+
+def test_only_languages_with_a_catalogue_are_offered():
+    offered = [code for code, _ in settings.LANGUAGES]
+    assert offered[0] == settings.LANGUAGE_CODE == "en"
+    for code in offered[1:]:
+        assert (Path(settings.BASE_DIR) / "tahub" / "locale" / code / "LC_MESSAGES" / "django.mo").exists()
+
+
+def h1(response):
+    return re.search(r"<h1>(.*?)</h1>", response.content.decode()).group(1)
+
+
+@pytest.mark.django_db
+def test_home_is_in_english_by_default(client):
+    response = client.get("/")
+    assert h1(response) == "Technical assistance under the Stockholm Convention"
+    assert '<html lang="en"' in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_home_is_in_french_for_a_french_browser(client):
+    response = client.get("/", headers={"accept-language": "fr-FR,fr;q=0.9"})
+    assert h1(response) == "L’assistance technique au titre de la Convention de Stockholm"
+    assert '<html lang="fr"' in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_switching_to_french_sets_the_cookie_and_the_page_follows(client):
+    response = client.post("/i18n/setlang/", {"language": "fr", "next": "/parties/"})
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/parties/"
+    assert client.cookies[settings.LANGUAGE_COOKIE_NAME].value == "fr"
+    assert h1(client.get("/parties/")) == "Parties à la Convention de Stockholm"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("code", ["xx", "es", "", "fr<script>"])
+def test_an_unknown_language_changes_nothing_and_says_so(client, code):
+    response = client.post("/i18n/setlang/", {"language": code, "next": "/parties/"}, follow=True)
+    assert settings.LANGUAGE_COOKIE_NAME not in client.cookies
+    assert h1(response) == "Parties to the Stockholm Convention"
+    body = response.content.decode()
+    assert "is not available. Choose one of: English, French." in body
+    assert "<script>" not in body
+
+
+@pytest.mark.django_db
+def test_an_unknown_language_keeps_french_for_a_french_reader(client):
+    client.post("/i18n/setlang/", {"language": "fr", "next": "/"})
+    response = client.post("/i18n/setlang/", {"language": "xx", "next": "/"}, follow=True)
+    assert client.cookies[settings.LANGUAGE_COOKIE_NAME].value == "fr"
+    assert "n’est pas disponible" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_language_switch_refuses_get_and_foreign_redirects(client):
+    assert client.get("/i18n/setlang/", {"language": "fr"}).status_code == 405
+    response = client.post("/i18n/setlang/", {"language": "fr", "next": "https://evil.example/"})
+    assert response.headers["Location"] == "/"

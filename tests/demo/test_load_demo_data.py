@@ -1,0 +1,42 @@
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.test import override_settings
+
+from tahub.accounts.demo import DEMO_PASSWORD
+from tahub.accounts.models import User
+from tahub.directory.models import Organisation
+
+pytestmark = pytest.mark.django_db
+
+
+def test_load_demo_data_creates_accounts_and_the_scale_one_data_set():
+    out = StringIO()
+    call_command("load_demo_data", stdout=out)
+
+    assert f"Demo accounts (password: {DEMO_PASSWORD}):" in out.getvalue()
+    assert "admin@demo.tahub.localhost" in out.getvalue()
+    assert User.objects.get(email="admin@demo.tahub.localhost").check_password(DEMO_PASSWORD)
+    assert Organisation.objects.filter(slug__startswith="gen1-").count() == 50
+
+
+def test_load_demo_data_twice_changes_nothing():
+    call_command("load_demo_data", stdout=StringIO())
+    users, orgs = User.objects.count(), Organisation.objects.count()
+    history = Organisation.history.count()
+
+    call_command("load_demo_data", stdout=StringIO())
+
+    assert (User.objects.count(), Organisation.objects.count(), Organisation.history.count()) == (
+        users,
+        orgs,
+        history,
+    )
+
+
+def test_load_demo_data_refused_outside_demo_mode_writes_nothing():
+    with override_settings(DEMO_MODE=False), pytest.raises(CommandError, match="Demo data is refused"):
+        call_command("load_demo_data", stdout=StringIO())
+    assert User.objects.count() == 0
+    assert Organisation.objects.filter(slug__startswith="gen").count() == 0
