@@ -12,6 +12,7 @@ from tahub.assistance.api import router as assistance_router
 from tahub.centres.api import router as centres_router
 from tahub.core.api_errors import install_error_handlers
 from tahub.directory.api import router as directory_router
+from tahub.observers.api import router as observers_router
 from tahub.parties.api import router as parties_router
 from tahub.planning.api import router as planning_router
 from tahub.vocabularies.api import router as vocabularies_router
@@ -41,5 +42,6 @@ for router in (
     accounts_router,
     assistance_router,
     directory_router,
+    observers_router,
 ):
     api.add_router("/", router)

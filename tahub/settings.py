@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "tahub.directory",
     "tahub.centres",
     "tahub.assistance",
+    "tahub.observers",
     "tahub.demo",
 ]
 

@@ -23,6 +23,9 @@ urlpatterns = [
     path("requests/", include("tahub.assistance.urls")),
     path("directory/", include("tahub.directory.urls")),
     path("staff/directory/", include("tahub.directory.staff_urls")),
+    path("observers/", include("tahub.observers.urls")),
+    path("staff/observers/", include("tahub.observers.staff_urls")),
+    path("staff/centres/", include("tahub.centres.staff_urls")),
 ]
 
 if settings.DEBUG:

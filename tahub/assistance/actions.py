@@ -10,6 +10,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from tahub.core.forms import add_service_errors
+
 from . import matching, selectors, service_levels, services
 from .forms import ActionForm, AssignForm, CloseForm, DeclineForm, InformationForm
 from .models import Attachment, State
@@ -96,7 +98,7 @@ def perform(request, ta_request, action_name):
             messages.error(request, str(stale))
             return redirect(ta_request)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Done: the request is now “%s”.") % _state_label(ta_request))
             return redirect(ta_request)
@@ -107,15 +109,6 @@ def perform(request, ta_request, action_name):
 def _state_label(ta_request):
     ta_request.refresh_from_db(fields=["state"])
     return ta_request.get_state_display()
-
-
-def _add_errors(form, error):
-    """Field errors next to their field when the form has it; the rest at the top of the form."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for field, field_messages in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, field_messages)
 
 
 def save_attachment(ta_request, form, *, by):

@@ -1,20 +1,9 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from tahub.core.admin import ReadOnlyHistoryAdmin
+
 from .models import Assignment, Attachment, DeliveryReport, ServiceLevel, TARequest
-
-
-class ReadOnlyHistoryAdmin(SimpleHistoryAdmin):
-    """Requests and what hangs off them are written through the request's services only."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(ServiceLevel)

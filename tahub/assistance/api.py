@@ -7,6 +7,7 @@ from datetime import date, datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import paginate
@@ -24,7 +25,7 @@ from . import actions, selectors, services
 from .models import Language, State
 
 router = Router(tags=["requests"], auth=token_auth)
-NOT_FOUND = "No request with this reference that you may see."
+NOT_FOUND = gettext_lazy("No request with this reference that you may see.")
 ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
 
 
@@ -149,7 +150,7 @@ def _invalid(error):
 
 
 def _get(request, reference):
-    return get_or_404(selectors.request_get, request.user, reference, message=_(NOT_FOUND))
+    return get_or_404(selectors.request_get, request.user, reference, message=str(NOT_FOUND))
 
 
 @router.get("/requests", response={200: list[RequestOut], 401: ErrorOut, 422: ErrorOut})

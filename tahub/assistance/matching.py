@@ -8,7 +8,9 @@ requests with the same themes (and how satisfied those Parties were).
 from dataclasses import dataclass, field
 
 from django.db.models import Avg, Count, Prefetch, Q
+from django.template.defaultfilters import floatformat
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from tahub.directory.models import Organisation
 
@@ -96,9 +98,16 @@ def _score(request, organisation, theme_ids, type_ids, history):
         suggestion.add(WEIGHTS["language"], _("works in %s") % request.get_language_display())
     delivered, satisfaction = history.get(organisation.pk, (0, None))
     if delivered:
-        reason = _("delivered %(n)d similar request(s)") % {"n": delivered}
         if satisfaction:
-            reason += _(", Parties' satisfaction %(s).1f/5") % {"s": satisfaction}
+            reason = ngettext(
+                "delivered %(n)d similar request; Parties' satisfaction %(s)s/5",
+                "delivered %(n)d similar requests; Parties' satisfaction %(s)s/5",
+                delivered,
+            ) % {"n": delivered, "s": floatformat(satisfaction, 1)}
+        else:
+            reason = ngettext("delivered %(n)d similar request", "delivered %(n)d similar requests", delivered) % {
+                "n": delivered
+            }
         suggestion.add(WEIGHTS["delivered"] * min(delivered, MAX_PAST_DELIVERIES_COUNTED), reason)
     return suggestion
 

@@ -32,6 +32,9 @@ def send_request_event(*, request_id, event):
     sent = 0
     for user in selectors.notification_recipients(request, audience):
         with translation.override(user.language or settings.LANGUAGE_CODE):
-            body = render_to_string("assistance/email/event.txt", {"request": request, "event": event, "user": user})
+            body = render_to_string(
+                "assistance/email/event.txt",
+                {"request": request, "event": event, "user": user, "site_url": settings.SITE_URL},
+            )
             sent += send_mail(str(subject) % {"ref": request.reference}, body, None, [user.email])
     return sent

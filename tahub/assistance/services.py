@@ -10,8 +10,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django_fsm import can_proceed
 
+from tahub.core import workflow
 from tahub.parties.models import Eligibility
 
 from . import routing
@@ -27,7 +27,7 @@ STALE = gettext_lazy(
     "This request was moved to “%(state)s” by someone else while you were looking at it. "
     "Nothing was changed: review it again, then act."
 )
-NOT_ALLOWED = gettext_lazy("A request that is “%(state)s” cannot be %(action)s.")
+NOT_ALLOWED = gettext_lazy("This is not possible while the request is “%(state)s”.")
 NOT_PERMITTED = gettext_lazy("You may not do this to this request.")
 
 
@@ -105,16 +105,9 @@ def _move(request, *, by, action, permission, reason, seen_state=None, changes=N
     """Lock, check, transition, stamp, save with the audit reason, enqueue notifications."""
     request = _locked(request, seen_state)
     _check(by, permission, request)
-    transition = getattr(request, action)
-    if not can_proceed(transition):
-        raise ValidationError(
-            NOT_ALLOWED % {"state": request.get_state_display(), "action": _(action.replace("_", " "))}
-        )
-    transition()
-    for name, value in (changes or {}).items():
-        setattr(request, name, value)
-    request._change_reason = reason
-    request.save()
+    request = workflow.move(
+        TARequest, request, action, reason=reason, changes=changes, not_allowed=NOT_ALLOWED, lock=False
+    )
     if notify:
         task_notify_request.enqueue(request_id=request.pk, event=reason)
     return request

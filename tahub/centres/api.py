@@ -1,4 +1,6 @@
-"""API: the Stockholm Convention regional and subregional centres and their endorsements."""
+"""API: the Stockholm Convention regional and subregional centres, their endorsements and activities."""
+
+from datetime import date
 
 from django.utils.translation import gettext as _
 from ninja import Field, Path, Query, Router, Schema
@@ -73,3 +75,28 @@ def get_centre(request, code: Path[Code]):
     """One regional centre with its endorsements by the COP, latest first."""
     message = _("No regional centre has the code “%(code)s”.") % {"code": code}
     return get_or_404(selectors.centre_get, code, message=message)
+
+
+class ActivityOut(Schema):
+    title: str
+    type: str = Field(description="Code of the type of assistance")
+    start: date
+    end: date
+    parties_benefited: list[str] = Field(description="ISO 3166 alpha-3 codes")
+
+    @staticmethod
+    def resolve_type(obj):
+        return obj.assistance_type.slug
+
+    @staticmethod
+    def resolve_parties_benefited(obj):
+        return [p.country.iso3 for p in obj.parties_benefited.all()]
+
+
+@router.get("/centres/{code}/activities", response={200: list[ActivityOut], 404: ErrorOut, 422: ErrorOut})
+@paginate(PageNumberPagination)
+def list_centre_activities(request, code: Path[Code]):
+    """The activities a centre reported (in submitted reports), latest first."""
+    message = _("No regional centre has the code “%(code)s”.") % {"code": code}
+    centre = get_or_404(selectors.centre_get, code, message=message)
+    return selectors.reported_activities(centre)

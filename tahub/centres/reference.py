@@ -2,12 +2,12 @@
 
 from django.utils.translation import gettext as _
 
-from tahub.core.reference import Loader, RowError, int_or_none, lookup, text, yes_no
+from tahub.core.reference import Loader, RowError, choice, int_or_none, lookup, text, yes_no
 from tahub.directory.models import Organisation
 from tahub.parties.models import Country, Region
 from tahub.planning.models import Decision
 
-from .models import Endorsement, RegionalCentre
+from .models import Criterion, Endorsement, RegionalCentre
 
 
 def _centre_organisation(row):
@@ -68,4 +68,24 @@ def loaders():
             _endorsement,
             ("code", "endorsed_by", "endorsed_from", "endorsed_until"),
         ),
+        *criteria_loaders(),
     ]
+
+
+def _criterion(row):
+    return {
+        "code": text(row, "code", required=True),
+        "title": text(row, "title", required=True),
+        "instructions": text(row, "instructions", required=True),
+        "rankings": text(row, "rankings", required=True),
+        "sources": text(row, "sources"),
+        "max_score": int_or_none(row, "max_score", required=True),
+        "counts": choice(row, "counts", Criterion.Counts.values, required=False),
+        "thresholds": text(row, "thresholds"),
+        "note": text(row, "note"),
+    }
+
+
+def criteria_loaders():
+    columns = ("code", "title", "instructions", "rankings", "max_score", "counts", "thresholds")
+    return [Loader("centre_evaluation_criteria.csv", Criterion, ("code",), _criterion, columns)]

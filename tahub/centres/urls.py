@@ -1,9 +1,13 @@
 from django.urls import path
 
-from . import views
+from . import lifecycle_views, views
 
 app_name = "centres"
 urlpatterns = [
     path("", views.CentreListView.as_view(), name="list"),
     path("<slug:code>/", views.CentreDetailView.as_view(), name="detail"),
+    path("<slug:code>/workspace/", lifecycle_views.WorkspaceView.as_view(), name="workspace"),
+    path("<slug:code>/work-plans/new/", lifecycle_views.WorkPlanCreateView.as_view(), name="work_plan_create"),
+    path("<slug:code>/reports/<int:period>/", lifecycle_views.ReportView.as_view(), name="report"),
+    path("<slug:code>/feedback/", lifecycle_views.FeedbackView.as_view(), name="feedback"),
 ]

@@ -42,8 +42,13 @@ class CentreDetailView(PermissionRequiredMixin, DetailView):
     def get_object(self, queryset=None):
         # Read once: the permission check (object-level) and the page both ask for it.
         if not hasattr(self, "_object"):
-            self._object = selectors.centre_get(self.kwargs["code"])
+            self._object = selectors.centre_page(self.kwargs["code"])
         return self._object
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(languages=language_names(self.object.language_list), **kwargs)
+        return super().get_context_data(
+            languages=language_names(self.object.language_list),
+            record=selectors.centre_record(self.object),
+            may_report=self.request.user.has_perm("centres.report_activities", self.object),
+            **kwargs,
+        )

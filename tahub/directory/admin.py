@@ -1,6 +1,8 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from tahub.core.admin import ReadOnlyHistoryAdmin
+
 from .models import Correction, ListingDocument, ListingRequest, Membership, Organisation
 
 
@@ -20,18 +22,12 @@ class MembershipAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(ListingRequest)
-class ListingRequestAdmin(SimpleHistoryAdmin):
-    """Read-only: listing requests are reviewed on their staff page, where each step is notified."""
+class ListingRequestAdmin(ReadOnlyHistoryAdmin):
+    """Listing requests are reviewed on their staff page, where each step is notified."""
 
     list_display = ["name", "kind", "country", "state", "created_at"]
     list_filter = ["state", "kind"]
     search_fields = ["name", "short_name", "contact_email"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(ListingDocument)

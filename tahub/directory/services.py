@@ -12,7 +12,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django_fsm import can_proceed
+
+from tahub.core import workflow
 
 from .models import Correction, ListingDocument, ListingRequest, Organisation
 from .tasks import task_notify_correction, task_notify_listing
@@ -70,15 +71,7 @@ def _add_document(listing, upload):
 
 
 def _move(listing, *, action, reason, changes=None):
-    listing = ListingRequest.objects.select_for_update().get(pk=listing.pk)
-    transition = getattr(listing, action)
-    if not can_proceed(transition):
-        raise ValidationError(NOT_ALLOWED % {"state": listing.get_state_display()})
-    transition()
-    for name, value in (changes or {}).items():
-        setattr(listing, name, value)
-    listing._change_reason = reason
-    listing.save()
+    listing = workflow.move(ListingRequest, listing, action, reason=reason, changes=changes, not_allowed=NOT_ALLOWED)
     task_notify_listing.enqueue(listing_id=listing.pk, event=reason)
     return listing
 

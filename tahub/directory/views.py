@@ -10,6 +10,7 @@ from django.views.generic import TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
 from tahub.assistance.selectors import delivery_record
+from tahub.core.forms import add_service_errors
 
 from . import selectors, services
 from .forms import (
@@ -21,15 +22,6 @@ from .forms import (
     ListingReviewForm,
 )
 from .models import Correction, ListingDocument
-
-
-def _field_errors(form, error):
-    """Put a service's ValidationError next to the field it names (or at the top of the form)."""
-    if hasattr(error, "error_dict"):
-        for field, field_messages in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, field_messages)
-    else:
-        form.add_error(None, error)
 
 
 class DirectoryView(TemplateView):
@@ -101,7 +93,7 @@ class ListingRequestView(View):
             try:
                 listing = services.submit_listing_request(data=data, documents=form.cleaned_data["documents"])
             except ValidationError as error:
-                _field_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("Thank you. We sent you a private link to follow your request."))
                 return redirect(listing)
@@ -124,7 +116,7 @@ class ListingStatusView(View):
                     listing, answer=form.cleaned_data["answer"], documents=form.cleaned_data["documents"]
                 )
             except ValidationError as error:
-                _field_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("Your answer was sent to the Secretariat."))
                 return redirect(listing)

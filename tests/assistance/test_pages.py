@@ -198,3 +198,26 @@ def test_assigned_provider_reports_delivery_with_evidence(
 def test_unassigned_provider_may_not_report(client, submitted, provider_member):
     login(client, provider_member)
     assert client.get(f"/requests/{submitted.reference}/deliveries/new/").status_code == 404
+
+
+def _many_requests(party, by, count):
+    data = complete_data()
+    for i in range(count):
+        services.submit_request(services.create_request(party=party, by=by, data={**data, "title": f"R{i}"}), by=by)
+
+
+@pytest.mark.parametrize("count", [3, 300])
+def test_our_requests_costs_a_fixed_number_of_queries(client, party_a, contact_a, count, django_assert_max_num_queries):
+    _many_requests(party_a, contact_a, count)
+    login(client, contact_a)
+    with django_assert_max_num_queries(14):
+        response = client.get("/requests/")
+    assert len(response.context["party_requests"]) == count
+
+
+@pytest.mark.parametrize("count", [3, 300])
+def test_statistics_cost_a_fixed_number_of_queries(client, party_a, contact_a, count, django_assert_max_num_queries):
+    _many_requests(party_a, contact_a, count)
+    with django_assert_max_num_queries(8):
+        response = client.get("/requests/statistics/")
+    assert response.context["stats"]["total"] == count

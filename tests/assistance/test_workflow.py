@@ -105,7 +105,7 @@ def test_moves_not_allowed_from_submitted_are_refused(submitted, afr_focal_point
 
 
 def test_illegal_move_message_names_the_state(submitted, afr_focal_point):
-    with pytest.raises(ValidationError, match="A request that is “Submitted” cannot be accept"):
+    with pytest.raises(ValidationError, match="This is not possible while the request is “Submitted”."):
         services.accept_request(submitted, by=afr_focal_point, seen_state=None)
 
 

@@ -30,6 +30,20 @@ def _party_pk(c):
     return c["party_a"].pk
 
 
+MEMBERS_ONLY = (LOGIN, 403, 403, 200, 403, 403)  # the provider role is a member of UNITAR
+
+
+def _observer_meeting():
+    """A meeting open to observers (made on first use, so the shared world fixture stays as it is)."""
+    from tahub.observers.models import ObserverMeeting
+
+    meeting, _created = ObserverMeeting.objects.get_or_create(
+        code="cop-13", defaults={"title": "COP-13", "start": "2027-05-03", "end": "2027-05-14",
+                                 "registration_deadline": "2027-04-02"},
+    )  # fmt: skip
+    return meeting.code
+
+
 # name, args (from the context), method, "page" or "api", expected per role
 MATRIX = [
     ("home", None, "get", "page", ALL_200),
@@ -41,6 +55,20 @@ MATRIX = [
     ("parties:detail", lambda c: ["XXX"], "get", "page", (404,) * 6),
     ("centres:list", None, "get", "page", ALL_200),
     ("centres:detail", lambda c: [c["centre"]], "get", "page", ALL_200),
+    # A centre's own pages: its members and the Secretariat (none of the cast is a member of this centre).
+    ("centres:workspace", lambda c: [c["centre"]], "get", "page", STAFF_ONLY),
+    ("api:list_centre_activities", lambda c: [c["centre"]], "get", "api", ALL_200),
+    ("centres:work_plan_create", lambda c: [c["centre"]], "get", "page", STAFF_ONLY),
+    ("centres:report", lambda c: [c["centre"], 999999], "get", "page", (LOGIN, 403, 403, 403, 404, 404)),
+    # Feedback comes from a Party's contact or focal points.
+    ("centres:feedback", lambda c: [c["centre"]], "get", "page", (LOGIN, 200, 200, 403, 403, 403)),
+    ("centres_staff:home", None, "get", "page", STAFF_ONLY),
+    ("centres_staff:approve_work_plan", lambda c: [999999], "get", "page", (LOGIN, 405, 405, 405, 405, 405)),
+    ("centres_staff:start_evaluation", lambda c: [c["centre"]], "get", "page", (LOGIN, 405, 405, 405, 405, 405)),
+    ("centres_staff:evaluation", lambda c: [999999], "get", "page", (LOGIN, 403, 403, 403, 404, 404)),
+    ("centres_staff:nominate", None, "get", "page", STAFF_ONLY),
+    ("centres_staff:nomination_decision", lambda c: [999999], "get", "page", (LOGIN, 405, 405, 405, 405, 405)),
+    ("centres_staff:renew", lambda c: [c["centre"]], "get", "page", (LOGIN, 405, 405, 405, 405, 405)),
     ("planning:decisions", None, "get", "page", ALL_200),
     ("planning:decision", lambda c: ["SC-1/15"], "get", "page", ALL_200),
     ("accounts:staff_home", None, "get", "page", STAFF_ONLY),
@@ -98,6 +126,20 @@ MATRIX = [
     ("api:create_request", None, "post", "api", (401, 422, 422, 422, 422, 422)),
     ("api:update_request", lambda c: [c["draft"]], "patch", "api", (401, 200, 404, 404, 200, 200)),
     ("api:move_request", lambda c: [c["submitted"], "nosuch"], "post", "api", (401, 422, 422, 422, 422, 422)),
+    # Observer admission: public meetings and bodies; an organisation's members see its registrations.
+    ("observers:index", None, "get", "page", ALL_200),
+    ("observers:apply", None, "get", "page", ALL_200),
+    ("observers:application_status", lambda c: ["bad-token"], "get", "page", (404,) * 6),
+    ("observers:meeting", lambda c: [_observer_meeting()], "get", "page", ALL_200),
+    ("observers:representatives", lambda c: [_observer_meeting(), "unitar"], "get", "page", MEMBERS_ONLY),
+    ("observers:decide_registration", lambda c: [999999], "get", "page", (LOGIN, 405, 405, 405, 405, 405)),
+    ("observers_staff:queue", None, "get", "page", STAFF_ONLY),
+    ("observers_staff:application", lambda c: [999999], "get", "page", (LOGIN, 403, 403, 403, 404, 404)),
+    ("observers_staff:document", lambda c: [999999, 1], "get", "page", (LOGIN, 403, 403, 403, 404, 404)),
+    ("observers_staff:meeting", lambda c: [_observer_meeting()], "get", "page", STAFF_ONLY),
+    ("api:list_observer_meetings", None, "get", "api", ALL_200),
+    ("api:list_meeting_observers", lambda c: [_observer_meeting()], "get", "api", ALL_200),
+    ("api:list_observer_applications", None, "get", "api", (401, 403, 403, 403, 200, 200)),
 ]
 
 # Left out of the guard, with the reason: not pages a role is granted or refused.

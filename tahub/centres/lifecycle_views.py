@@ -1,0 +1,288 @@
+"""A centre's own pages (work plan, activity reports), Parties' feedback, and the Secretariat's evaluation.
+
+Thin: load (selectors), check access (rules), act (services); a refusal is shown next to the field it names.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views import View
+from rules.contrib.views import LoginRequiredMixin
+
+from tahub.accounts.rules import check
+from tahub.core.forms import add_service_errors
+
+from . import selectors, services
+from .forms import (
+    ActivityForm,
+    ApproveWorkPlanForm,
+    EndorseForm,
+    EvaluationStartForm,
+    FeedbackForm,
+    NominationForm,
+    ScoreForm,
+    WorkPlanForm,
+)
+from .models import ActivityReport, Nomination, ReportingPeriod, Score, WorkPlan
+
+
+def _require(user, permission, obj=None):
+    allowed, reason = check(user, permission, obj)
+    if not allowed:
+        raise PermissionDenied(reason)
+
+
+class CentreScopedView(LoginRequiredMixin, View):
+    """Loads the centre of the address; a page for the centre's own staff (or the Secretariat)."""
+
+    permission = "centres.report_activities"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        self.centre = selectors.centre_get(kwargs["code"])
+        _require(request.user, self.permission, self.centre)
+        return super().dispatch(request, *args, **kwargs)
+
+
+class WorkPlanCreateView(CentreScopedView):
+    def get(self, request, code):
+        return render(request, "centres/work_plan_form.html", {"centre": self.centre, "form": WorkPlanForm()})
+
+    def post(self, request, code):
+        form = WorkPlanForm(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                plan = services.draft_work_plan(centre=self.centre, by=request.user, data=form.cleaned_data)
+                if "submit" in request.POST:
+                    services.submit_work_plan(plan, by=request.user)
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _("Work plan saved."))
+                return redirect("centres:workspace", code=code)
+        return render(request, "centres/work_plan_form.html", {"centre": self.centre, "form": form}, status=400)
+
+
+class WorkspaceView(CentreScopedView):
+    """The centre's own page: its work plans and its report for each period."""
+
+    def get(self, request, code):
+        context = {
+            "centre": self.centre,
+            "plans": self.centre.work_plans.all(),
+            "periods": [(p, self.centre.reports.filter(period=p).first()) for p in ReportingPeriod.objects.all()],
+        }
+        return render(request, "centres/workspace.html", context)
+
+
+class ReportView(CentreScopedView):
+    """The report for one period: its activities, a form to log another, and the submit button."""
+
+    def _context(self, report, form):
+        return {"centre": self.centre, "report": report, "form": form, "activities": report.activities.all()}
+
+    def get(self, request, code, period):
+        report, _created = ActivityReport.objects.get_or_create(
+            centre=self.centre, period=get_object_or_404(ReportingPeriod, pk=period)
+        )
+        return render(request, "centres/report.html", self._context(report, ActivityForm()))
+
+    def post(self, request, code, period):
+        report = get_object_or_404(ActivityReport, centre=self.centre, period_id=period)
+        form = ActivityForm(request.POST, request.FILES)
+        try:
+            if "submit" in request.POST:
+                services.submit_report(report, by=request.user)
+                messages.success(request, _("Report submitted. Thank you."))
+                return redirect("centres:workspace", code=code)
+            if form.is_valid():
+                services.add_activity(report, by=request.user, data=form.cleaned_data)
+                messages.success(request, _("Activity logged."))
+                return redirect("centres:report", code=code, period=period)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        return render(request, "centres/report.html", self._context(report, form), status=400)
+
+
+class FeedbackView(CentreScopedView):
+    permission = "centres.give_feedback"
+
+    def _form(self, data=None):
+        return FeedbackForm(data, parties=selectors.parties_of(self.request.user))
+
+    def get(self, request, code):
+        return render(request, "centres/feedback_form.html", {"centre": self.centre, "form": self._form()})
+
+    def post(self, request, code):
+        form = self._form(request.POST)
+        if form.is_valid():
+            try:
+                services.give_feedback(centre=self.centre, by=request.user, **form.cleaned_data)
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _("Thank you for your feedback."))
+                return redirect(self.centre)
+        return render(request, "centres/feedback_form.html", {"centre": self.centre, "form": form}, status=400)
+
+
+class StaffCentresView(LoginRequiredMixin, View):
+    """For the Secretariat: endorsement terms, reports due, work plans to approve."""
+
+    def get(self, request):
+        _require(request.user, "centres.evaluate")
+        period = ReportingPeriod.objects.first()
+        context = {
+            "endorsements": selectors.endorsements_expiring(selectors.today()),
+            "period": period,
+            "report_status": selectors.report_status(period) if period else [],
+            "plans": WorkPlan.objects.filter(state=WorkPlan.State.SUBMITTED).select_related("centre"),
+            "nominations": Nomination.objects.filter(state=Nomination.State.SUBMITTED).select_related("host_country"),
+            "decisions": ApproveWorkPlanForm().fields["decision"].queryset,
+            "approve_form": ApproveWorkPlanForm(),
+            "start_form": EvaluationStartForm(),
+        }
+        return render(request, "centres/staff_centres.html", context)
+
+
+class ApproveWorkPlanView(LoginRequiredMixin, View):
+    def post(self, request, pk):
+        _require(request.user, "centres.evaluate")
+        form = ApproveWorkPlanForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, _("Choose the decision that approved the work plan."))
+        else:
+            services.approve_work_plan(get_object_or_404(WorkPlan, pk=pk), by=request.user, **form.cleaned_data)
+            messages.success(request, _("Work plan recorded as approved."))
+        return redirect("centres_staff:home")
+
+
+class EvaluationStartView(LoginRequiredMixin, View):
+    def post(self, request, code):
+        _require(request.user, "centres.evaluate")
+        form = EvaluationStartForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, _("Give the period to evaluate."))
+            return redirect("centres_staff:home")
+        try:
+            evaluation = services.start_evaluation(
+                centre=selectors.centre_get(code), by=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("centres_staff:home")
+        return redirect("centres_staff:evaluation", pk=evaluation.pk)
+
+
+class EvaluationView(LoginRequiredMixin, View):
+    """The score sheet: each criterion with its instructions, rankings, sources, the pre-filled count and the
+    activities behind it, the score and the evaluator's comments."""
+
+    def _render(self, request, evaluation, failed=None, status=200):
+        rows = [
+            (
+                s,
+                failed[1]
+                if failed and failed[0] == s.pk
+                else ScoreForm(initial={"score": s.score, "comment": s.comment}, prefix=str(s.pk)),
+            )
+            for s in evaluation.scores.all()
+        ]
+        context = {"evaluation": evaluation, "rows": rows, "evidence": selectors.evidence_for(evaluation)}
+        return render(request, "centres/evaluation.html", context, status=status)
+
+    def get(self, request, pk):
+        _require(request.user, "centres.evaluate")
+        return self._render(request, selectors.evaluation_get(pk))
+
+    def post(self, request, pk):
+        _require(request.user, "centres.evaluate")
+        evaluation = selectors.evaluation_get(pk)
+        if "finalise" in request.POST:
+            try:
+                services.finalise_evaluation(evaluation, by=request.user)
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+            return redirect("centres_staff:evaluation", pk=pk)
+        score = get_object_or_404(Score, pk=request.POST.get("score_id"), evaluation=evaluation)
+        form = ScoreForm(request.POST, prefix=str(score.pk))
+        if form.is_valid():
+            try:
+                services.score_criterion(
+                    score, by=request.user, value=form.cleaned_data["score"], comment=form.cleaned_data["comment"]
+                )
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                return redirect("centres_staff:evaluation", pk=pk)
+        return self._render(request, selectors.evaluation_get(pk), failed=(score.pk, form), status=400)
+
+
+class NominationCreateView(LoginRequiredMixin, View):
+    def get(self, request):
+        _require(request.user, "centres.evaluate")
+        return render(request, "centres/nomination_form.html", {"form": NominationForm()})
+
+    def post(self, request):
+        _require(request.user, "centres.evaluate")
+        form = NominationForm(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                services.nominate_centre(by=request.user, data=form.cleaned_data)
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _("Nomination recorded."))
+                return redirect("centres_staff:home")
+        return render(request, "centres/nomination_form.html", {"form": form}, status=400)
+
+
+class NominationDecisionView(LoginRequiredMixin, View):
+    """Record the COP's decision on a nomination: endorsed for four years, or not endorsed (with why)."""
+
+    def post(self, request, pk):
+        _require(request.user, "centres.evaluate")
+        nomination = get_object_or_404(Nomination, pk=pk)
+        form = EndorseForm(request.POST)
+        form.is_valid()
+        data = form.cleaned_data
+        try:
+            if "endorse" in request.POST:
+                if not data.get("start_year"):
+                    raise ValidationError(_("Give the first year of the term."))
+                services.endorse_nomination(
+                    nomination, by=request.user, decision=data.get("decision"), start_year=data["start_year"]
+                )
+            else:
+                services.decline_nomination(
+                    nomination, by=request.user, decision=data.get("decision"), note=data.get("note", "")
+                )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The COP's decision is recorded."))
+        return redirect("centres_staff:home")
+
+
+class RenewView(LoginRequiredMixin, View):
+    def post(self, request, code):
+        _require(request.user, "centres.evaluate")
+        form = EndorseForm(request.POST)
+        form.is_valid()
+        data = form.cleaned_data
+        try:
+            if not data.get("start_year"):
+                raise ValidationError(_("Give the first year of the term."))
+            services.renew_endorsement(
+                selectors.centre_get(code),
+                by=request.user,
+                decision=data.get("decision"),
+                start_year=data["start_year"],
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The renewal is recorded."))
+        return redirect("centres_staff:home")

@@ -1,0 +1,35 @@
+"""Reminders to centres of their report deadlines. Runs in the worker."""
+
+import datetime
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .models import ActivityReport, RegionalCentre, ReportingPeriod
+
+REMIND_DAYS_BEFORE = 14
+
+
+def send_report_reminders(today=None):
+    """E-mail the members of every centre that has not submitted its report for a period due within two
+    weeks (or overdue); returns how many e-mails were sent."""
+    today = today or timezone.localdate()
+    periods = ReportingPeriod.objects.filter(deadline__lte=today + datetime.timedelta(days=REMIND_DAYS_BEFORE))
+    sent = 0
+    for period in periods:
+        done = ActivityReport.objects.filter(period=period, state=ActivityReport.State.SUBMITTED).values("centre")
+        for centre in RegionalCentre.objects.exclude(pk__in=done).select_related("organisation"):
+            members = centre.organisation.members.filter(is_active=True) if centre.organisation else []
+            recipients = [m.email for m in members]
+            if not recipients:
+                continue
+            subject = _("Activity report %(period)s of %(centre)s is due on %(date)s") % {
+                "period": period.title,
+                "centre": centre.name,
+                "date": period.deadline.isoformat(),
+            }
+            body = _("Please submit the report at %(url)s") % {"url": f"{settings.SITE_URL}/centres/{centre.code}/"}
+            sent += send_mail(subject, body, None, recipients)
+    return sent

@@ -1,0 +1,222 @@
+"""Every write of a centre's lifecycle: work plans, activity reports, evaluations and Parties' feedback.
+
+Each runs in one transaction, checks the permission, locks what it moves, and records a dotted audit reason.
+"""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from tahub.accounts.rules import check
+from tahub.core import workflow
+from tahub.directory.models import Organisation
+
+from . import selectors
+from .models import (
+    Activity,
+    ActivityReport,
+    Criterion,
+    Endorsement,
+    Evaluation,
+    Feedback,
+    Nomination,
+    RegionalCentre,
+    Score,
+    WorkPlan,
+)
+
+M2M = ("parties_benefited", "themes", "partners")
+
+
+def _allow(user, permission, obj=None):
+    allowed, reason = check(user, permission, obj)
+    if not allowed:
+        raise PermissionDenied(reason)
+
+
+def _move(model, obj, action, reason, **changes):
+    return workflow.move(model, obj, action, reason=reason, changes=changes)
+
+
+@transaction.atomic
+def draft_work_plan(*, centre, by, data):
+    """The centre drafts its work plan for an endorsement period (template sections, optional document)."""
+    _allow(by, "centres.report_activities", centre)
+    plan = WorkPlan(centre=centre, **data)
+    plan.full_clean(exclude=["state"])
+    plan._change_reason = "centres.workplan.drafted"
+    plan.save()
+    return plan
+
+
+@transaction.atomic
+def submit_work_plan(plan, *, by):
+    _allow(by, "centres.report_activities", plan.centre)
+    return _move(WorkPlan, plan, "submit", "centres.workplan.submitted")
+
+
+@transaction.atomic
+def approve_work_plan(plan, *, by, decision):
+    """The Secretariat records that the COP approved the work plan by the decision that endorses the centre."""
+    _allow(by, "centres.evaluate")
+    if decision is None:
+        raise ValidationError({"decision": _("Name the COP decision that approved the work plan.")})
+    return _move(WorkPlan, plan, "approve", "centres.workplan.approved", approved_by=decision)
+
+
+@transaction.atomic
+def add_activity(report, *, by, data):
+    """Log one activity in a draft report: type, dates, Parties benefited, themes, partners, budget, evidence."""
+    _allow(by, "centres.report_activities", report.centre)
+    report = ActivityReport.objects.select_for_update().get(pk=report.pk)  # the state now, not as the page saw it
+    if report.state != ActivityReport.State.DRAFT:
+        raise ValidationError(_("This report is submitted: activities can no longer be added."))
+    activity = Activity(report=report, **{k: v for k, v in data.items() if k not in M2M})
+    activity.full_clean()
+    if not data.get("parties_benefited"):
+        raise ValidationError({"parties_benefited": _("Name at least one Party that benefited.")})
+    activity._change_reason = "centres.activity.logged"
+    activity.save()
+    for name in M2M:
+        getattr(activity, name).set(data.get(name) or [])
+    return activity
+
+
+@transaction.atomic
+def submit_report(report, *, by):
+    """Submit the period's report; it must log at least one activity (or say none by logging none and the
+    Secretariat will follow up)."""
+    _allow(by, "centres.report_activities", report.centre)
+    if not report.activities.exists():
+        raise ValidationError(_("Log the period's activities before submitting the report."))
+    return _move(ActivityReport, report, "submit", "centres.report.submitted", submitted_at=timezone.now())
+
+
+@transaction.atomic
+def start_evaluation(*, centre, by, start, end):
+    """Open a score sheet for a centre over a period, with the countable indicators pre-filled from the
+    activities the centre logged in submitted reports (and linked to them on the sheet)."""
+    _allow(by, "centres.evaluate")
+    if end < start:
+        raise ValidationError({"end": _("The period must end after it starts.")})
+    evaluation = Evaluation.objects.create(centre=centre, start=start, end=end, evaluator=by)
+    counts = selectors.countable_indicators(centre, start, end)
+    for criterion in Criterion.objects.all():
+        count = counts.get(criterion.counts)
+        score = criterion.score_for(count) if count is not None else None
+        Score.objects.create(evaluation=evaluation, criterion=criterion, count=count, score=score)
+    return evaluation
+
+
+@transaction.atomic
+def score_criterion(score, *, by, value, comment=""):
+    """The evaluator sets a criterion's score (within its range) and comments."""
+    _allow(by, "centres.evaluate")
+    score = Score.objects.select_for_update().select_related("criterion", "evaluation").get(pk=score.pk)
+    if score.evaluation.finalised_at:
+        raise ValidationError(_("This evaluation is final."))
+    if value is None or not 0 <= value <= score.criterion.max_score:
+        raise ValidationError(
+            {"score": _("Give a score from 0 to %(max)d for this criterion.") % {"max": score.criterion.max_score}}
+        )
+    score.score, score.comment = value, comment
+    score._change_reason = "centres.evaluation.scored"
+    score.save()
+    return score
+
+
+@transaction.atomic
+def finalise_evaluation(evaluation, *, by):
+    _allow(by, "centres.evaluate")
+    evaluation = Evaluation.objects.select_for_update().get(pk=evaluation.pk)
+    missing = [s.criterion.code for s in evaluation.scores.select_related("criterion") if s.score is None]
+    if missing:
+        raise ValidationError(_("Score every criterion first: %s.") % ", ".join(missing))
+    evaluation.finalised_at = timezone.now()
+    evaluation._change_reason = "centres.evaluation.finalised"
+    evaluation.save()
+    return evaluation
+
+
+@transaction.atomic
+def give_feedback(*, centre, party, by, rating, comment=""):
+    """A Party's contact or focal point rates the centre's services (1–5), with a comment."""
+    _allow(by, "centres.give_feedback")
+    if not by.contact_points.filter(party=party).exists():
+        raise PermissionDenied(_("You may give feedback only for your own Party."))
+    feedback = Feedback(centre=centre, party=party, rating=rating, comment=comment, given_by=by)
+    feedback.full_clean()
+    feedback._change_reason = "centres.feedback.given"
+    feedback.save()
+    return feedback
+
+
+ENDORSEMENT_YEARS = 4  # the COP endorses a centre for four years
+
+
+@transaction.atomic
+def nominate_centre(*, by, data):
+    """The Secretariat records a region's nomination of an institution, with its dossier."""
+    _allow(by, "centres.evaluate")
+    nomination = Nomination(**data)
+    nomination.full_clean(exclude=["state"])
+    nomination._change_reason = "centres.nomination.submitted"
+    nomination.save()
+    return nomination
+
+
+@transaction.atomic
+def endorse_nomination(nomination, *, by, decision, start_year):
+    """The COP endorsed the nomination: the institution becomes a centre (and a provider in the directory),
+    endorsed for four years by `decision`."""
+    _allow(by, "centres.evaluate")
+    code = f"scrc-{slugify(nomination.host_country.name)}-{start_year}"
+    organisation = Organisation.objects.create(
+        slug=code, name=nomination.institution, kind=Organisation.Kind.REGIONAL_CENTRE, country=nomination.host_country
+    )
+    centre = RegionalCentre.objects.create(
+        code=code,
+        name=nomination.institution,
+        host_country=nomination.host_country,
+        city=nomination.city,
+        host_institution=nomination.institution,
+        organisation=organisation,
+        region=nomination.region,
+    )
+    _endorse(centre, decision, start_year)
+    return _move(Nomination, nomination, "endorse", "centres.nomination.endorsed", decision=decision, centre=centre)
+
+
+@transaction.atomic
+def decline_nomination(nomination, *, by, decision, note):
+    _allow(by, "centres.evaluate")
+    if not note.strip():
+        raise ValidationError({"note": _("Say why the nomination was not endorsed.")})
+    return _move(Nomination, nomination, "decline", "centres.nomination.not_endorsed", decision=decision, note=note)
+
+
+@transaction.atomic
+def renew_endorsement(centre, *, by, decision, start_year):
+    """After its evaluation, the COP renews a centre's endorsement for another four years."""
+    _allow(by, "centres.evaluate")
+    return _endorse(centre, decision, start_year)
+
+
+def _endorse(centre, decision, start_year):
+    if decision is None:
+        raise ValidationError({"decision": _("Name the COP decision.")})
+    if centre.endorsements.filter(start_year=start_year).exists():
+        raise ValidationError({"start_year": _("The centre already has an endorsement from %s.") % start_year})
+    endorsement = Endorsement(
+        centre=centre,
+        decision=decision,
+        decision_reference=decision.number,
+        start_year=start_year,
+        end_year=start_year + ENDORSEMENT_YEARS,
+    )
+    endorsement.full_clean()
+    endorsement._change_reason = "centres.endorsement.recorded"
+    endorsement.save()
+    return endorsement

@@ -1,0 +1,117 @@
+"""Reads of observer admission, shared by pages, API and exports."""
+
+from django.db.models import Prefetch, Q
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
+
+from tahub.directory.models import Organisation
+
+from .models import Exemption, FocalPoint, ObserverApplication, ObserverMeeting, Registration
+
+STATUS_LABELS = {"exempt": _("Exempt from admission"), "admitted": _("Admitted")}
+
+
+def meeting_list():
+    return ObserverMeeting.objects.select_related("meeting").order_by("-start")
+
+
+def meeting_get(code):
+    return get_object_or_404(meeting_list(), code=code)
+
+
+def exemptions():
+    """Exemptions by category and by organisation, for display and for the admission check."""
+    return Exemption.objects.select_related("organisation").order_by("kind", "organisation__name")
+
+
+def admitted_ids():
+    return set(
+        ObserverApplication.objects.filter(state=ObserverApplication.State.ADMITTED).values_list(
+            "organisation_id", flat=True
+        )
+    )
+
+
+def admission_status(organisation):
+    """'exempt', 'admitted' or None: whether the organisation may register representatives."""
+    if Exemption.objects.filter(Q(kind=organisation.kind) | Q(organisation=organisation)).exists():
+        return "exempt"
+    if organisation.observer_applications.filter(state=ObserverApplication.State.ADMITTED).exists():
+        return "admitted"
+    return None
+
+
+def admitted_bodies():
+    """Bodies admitted as observers (by an application), by name: public."""
+    return (
+        Organisation.objects.filter(observer_applications__state=ObserverApplication.State.ADMITTED)
+        .select_related("country")
+        .distinct()
+        .order_by("name")
+    )
+
+
+def meeting_observers(meeting):
+    """The organisations with at least one approved representative at the meeting: public, no personal data."""
+    return (
+        Organisation.objects.filter(
+            observer_registrations__meeting=meeting, observer_registrations__state=Registration.State.APPROVED
+        )
+        .select_related("country")
+        .distinct()
+        .order_by("name")
+    )
+
+
+def meeting_observers_with_representatives(meeting):
+    """For the Secretariat: the same bodies, each with `representatives` (approved, by name)."""
+    approved = Registration.objects.filter(meeting=meeting, state=Registration.State.APPROVED).order_by("name")
+    return meeting_observers(meeting).prefetch_related(
+        Prefetch("observer_registrations", queryset=approved, to_attr="representatives")
+    )
+
+
+def applications_to_review():
+    return ObserverApplication.objects.select_related("country", "organisation").prefetch_related("documents")
+
+
+def application_by_token(token):
+    return get_object_or_404(applications_to_review(), token=token)
+
+
+def organisations_acting_for(user):
+    """Organisations the user is a member or observer focal point of."""
+    if not user.is_authenticated:
+        return Organisation.objects.none()
+    focal = FocalPoint.objects.filter(user=user).values("organisation_id")
+    return Organisation.objects.filter(Q(memberships__user=user) | Q(pk__in=focal)).distinct().order_by("name")
+
+
+def registrations_of(organisation, meeting):
+    return (
+        Registration.objects.filter(organisation=organisation, meeting=meeting)
+        .select_related("registered_by", "approved_by")
+        .order_by("name")
+    )
+
+
+def admission_statuses(organisations):
+    """{organisation id: 'exempt' | 'admitted'} for a list of organisations, in two queries."""
+    exempt = list(Exemption.objects.values_list("kind", "organisation_id"))
+    kinds = {kind for kind, _pk in exempt if kind}
+    exempt_ids = {pk for _kind, pk in exempt if pk}
+    admitted = admitted_ids()
+    statuses = {}
+    for organisation in organisations:
+        if organisation.kind in kinds or organisation.pk in exempt_ids:
+            statuses[organisation.pk] = "exempt"
+        elif organisation.pk in admitted:
+            statuses[organisation.pk] = "admitted"
+    return statuses
+
+
+def applications_of(user):
+    """Applications a signed-in person sent: they follow them here as well as by the private link."""
+    if not user.is_authenticated:
+        return ObserverApplication.objects.none()
+    return ObserverApplication.objects.filter(submitted_by=user).order_by("-created_at")

@@ -1,0 +1,164 @@
+"""Applications for admission as an observer, and their review by the Secretariat.
+
+Each step runs in one transaction with the row locked, records a dotted audit reason, and enqueues the
+e-mail to the applicant (with the private link to follow the application) for the worker.
+"""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django_fsm import can_proceed
+
+from tahub.core.workflow import move
+from tahub.directory.models import Organisation
+
+from .. import selectors
+from ..models import ApplicationDocument, Exemption, FocalPoint, ObserverApplication
+from ..tasks import task_notify_application
+
+EXEMPT = gettext_lazy(
+    "%(kind)s are exempt from admission (decision SC-2/16): no application is needed. "
+    "Your focal point registers your representatives for each meeting."
+)
+ALREADY_ADMITTED = gettext_lazy(
+    "“%(name)s” is already admitted as an observer: it does not apply again. "
+    "Its focal point registers its representatives for each meeting."
+)
+ALREADY_APPLIED = gettext_lazy("An application for “%(name)s” is already being reviewed. Follow it by its link.")
+NO_DOCUMENTS = gettext_lazy("Attach at least one supporting document (statutes, reports of activities).")
+NOT_ALLOWED = gettext_lazy("An application that is “%(state)s” cannot be changed this way.")
+
+
+def _check_staff(by):
+    if not by.has_perm("observers.review_application"):
+        raise PermissionDenied(_("Only the Secretariat reviews observer applications."))
+
+
+def _matching_organisation(name, short_name):
+    """The directory entry of the applying body, if it has one (same name or acronym, ignoring case)."""
+    keys = {slugify(name)} | ({slugify(short_name)} if short_name else set())
+    for organisation in Organisation.objects.only("pk", "name", "short_name", "kind"):
+        if keys & {slugify(organisation.name), slugify(organisation.short_name or "-")}:
+            return organisation
+    return None
+
+
+def _refuse_repeat(data, organisation):
+    """Exempt bodies need no admission; an admitted body never reapplies; one open application per body."""
+    exempt = Q(kind=data["kind"])
+    if organisation is not None:
+        exempt |= Q(kind=organisation.kind) | Q(organisation=organisation)
+    if Exemption.objects.filter(exempt).exists():
+        kind = Organisation.Kind(organisation.kind if organisation else data["kind"]).label
+        raise ValidationError({"kind": EXEMPT % {"kind": kind}})
+    if organisation is not None and selectors.admission_status(organisation) == "admitted":
+        raise ValidationError({"name": ALREADY_ADMITTED % {"name": organisation.name}})
+    open_applications = ObserverApplication.objects.filter(state__in=ObserverApplication.OPEN_STATES)
+    key = slugify(data["name"])
+    if (organisation and open_applications.filter(organisation=organisation).exists()) or any(
+        slugify(a.name) == key for a in open_applications.only("name")
+    ):
+        raise ValidationError({"name": ALREADY_APPLIED % {"name": data["name"]}})
+
+
+@transaction.atomic
+def submit_application(*, data, documents, by):
+    """A body applies once for admission, with supporting documents. It is matched to its directory entry
+    when it has one; exempt, already admitted or already applying bodies are refused with what to do instead.
+    The applicant gets the private link by e-mail. `by` is the signed-in applicant, or an anonymous user."""
+    if not documents:
+        raise ValidationError({"documents": NO_DOCUMENTS})
+    organisation = _matching_organisation(data["name"], data.get("short_name", ""))
+    _refuse_repeat(data, organisation)
+    application = ObserverApplication(**data, organisation=organisation)
+    application.submitted_by = by if by is not None and by.is_authenticated else None
+    application.full_clean(exclude=["state"])
+    application._change_reason = "observers.application.submitted"
+    application.save()
+    for upload in documents:
+        _add_document(application, upload)
+    task_notify_application.enqueue(application_id=application.pk, event="observers.application.submitted")
+    return application
+
+
+def _add_document(application, upload):
+    document = ApplicationDocument(application=application, file=upload)
+    document.full_clean()
+    document.save()
+
+
+def _move(application, *, action, reason, changes=None):
+    application = move(
+        ObserverApplication, application, action, reason=reason, changes=changes, not_allowed=NOT_ALLOWED
+    )
+    task_notify_application.enqueue(application_id=application.pk, event=reason)
+    return application
+
+
+@transaction.atomic
+def ask_application_information(application, *, by, message):
+    """Staff ask the applicant for more; the applicant answers through the private link."""
+    _check_staff(by)
+    if not message.strip():
+        raise ValidationError({"message": _("Say what information is needed.")})
+    note = f"{application.message}\n\n{message}".strip()
+    return _move(application, action="ask_information", reason="observers.application.information_asked",
+                 changes={"message": note})  # fmt: skip
+
+
+@transaction.atomic
+def answer_application(application, *, answer, documents=()):
+    """The applicant (holder of the private link) answers and may add documents; back to review."""
+    if not answer.strip() and not documents:
+        raise ValidationError({"answer": _("Write your answer or attach a document.")})
+    locked = ObserverApplication.objects.select_for_update().get(pk=application.pk)
+    if not can_proceed(locked.answer):
+        raise ValidationError(NOT_ALLOWED % {"state": locked.get_state_display()})
+    for upload in documents:
+        _add_document(locked, upload)
+    note = f"{locked.message}\n\n— {_('Answer')}: {answer}".strip()
+    return _move(locked, action="answer", reason="observers.application.answered", changes={"message": note})
+
+
+@transaction.atomic
+def admit_application(application, *, by):
+    """Staff confirm that the criteria appear met: the body is admitted for all later meetings. A body new to
+    TA Hub gets an (unlisted) organisation record; a signed-in applicant becomes its observer focal point."""
+    _check_staff(by)
+    application = ObserverApplication.objects.select_for_update().get(pk=application.pk)
+    if not can_proceed(application.admit):
+        raise ValidationError(NOT_ALLOWED % {"state": application.get_state_display()})
+    organisation = application.organisation or _new_organisation(application)
+    if application.submitted_by_id:
+        FocalPoint.objects.get_or_create(user_id=application.submitted_by_id, organisation=organisation)
+    changes = {"organisation": organisation, "decided_at": timezone.now()}
+    return _move(application, action="admit", reason="observers.application.admitted", changes=changes)
+
+
+def _new_organisation(application):
+    base = slugify(application.short_name or application.name)[:70] or "observer"
+    slug, n = base, 1
+    while Organisation.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return Organisation.objects.create(
+        slug=slug, name=application.name, short_name=application.short_name, kind=application.kind,
+        country=application.country, website=application.website, summary=application.description,
+        contact_email=application.contact_email, listed=False,
+        source=_("observer application of %s") % timezone.localdate().isoformat(),
+    )  # fmt: skip
+
+
+@transaction.atomic
+def decline_application(application, *, by, reason):
+    """Staff decline, with the reason the applicant reads."""
+    _check_staff(by)
+    if not reason.strip():
+        raise ValidationError({"message": _("Give the reason; the applicant will read it.")})
+    note = f"{application.message}\n\n{reason}".strip()
+    changes = {"message": note, "decided_at": timezone.now()}
+    return _move(application, action="decline", reason="observers.application.declined", changes=changes)

@@ -1,0 +1,234 @@
+"""Observer pages: thin. Public meetings and admitted bodies, the application, representatives; staff review."""
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import TemplateView
+from rules.contrib.views import PermissionRequiredMixin
+
+from tahub.core.forms import add_service_errors
+from tahub.directory.models import Organisation
+
+from . import selectors, services
+from .exporters import MeetingObserverExporter
+from .forms import (
+    ApplicationAnswerForm,
+    ApplicationForm,
+    ApplicationReviewForm,
+    RegistrationDecisionForm,
+    RegistrationForm,
+)
+from .models import ApplicationDocument, Registration
+
+
+class IndexView(TemplateView):
+    """Meetings open to observers with their deadlines, the admitted bodies, and who is exempt."""
+
+    template_name = "observers/index.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            meetings=selectors.meeting_list(),
+            bodies=selectors.admitted_bodies(),
+            exemptions=selectors.exemptions(),
+            mine=selectors.organisations_acting_for(self.request.user),
+            applications=selectors.applications_of(self.request.user),
+            **kwargs,
+        )
+
+
+class MeetingView(TemplateView):
+    """The public list of observer bodies at a meeting: no personal data of representatives."""
+
+    template_name = "observers/meeting.html"
+
+    def get_context_data(self, code, **kwargs):
+        meeting = selectors.meeting_get(code)
+        observers = list(selectors.meeting_observers(meeting))
+        statuses = selectors.admission_statuses(observers)
+        rows = [(o, selectors.STATUS_LABELS.get(statuses.get(o.pk), "")) for o in observers]
+        mine = selectors.organisations_acting_for(self.request.user)
+        return super().get_context_data(meeting=meeting, rows=rows, mine=mine, **kwargs)
+
+
+class ApplicationView(View):
+    """A body applies once for admission, with supporting documents."""
+
+    template_name = "observers/application_form.html"
+
+    def get(self, request):
+        return render(request, self.template_name, {"form": ApplicationForm()})
+
+    def post(self, request):
+        form = ApplicationForm(request.POST, request.FILES)
+        if form.is_valid():
+            data = {k: v for k, v in form.cleaned_data.items() if k != "documents"}
+            try:
+                application = services.submit_application(
+                    data=data, documents=form.cleaned_data["documents"], by=request.user
+                )
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _("Thank you. We sent you a private link to follow the application."))
+                return redirect(application)
+        return render(request, self.template_name, {"form": form}, status=400)
+
+
+class ApplicationStatusView(View):
+    """The applicant's private page: where the application is, and a place to answer questions."""
+
+    template_name = "observers/application_status.html"
+
+    def get(self, request, token):
+        application = selectors.application_by_token(token)
+        return render(request, self.template_name, {"application": application, "form": ApplicationAnswerForm()})
+
+    def post(self, request, token):
+        application = selectors.application_by_token(token)
+        form = ApplicationAnswerForm(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                services.answer_application(
+                    application, answer=form.cleaned_data["answer"], documents=form.cleaned_data["documents"]
+                )
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _("Your answer was sent to the Secretariat."))
+                return redirect(application)
+        return render(request, self.template_name, {"application": application, "form": form}, status=400)
+
+
+class RepresentativesView(LoginRequiredMixin, View):
+    """An organisation's representatives at a meeting: members propose, the focal point approves."""
+
+    template_name = "observers/representatives.html"
+
+    def _load(self, request, code, slug):
+        meeting = selectors.meeting_get(code)
+        organisation = get_object_or_404(Organisation, slug=slug)
+        if not request.user.has_perm("observers.propose_representative", organisation):
+            raise PermissionDenied(_("Only members of the organisation may see and propose its representatives."))
+        return meeting, organisation
+
+    def _render(self, request, meeting, organisation, form, status=200):
+        context = {
+            "meeting": meeting,
+            "organisation": organisation,
+            "form": form,
+            "registrations": selectors.registrations_of(organisation, meeting),
+            "status": selectors.STATUS_LABELS.get(selectors.admission_status(organisation)),
+            "is_focal_point": request.user.has_perm("observers.approve_registration", organisation),
+            "decision_form": RegistrationDecisionForm(),
+        }
+        return render(request, self.template_name, context, status=status)
+
+    def get(self, request, code, slug):
+        meeting, organisation = self._load(request, code, slug)
+        return self._render(request, meeting, organisation, RegistrationForm())
+
+    def post(self, request, code, slug):
+        meeting, organisation = self._load(request, code, slug)
+        form = RegistrationForm(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                services.register_representative(
+                    meeting=meeting, organisation=organisation, data=form.cleaned_data, by=request.user
+                )
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _("The representative is registered."))
+                return redirect("observers:representatives", code, slug)
+        return self._render(request, meeting, organisation, form, status=400)
+
+
+class RegistrationDecisionView(LoginRequiredMixin, View):
+    """The focal point approves or refuses a proposed representative."""
+
+    def post(self, request, pk):
+        registration = get_object_or_404(Registration.objects.select_related("meeting", "organisation"), pk=pk)
+        form = RegistrationDecisionForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, _("Choose to approve or to refuse."))
+        else:
+            decide = {"approve": services.approve_registration, "refuse": services.refuse_registration}
+            try:
+                decide[form.cleaned_data["action"]](registration, by=request.user)
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+            else:
+                messages.success(request, _("Done: the person who proposed the representative is told by e-mail."))
+        return redirect("observers:representatives", registration.meeting.code, registration.organisation.slug)
+
+
+class QueueView(PermissionRequiredMixin, TemplateView):
+    permission_required = "observers.review_application"
+    template_name = "observers/queue.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            applications=selectors.applications_to_review().order_by("state", "-created_at"),
+            meetings=selectors.meeting_list(),
+            **kwargs,
+        )
+
+
+class ApplicationReviewView(PermissionRequiredMixin, View):
+    permission_required = "observers.review_application"
+    template_name = "observers/application_review.html"
+
+    def get(self, request, pk):
+        application = get_object_or_404(selectors.applications_to_review(), pk=pk)
+        return render(request, self.template_name, {"application": application, "form": ApplicationReviewForm()})
+
+    def post(self, request, pk):
+        application = get_object_or_404(selectors.applications_to_review(), pk=pk)
+        form = ApplicationReviewForm(request.POST)
+        if form.is_valid():
+            action, message = form.cleaned_data["action"], form.cleaned_data["message"]
+            try:
+                if action == "admit":
+                    services.admit_application(application, by=request.user)
+                elif action == "ask":
+                    services.ask_application_information(application, by=request.user, message=message)
+                else:
+                    services.decline_application(application, by=request.user, reason=message)
+            except ValidationError as error:
+                form.add_error("message" if hasattr(error, "error_dict") else None, error.messages)
+            else:
+                messages.success(request, _("Done: the applicant has been told by e-mail."))
+                return redirect("observers_staff:queue")
+        return render(request, self.template_name, {"application": application, "form": form}, status=400)
+
+
+class ApplicationDocumentView(PermissionRequiredMixin, View):
+    """Supporting documents are private: only the Secretariat downloads them."""
+
+    permission_required = "observers.review_application"
+
+    def get(self, request, pk, document_pk):
+        document = get_object_or_404(ApplicationDocument, pk=document_pk, application_id=pk)
+        return FileResponse(document.file.open("rb"), as_attachment=True, filename=str(document))
+
+
+class StaffMeetingView(PermissionRequiredMixin, TemplateView):
+    """The admitted observers at a meeting with their approved representatives; CSV or XLSX."""
+
+    permission_required = "observers.view_observer_list"
+    template_name = "observers/staff_meeting.html"
+
+    def get(self, request, code):
+        meeting = selectors.meeting_get(code)
+        observers = list(selectors.meeting_observers_with_representatives(meeting))
+        labels = {pk: selectors.STATUS_LABELS[s] for pk, s in selectors.admission_statuses(observers).items()}
+        export = request.GET.get("export")
+        if export in ("csv", "xlsx"):
+            return MeetingObserverExporter(meeting, observers, labels).response(export)
+        rows = [(o, labels.get(o.pk, "")) for o in observers]
+        return self.render_to_response(self.get_context_data(meeting=meeting, rows=rows))
