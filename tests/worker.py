@@ -35,4 +35,8 @@ def run_worker(mail_dir):
         command, cwd=settings.BASE_DIR, env=env, capture_output=True, text=True, timeout=120, check=False
     )
     assert result.returncode == 0, result.stderr
-    return [path.read_text() for path in sorted(Path(mail_dir).glob("*.log"))]
+    # The file backend may write several messages to one file (one per connection, named by the second):
+    # each message ends with a line of 79 dashes.
+    separator = "\n" + "-" * 79 + "\n"
+    texts = (path.read_text() for path in sorted(Path(mail_dir).glob("*.log")))
+    return [message for text in texts for message in text.split(separator) if message.strip()]
