@@ -2,6 +2,8 @@ from django.utils.translation import gettext_lazy as _
 
 from tahub.core.exports import ListExporter
 
+from . import service_levels
+
 
 class RequestExporter(ListExporter):
     """The staff queue as filtered, one request per row."""
@@ -9,9 +11,9 @@ class RequestExporter(ListExporter):
     identifier = "requests"
     filename = "ta-requests"
 
-    def __init__(self, requests, statuses):
+    def __init__(self, requests, levels):
         self.requests = requests
-        self.statuses = statuses
+        self.levels = levels
 
     def header(self):
         return [
@@ -21,8 +23,8 @@ class RequestExporter(ListExporter):
         ]  # fmt: skip
 
     def rows(self):
-        for request in self.requests:
-            status = self.statuses[request.pk]
+        for request in self.requests.iterator(chunk_size=500):
+            status = service_levels.status_for(request, levels=self.levels)
             yield [
                 request.reference,
                 request.party.country.name,

@@ -9,6 +9,8 @@ from django.views import View
 from django.views.generic import TemplateView
 from rules.contrib.views import LoginRequiredMixin, PermissionRequiredMixin
 
+from tahub.core.pagination import paginate
+
 from . import actions, selectors, service_levels, services, statistics
 from .exporters import RequestExporter
 from .forms import DeliveryReportForm, QueueFilterForm, RequestForm
@@ -50,12 +52,12 @@ class QueueView(PermissionRequiredMixin, TemplateView):
             overdue=filters.get("overdue", False),
         )
         levels = service_levels.working_days()
-        statuses = {r.pk: service_levels.status_for(r, levels=levels) for r in requests}
         export = request.GET.get("export")
         if export in ("csv", "xlsx"):
-            return RequestExporter(requests, statuses).response(export)
-        rows = [(r, statuses[r.pk]) for r in requests]
-        return self.render_to_response(self.get_context_data(form=form, rows=rows, query=request.GET.urlencode()))
+            return RequestExporter(requests, levels).response(export)
+        page, query = paginate(request, requests)
+        rows = [(r, service_levels.status_for(r, levels=levels)) for r in page.object_list]
+        return self.render_to_response(self.get_context_data(form=form, rows=rows, page=page, query=query))
 
 
 def _party_for_new_request(request):

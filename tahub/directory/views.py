@@ -11,6 +11,7 @@ from rules.contrib.views import PermissionRequiredMixin
 
 from tahub.assistance.selectors import delivery_record
 from tahub.core.forms import add_service_errors
+from tahub.core.pagination import paginate
 
 from . import selectors, services
 from .forms import (
@@ -36,7 +37,8 @@ class DirectoryView(TemplateView):
             region=f["region"].code if f.get("region") else None,
             search=f.get("q") or None,
         )
-        return super().get_context_data(form=form, organisations=organisations, **kwargs)
+        page, query = paginate(self.request, organisations)
+        return super().get_context_data(form=form, page=page, organisations=page.object_list, query=query, **kwargs)
 
 
 class OrganisationView(View):

@@ -160,3 +160,16 @@ def test_directory_api_lists_and_filters(client):
     assert client.get("/api/v1/organisations/unitar").json()["short_name"] == "UNITAR"
     assert client.get("/api/v1/organisations/nope").status_code == 404
     assert client.get("/api/v1/organisations", {"region": "ATLANTIS"}).status_code == 422
+
+
+def test_directory_is_paginated_with_links_that_keep_the_filters(client):
+    from tahub.directory.models import Organisation
+
+    Organisation.objects.bulk_create(
+        Organisation(slug=f"ngo-{i:03}", name=f"NGO {i:03}", kind="ngo") for i in range(120)
+    )
+    first = client.get("/directory/", {"kind": "ngo"})
+    assert len(first.context["organisations"]) == 50 and first.context["page"].paginator.count >= 120
+    assert 'href="?kind=ngo&amp;page=2"' in first.content.decode()
+    last = client.get("/directory/", {"kind": "ngo", "page": "999"})
+    assert last.context["page"].number == last.context["page"].paginator.num_pages
