@@ -1,8 +1,10 @@
 """Print, as JSON, the SQL statements each benchmarked URL runs: {path: [statement, ...]}.
 
-Runs inside Django (development settings on the benchmark database): each page is fetched once to warm up,
-then again with the queries captured. The statements come back with their parameters bound, so the
-benchmark can replay exactly the page's SQL through psycopg: the "raw SQL floor" of the page.
+Takes one argument: JSON {path: {header: value}}, the request headers of each page (a session cookie, an
+API token; {} for the public). Runs inside Django (development settings on the benchmark database): each
+page is fetched once to warm up, then again with the queries captured. The statements come back with their
+parameters bound, so the benchmark can replay exactly the page's SQL through psycopg: the "raw SQL floor" of
+the page.
 """
 
 import json
@@ -27,8 +29,8 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 DECLARE = re.compile(r'^DECLARE "[^"]+" NO SCROLL CURSOR WITH(OUT)? HOLD FOR ')
 
 
-def capture(path):
-    client = Client()
+def capture(path, headers):
+    client = Client(headers=headers)
     client.get(path)
     with CaptureQueriesContext(connection) as context:
         response = client.get(path)
@@ -38,4 +40,5 @@ def capture(path):
 
 
 if __name__ == "__main__":
-    print(json.dumps({path: capture(path) for path in sys.argv[1:]}))
+    pages = json.loads(sys.argv[1])
+    print(json.dumps({path: capture(path, headers) for path, headers in pages.items()}))

@@ -72,14 +72,15 @@ def run(make_operation, *, concurrency, duration, warmup):
     return [x for per_thread in latencies for x in per_thread], sum(errors)
 
 
-def http_get(port, path):
-    """An operation factory: GET path on 127.0.0.1:port, read the whole body, succeed on 200."""
+def http_get(port, path, headers=None):
+    """An operation factory: GET path on 127.0.0.1:port (with headers: a session cookie, an API token), read
+    the whole body, succeed on 200 (a redirect to the sign-in page is a failure)."""
 
     def make():
         def operation():
             connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
             try:
-                connection.request("GET", path)
+                connection.request("GET", path, headers=headers or {})
                 response = connection.getresponse()
                 response.read()
                 return response.status == 200
@@ -110,8 +111,8 @@ def sql_page(dsn, statements):
     return make
 
 
-def measure_http(name, port, path, **load):
-    latencies, errors = run(http_get(port, path), **load)
+def measure_http(name, port, path, headers=None, **load):
+    latencies, errors = run(http_get(port, path, headers), **load)
     return Result(name, "http", path, load["duration"], latencies, errors)
 
 

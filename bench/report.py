@@ -19,6 +19,11 @@ answer is read (closed loop; a new TCP connection per request, as gunicorn's syn
 on the same machine, so the load generator takes CPU from the server: the numbers are a floor for this box,
 not a ceiling for a deployment.
 
+Signed-in pages: {signed_in} are fetched by a Secretariat administrator, with a database session that
+records a password and a TOTP step (as the staff two-factor middleware requires; made by `bench/credentials.py`,
+not through the sign-in forms); {with_token} with that administrator's API token (`Authorization: Bearer`).
+The other URLs are public.
+
 Beside each page, two floors measured in the same run:
 
 - **bare Django view**: `/healthz`, a view returning a constant JSON through the whole middleware stack
@@ -50,6 +55,10 @@ Latency in milliseconds; requests/s over the measured window; errors are non-200
 ## Reading it
 
 {reading}
+
+## Found and fixed at this scale, and what is left
+
+{findings}
 
 ## Run it again
 
@@ -83,8 +92,9 @@ def _reading(results, floor):
     return "\n".join(lines)
 
 
-def write(path, *, facts, data, floor, results, settings):
-    """results: {url: (http Result, sql Result)}; floor: the /healthz Result; settings: the run's knobs."""
+def write(path, *, facts, data, floor, results, settings, findings):
+    """results: {url: (http Result, sql Result)}; floor: the /healthz Result; settings: the run's knobs;
+    findings: paragraphs on what profiling the pages at this scale found (kept in bench/run.py)."""
     rows = [_row("`/healthz` (bare Django view)", floor)]
     for url, (page, sql) in results.items():
         rows += [_row(f"`{url}`", page), _row(f"`{url}`", sql)]
@@ -93,6 +103,7 @@ def write(path, *, facts, data, floor, results, settings):
         data="\n".join(f"| {family} | {count:,} | {note} |" for family, count, note in data),
         rows="\n".join(rows),
         reading=_reading(results, floor),
+        findings="\n".join(f"- {finding}" for finding in findings),
         **settings,
     )
     path.write_text(text)

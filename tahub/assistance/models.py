@@ -106,7 +106,12 @@ class TARequest(ConcurrentTransitionMixin, DomainModel):
         verbose_name = _("technical assistance request")
         verbose_name_plural = _("technical assistance requests")
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["state", "submitted_at"])]
+        indexes = [
+            models.Index(fields=["state", "submitted_at"]),
+            # The queue, "our requests" and the API list newest first: without it, every page of the API sorts
+            # all requests (50,000 at the benchmark scale) to return 20.
+            models.Index(fields=["-submitted_at", "-created_at"], name="request_newest_first"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(desired_end__isnull=True)

@@ -2,7 +2,8 @@
 
 import statistics as stats
 
-from django.db.models import Count
+from django.db import connection
+from django.db.models import Aggregate, Count, F, FloatField, Func
 from django.db.models.functions import ExtractYear
 
 from tahub.core.charts import bar_chart
@@ -20,15 +21,39 @@ def counts_by(field):
         _submitted()
         .annotate(year=ExtractYear("submitted_at"))
         .values_list("year", field)
-        .annotate(n=Count("pk", distinct=True))
+        # Not COUNT(DISTINCT): a request has one region and one status, and each theme at most once, so no
+        # row repeats; a distinct count would also forbid PostgreSQL's hash aggregate at 50,000 requests.
+        .annotate(n=Count("pk"))
         .order_by("year", field)
     )
 
 
+class _Median(Aggregate):
+    """PostgreSQL's exact median (the mean of the two middle values for an even count, as statistics.median)."""
+
+    function = "PERCENTILE_CONT"
+    template = "%(function)s(0.5) WITHIN GROUP (ORDER BY %(expressions)s)"
+    output_field = FloatField()
+
+
+class _Days(Func):
+    """The days in an interval (end - start), as a float."""
+
+    template = "EXTRACT(EPOCH FROM %(expressions)s) / 86400.0"
+    output_field = FloatField()
+
+
 def median_days(end_field):
-    """Median calendar days from submission to `end_field` (decided_at, delivered_at), or None."""
-    pairs = _submitted().exclude(**{f"{end_field}__isnull": True}).values_list("submitted_at", end_field)
-    days = [(end - start).total_seconds() / 86400 for start, end in pairs]
+    """Median calendar days from submission to `end_field` (decided_at, delivered_at), or None.
+
+    On PostgreSQL the database computes it; elsewhere (SQLite) the durations are fetched and the median is
+    taken in Python, which at 50,000 requests costs a second per page.
+    """
+    done = _submitted().exclude(**{f"{end_field}__isnull": True}).order_by()
+    if connection.vendor == "postgresql":
+        median = done.aggregate(median=_Median(_Days(F(end_field) - F("submitted_at"))))["median"]
+        return round(median, 1) if median is not None else None
+    days = [(end - start).total_seconds() / 86400 for start, end in done.values_list("submitted_at", end_field)]
     return round(stats.median(days), 1) if days else None
 
 

@@ -8,31 +8,50 @@ SCALE. Every row is drawn from its own random stream, seeded by (seed, family, i
 - a second run with the same seed creates nothing: each row has a natural key built from the seed and its
   index, and rows that already exist are left alone.
 
+Dates are drawn back from `now` (the moment of generation unless given), so the same seed on another day
+gives the same data shifted in time: requests are always "ten years up to today", some of them open.
+
 Reference data (countries, Parties, regions, vocabularies) is never generated: it must be loaded first
-(python manage.py load_reference_data). Later families (requests, assessment cycles, events) add a row to
-SCALE and a function to GENERATORS.
+(python manage.py load_reference_data). Later families (assessment cycles, events) add a row to SCALE and a
+function to GENERATORS.
 """
 
+import datetime
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from tahub.directory.models import Organisation
-from tahub.parties.models import Country, Party
+from tahub.parties.models import Country, Party, Region
+from tahub.vocabularies.models import AssistanceType, Theme
 
-CHANGE_REASON = "demo.generated"
+from .keys import CHANGE_REASON, organisation_slug
+from .ta_requests import generate_requests
+
+__all__ = ["CHANGE_REASON", "generate", "organisation_slug"]
 DEMO_SEED = 1
 BENCH_SCALE = 100  # "10 years of a busy programme"
 
-# Rows per unit of scale. At BENCH_SCALE: 5,000 organisations.
+
+@dataclass(frozen=True)
+class Rows:
+    """Rows of a family per unit of scale; `demo`, if given, is the count at scale 1 (the demo data set)."""
+
+    per_scale: float
+    demo: int | None = None
+
+
+# At BENCH_SCALE: 5,000 organisations, 50,000 requests. At scale 1 (the demo): 50 organisations, 40 requests.
 # Parties are reference data: the real Parties are used at every scale (185 today; the issue's 200 do not exist).
-# To come with later issues: requests 500, assessment cycles 0.2 (× 200 responses × 60 answers), events 50
-# (× 50 registrations).
+# To come with later issues: assessment cycles 0.2 (× 200 responses × 60 answers), events 50 (× 50
+# registrations).
 SCALE = {
-    "organisations": 50,
+    "organisations": Rows(50),
+    "requests": Rows(500, demo=40),
 }
 
 REFERENCE_MISSING = (
@@ -51,6 +70,7 @@ class Context:
 
     seed: int
     countries: list  # Country rows with a UN region, by ISO code: a stable order
+    now: datetime.datetime  # generated dates lie before it
 
     def rng(self, family, index):
         # A string seed is hashed with SHA-512: stable across processes, unlike hash().
@@ -58,7 +78,10 @@ class Context:
 
 
 def count_for(family, scale):
-    return max(1, round(SCALE[family] * scale))
+    rows = SCALE[family]
+    if scale == 1 and rows.demo is not None:
+        return rows.demo
+    return max(1, round(rows.per_scale * scale))
 
 
 # --- organisations -------------------------------------------------------------------------------------------
@@ -97,10 +120,6 @@ TOPICS = [
 ROLES = ["capacity-building", "projects", "guidance", "monitoring", "training", "research"]
 
 
-def organisation_slug(seed, index):
-    return f"gen{seed}-{index:05d}"
-
-
 def _organisation(context, index):
     rng = context.rng("organisations", index)
     kinds, weights = zip(*ORGANISATION_KINDS, strict=True)
@@ -121,19 +140,61 @@ def _organisation(context, index):
     )
 
 
+LANGUAGE_CODES = ["en", "fr", "es", "ar", "ru", "zh"]
+
+
+def _offerings(context, organisation, index, vocab):
+    """What a generated organisation offers (themes, types of assistance, regions served, languages), drawn
+    from its own stream so that adding offerings changed none of the other fields. Returns the M2M pairs."""
+    rng = context.rng("offerings", index)
+    own_region = organisation.country.region_id
+    others = [pk for pk in vocab["regions"] if pk != own_region]
+    regions = [own_region, *rng.sample(others, rng.choice([0, 0, 1, 2, 4]))]
+    organisation.languages = ";".join(["en", *rng.sample(LANGUAGE_CODES[1:], rng.choice([0, 1, 1, 2]))])
+    return {
+        "themes": rng.sample(vocab["themes"], rng.randint(2, 6)),
+        "assistance_types": rng.sample(vocab["assistance_types"], rng.randint(1, 4)),
+        "regions_served": regions,
+    }
+
+
+def _offering_vocabulary():
+    return {
+        "themes": list(Theme.objects.order_by("slug").values_list("pk", flat=True)),
+        "assistance_types": list(AssistanceType.objects.order_by("slug").values_list("pk", flat=True)),
+        "regions": list(Region.objects.order_by("code").values_list("pk", flat=True)),
+    }
+
+
+def _link_offerings(organisations, offerings):
+    for field_name in ("themes", "assistance_types", "regions_served"):
+        field = Organisation._meta.get_field(field_name)
+        through, source, target = field.remote_field.through, field.m2m_field_name(), field.m2m_reverse_field_name()
+        rows = [
+            through(**{f"{source}_id": organisation.pk, f"{target}_id": pk})
+            for organisation, offered in zip(organisations, offerings, strict=True)
+            for pk in offered[field_name]
+        ]
+        through.objects.bulk_create(rows, batch_size=5000)
+
+
 def generate_organisations(context, count):
-    """Partner organisations of the directory, of various kinds and countries; returns how many were created."""
+    """Partner organisations of the directory, of various kinds and countries, with what they offer; returns
+    how many were created."""
     existing = set(
         Organisation.objects.filter(slug__startswith=organisation_slug(context.seed, 0)[:-5]).values_list(
             "slug", flat=True
         )
     )
-    new = [
-        _organisation(context, index)
-        for index in range(count)
-        if organisation_slug(context.seed, index) not in existing
-    ]
+    vocab = _offering_vocabulary()
+    new, offerings = [], []
+    for index in range(count):
+        if organisation_slug(context.seed, index) not in existing:
+            organisation = _organisation(context, index)
+            offerings.append(_offerings(context, organisation, index, vocab))
+            new.append(organisation)
     bulk_create_with_history(new, Organisation, batch_size=1000, default_change_reason=CHANGE_REASON)
+    _link_offerings(new, offerings)
     return len(new)
 
 
@@ -141,23 +202,25 @@ def generate_organisations(context, count):
 
 GENERATORS: list[tuple[str, Callable[[Context, int], int]]] = [
     ("organisations", generate_organisations),
+    ("requests", generate_requests),  # after organisations: requests are assigned to them
 ]
 
 
-def _context(seed):
+def _context(seed, now):
     countries = list(Country.objects.exclude(region=None).order_by("iso3"))
     if not countries or not Party.objects.filter(convention__code="SC").exists():
         raise ReferenceDataMissing(REFERENCE_MISSING)
-    return Context(seed=seed, countries=countries)
+    return Context(seed=seed, countries=countries, now=now or timezone.now())
 
 
 @transaction.atomic
-def generate(*, scale, seed):
+def generate(*, scale, seed, now=None):
     """Bring the database up to the data set for (scale, seed); returns [(family, wanted, created)].
 
     All or nothing: one transaction. Existing generated rows are kept, so a second run creates nothing.
+    Generated dates lie before `now` (default: the present).
     """
-    context = _context(seed)
+    context = _context(seed, now)
     report = []
     for family, generator in GENERATORS:
         wanted = count_for(family, scale)

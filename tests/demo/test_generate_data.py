@@ -4,7 +4,8 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.test import override_settings
 
-from tahub.demo.generators import BENCH_SCALE, CHANGE_REASON, REFERENCE_MISSING, SCALE, generate
+from tahub.assistance.models import TARequest
+from tahub.demo.generators import BENCH_SCALE, CHANGE_REASON, REFERENCE_MISSING, SCALE, count_for, generate
 from tahub.directory.models import Organisation
 from tahub.parties.models import Party
 
@@ -20,12 +21,13 @@ def generated(seed):
 def test_same_seed_gives_the_same_data():
     call_command("generate_data", "--scale", "1", "--seed", "7", stdout=StringIO())
     first = generated(7)
+    TARequest.objects.filter(reference__startswith="GEN7-").delete()  # their assignments protect organisations
     Organisation.objects.filter(slug__startswith="gen7-").delete()
 
     call_command("generate_data", "--scale", "1", "--seed", "7", stdout=StringIO())
 
     assert generated(7) == first
-    assert len(first) == SCALE["organisations"]
+    assert len(first) == SCALE["organisations"].per_scale
 
 
 def test_another_seed_gives_other_data():
@@ -43,7 +45,7 @@ def test_second_run_creates_nothing():
 
     report = generate(scale=1, seed=3)
 
-    assert report == [("organisations", 50, 0)]
+    assert report == [("organisations", 50, 0), ("requests", 40, 0)]
     assert Organisation.history.filter(history_change_reason=CHANGE_REASON).count() == before == 50
 
 
@@ -53,7 +55,7 @@ def test_demo_scale_is_a_prefix_of_a_larger_scale():
 
     report = generate(scale=2, seed=5)
 
-    assert report == [("organisations", 100, 50)]
+    assert report == [("organisations", 100, 50), ("requests", 1000, 960)]
     assert generated(5)[:50] == demo
 
 
@@ -65,8 +67,13 @@ def test_organisations_have_kinds_and_countries_of_the_reference_data():
     assert set(orgs.values_list("kind", flat=True)) <= set(Organisation.Kind.values)
 
 
-def test_benchmark_scale_gives_five_thousand_organisations():
-    assert round(SCALE["organisations"] * BENCH_SCALE) == 5000
+def test_benchmark_scale_gives_five_thousand_organisations_and_fifty_thousand_requests():
+    assert count_for("organisations", BENCH_SCALE) == 5000
+    assert count_for("requests", BENCH_SCALE) == 50000
+
+
+def test_demo_scale_gives_a_few_dozen_requests():
+    assert count_for("requests", 1) == 40
 
 
 def test_generate_without_reference_data_fails_and_writes_nothing():
