@@ -1,5 +1,7 @@
 """Base classes shared by every domain model."""
 
+import secrets
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -25,3 +27,8 @@ class DomainModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+def private_link_token():
+    """An unguessable token for a private link (a requester follows their application without an account)."""
+    return secrets.token_urlsafe(32)

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from tahub.core.uploads import DocumentValidator
+from tahub.core.forms import MultipleDocumentsField
 from tahub.parties.models import Region
 from tahub.vocabularies.models import Theme
 
@@ -21,25 +21,6 @@ class DirectoryFilterForm(forms.Form):
         required=False,
         empty_label=_("All"),
     )
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleDocumentsField(forms.FileField):
-    """Several files in one input; each one checked for type, size and content."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", MultipleFileInput())
-        kwargs.setdefault("validators", [DocumentValidator()])
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data, initial=None):
-        files = data if isinstance(data, list | tuple) else [data] if data else []
-        if self.required and not files:
-            raise forms.ValidationError(self.error_messages["required"], code="required")
-        return [super(MultipleDocumentsField, self).clean(f, initial) for f in files]
 
 
 class ListingRequestForm(forms.ModelForm):

@@ -1,14 +1,12 @@
 """Partner organisations: the providers of technical assistance and the members who act for them."""
 
-import secrets
-
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 
-from tahub.core.models import DomainModel, NaturalKeyManager
+from tahub.core.models import DomainModel, NaturalKeyManager, private_link_token
 from tahub.core.uploads import DocumentValidator
 from tahub.parties.models import Country, Party, Region
 from tahub.vocabularies.models import AssistanceType, Theme
@@ -108,8 +106,8 @@ class Membership(DomainModel):
         return f"{self.user} — {self.organisation}"
 
 
-def _new_token():
-    return secrets.token_urlsafe(32)
+# Migrations written before private_link_token moved to core name it by this old place.
+_new_token = private_link_token
 
 
 class ListingRequest(ConcurrentTransitionMixin, DomainModel):
@@ -124,7 +122,7 @@ class ListingRequest(ConcurrentTransitionMixin, DomainModel):
         APPROVED = "approved", _("Approved: listed")
         REJECTED = "rejected", _("Rejected")
 
-    token = models.CharField(max_length=64, unique=True, default=_new_token, editable=False)
+    token = models.CharField(max_length=64, unique=True, default=private_link_token, editable=False)
     state = FSMField(_("status"), max_length=20, choices=State.choices, default=State.SUBMITTED, protected=True)
     name = models.CharField(_("name of the organisation"), max_length=300)
     short_name = models.CharField(_("short name or acronym"), max_length=60, blank=True)

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from tahub.directory.forms import MultipleDocumentsField
+from tahub.core.forms import MultipleDocumentsField
 
 from .models import ObserverApplication, Registration
 

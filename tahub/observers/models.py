@@ -5,7 +5,6 @@ exempt: Parties, the UN and its agencies, the IAEA, the GEF, non-Party States) r
 meeting, and the organisation's focal point approves them.
 """
 
-import secrets
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.conf import settings
@@ -16,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 
-from tahub.core.models import DomainModel, NaturalKeyManager
+from tahub.core.models import DomainModel, NaturalKeyManager, private_link_token
 from tahub.core.uploads import DocumentValidator
 from tahub.directory.models import Organisation
 from tahub.parties.models import Country
@@ -129,8 +128,8 @@ class FocalPoint(DomainModel):
         return f"{self.user} — {self.organisation}"
 
 
-def _new_token():
-    return secrets.token_urlsafe(32)
+# Migrations written before private_link_token moved to core name it by this old place.
+_new_token = private_link_token
 
 
 class ObserverApplication(ConcurrentTransitionMixin, DomainModel):
@@ -144,7 +143,7 @@ class ObserverApplication(ConcurrentTransitionMixin, DomainModel):
 
     OPEN_STATES = (State.SUBMITTED, State.INFO_NEEDED)
 
-    token = models.CharField(max_length=64, unique=True, default=_new_token, editable=False)
+    token = models.CharField(max_length=64, unique=True, default=private_link_token, editable=False)
     state = FSMField(_("status"), max_length=20, choices=State.choices, default=State.SUBMITTED, protected=True)
     organisation = models.ForeignKey(
         Organisation, models.PROTECT, null=True, blank=True, related_name="observer_applications",
