@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "tahub.centres",
     "tahub.assistance",
     "tahub.observers",
+    "tahub.needs",
+    "tahub.funding",
     "tahub.demo",
 ]
 
@@ -207,6 +209,7 @@ REFERENCE_DATA_LOADERS = [
     "tahub.planning.reference.loaders",
     "tahub.centres.reference.loaders",
     "tahub.directory.reference.loaders",
+    "tahub.funding.reference.loaders",
 ]
 
 # Security headers. A strict CSP: no inline script or style anywhere.

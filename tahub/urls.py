@@ -26,6 +26,10 @@ urlpatterns = [
     path("observers/", include("tahub.observers.urls")),
     path("staff/observers/", include("tahub.observers.staff_urls")),
     path("staff/centres/", include("tahub.centres.staff_urls")),
+    path("needs/", include("tahub.needs.urls")),
+    path("staff/needs/", include("tahub.needs.staff_urls")),
+    path("proposals/", include("tahub.funding.urls")),
+    path("staff/funding/", include("tahub.funding.staff_urls")),
 ]
 
 if settings.DEBUG:

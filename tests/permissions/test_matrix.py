@@ -44,6 +44,24 @@ def _observer_meeting():
     return meeting.code
 
 
+def _proposal(state):
+    """A proposal in `state` (made on first use, so the shared world fixture stays as it is)."""
+    from tahub.funding.models import Proposal
+    from tahub.parties.models import Convention
+
+    proposal, _created = Proposal.objects.get_or_create(
+        title=f"A {state} proposal", defaults={"convention": Convention.objects.get(code="SC"), "state": state}
+    )
+    return proposal.pk
+
+
+def _needs_cycle():
+    """A needs-assessment cycle on the 2024 questionnaire (made on first use, like the meeting above)."""
+    from tests.needs import world
+
+    return world.cycle().slug
+
+
 # name, args (from the context), method, "page" or "api", expected per role
 MATRIX = [
     ("home", None, "get", "page", ALL_200),
@@ -140,6 +158,27 @@ MATRIX = [
     ("api:list_observer_meetings", None, "get", "api", ALL_200),
     ("api:list_meeting_observers", lambda c: [_observer_meeting()], "get", "api", ALL_200),
     ("api:list_observer_applications", None, "get", "api", (401, 403, 403, 403, 200, 200)),
+    # Needs assessment: public aggregates; a Party's answers to its own people and the Secretariat.
+    ("needs:index", None, "get", "page", ALL_200),
+    ("needs:gaps", lambda c: [_needs_cycle()], "get", "page", ALL_200),
+    ("needs:gaps", lambda c: ["no-such-cycle"], "get", "page", (404,) * 6),
+    ("needs:response", lambda c: [_needs_cycle(), "KEN"], "get", "page", (LOGIN, 200, 403, 403, 200, 200)),
+    ("needs:response", lambda c: [_needs_cycle(), "BRA"], "get", "page", (LOGIN, 403, 200, 403, 200, 200)),
+    ("needs:response", lambda c: [_needs_cycle(), "DEU"], "get", "page", (LOGIN, 404, 404, 404, 404, 404)),
+    ("needs_staff:cycles", None, "get", "page", STAFF_ONLY),
+    ("needs_staff:open", None, "get", "page", STAFF_ONLY),
+    ("needs_staff:reopen", lambda c: [999999], "get", "page", (LOGIN, 403, 403, 403, 405, 405)),
+    # Project proposals: the public sees published ones; drafts and the staff pages are the Secretariat's.
+    ("funding:list", None, "get", "page", ALL_200),
+    ("funding:detail", lambda c: [_proposal("published")], "get", "page", ALL_200),
+    ("funding:detail", lambda c: [_proposal("draft")], "get", "page", (404, 404, 404, 404, 200, 200)),
+    ("funding:concept_note", lambda c: [_proposal("published")], "get", "page", ALL_200),
+    ("funding:concept_note", lambda c: [_proposal("draft")], "get", "page", (404, 404, 404, 404, 200, 200)),
+    ("funding_staff:list", None, "get", "page", STAFF_ONLY),
+    ("funding_staff:create", None, "get", "page", STAFF_ONLY),
+    ("funding_staff:edit", lambda c: [_proposal("draft")], "get", "page", STAFF_ONLY),
+    ("funding_staff:edit", lambda c: [999999], "get", "page", (LOGIN, 403, 403, 403, 404, 404)),
+    ("funding_staff:move", lambda c: [999999, "publish"], "get", "page", (LOGIN, 405, 405, 405, 405, 405)),
 ]
 
 # Left out of the guard, with the reason: not pages a role is granted or refused.

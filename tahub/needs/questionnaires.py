@@ -1,0 +1,84 @@
+"""Loading a questionnaire version from its file: check the whole file, then write in one transaction.
+
+Idempotent by natural keys (questionnaire code and version; question code): an unchanged row is left alone
+(no save, no history row), a changed one is updated, a new one created. Questions the file no longer has are
+kept (answers point at them) and reported.
+"""
+
+import json
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from tahub.core.reference import ReferenceDataError
+from tahub.vocabularies.models import Theme
+
+from .models import Question, Questionnaire
+
+CHANGE_REASON = "needs.questionnaire.loaded"
+QUESTION_FIELDS = ("section", "section_title", "position", "theme", "kind", "label", "required")
+
+
+def _parse(path):
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+        header = {k: document[k] for k in ("code", "version", "kind", "title")}
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        raise ReferenceDataError(f"{path.name}: " + _("not a questionnaire file: %s") % error) from error
+    if header["kind"] not in Questionnaire.Kind.values:
+        raise ReferenceDataError(f"{path.name}: " + _("unknown kind “%s”") % header["kind"])
+    header["source"] = document.get("source", "")
+    themes = {t.slug: t for t in Theme.objects.all()}
+    questions, position = [], 0
+    for section in document.get("sections", []):
+        for item in section.get("questions", []):
+            position += 1
+            where = f"{path.name}: {section.get('code')}/{item.get('code')}: "
+            if item.get("kind") not in Question.Kind.values:
+                raise ReferenceDataError(where + _("unknown kind “%s”") % item.get("kind"))
+            if item.get("theme") and item["theme"] not in themes:
+                raise ReferenceDataError(where + _("unknown theme “%s”") % item["theme"])
+            questions.append(
+                {
+                    "code": item["code"],
+                    "section": section["code"],
+                    "section_title": section["title"],
+                    "position": position,
+                    "theme": themes.get(item.get("theme") or ""),
+                    "kind": item["kind"],
+                    "label": item["label"],
+                    "required": bool(item.get("required")),
+                }
+            )
+    codes = [q["code"] for q in questions]
+    if len(codes) != len(set(codes)):
+        raise ReferenceDataError(f"{path.name}: " + _("question codes must be unique"))
+    return header, questions
+
+
+def _save_if_changed(obj, fields, stats):
+    changed = [name for name, value in fields.items() if getattr(obj, name) != value]
+    if obj.pk and not changed:
+        stats["unchanged"] += 1
+        return obj
+    stats["created" if obj.pk is None else "updated"] += 1
+    for name, value in fields.items():
+        setattr(obj, name, value)
+    obj._change_reason = CHANGE_REASON
+    obj.save()
+    return obj
+
+
+@transaction.atomic
+def load_questionnaire(path):
+    """Create or update one questionnaire version and its questions from `path`; returns the counts."""
+    header, questions = _parse(path)
+    stats = {"created": 0, "updated": 0, "unchanged": 0, "stale": []}
+    questionnaire = Questionnaire.objects.filter(code=header["code"], version=header["version"]).first()
+    questionnaire = _save_if_changed(questionnaire or Questionnaire(), header, stats)
+    existing = {q.code: q for q in questionnaire.questions.all()}
+    for fields in questions:
+        question = existing.pop(fields["code"], None) or Question(questionnaire=questionnaire)
+        _save_if_changed(question, fields, stats)
+    stats["stale"] = sorted(existing)
+    return questionnaire, stats

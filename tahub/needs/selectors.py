@@ -1,0 +1,86 @@
+"""Every read of the needs assessment used by pages: each costs a fixed number of queries."""
+
+from itertools import groupby
+
+from django.db.models import Count, F, Q
+from django.shortcuts import get_object_or_404
+
+from tahub.parties.models import Eligibility, Party
+from tahub.parties.selectors import party_list
+
+from .models import Answer, Cycle, Level, Question, Response
+
+
+def eligible_parties():
+    """The Parties that may request assistance: invited to a needs cycle by default."""
+    return party_list().filter(eligibility__in=Eligibility.may_request_assistance())
+
+
+def cycle_list():
+    return Cycle.objects.select_related("questionnaire").order_by("-deadline", "slug")
+
+
+def cycle_get(slug):
+    return get_object_or_404(cycle_list(), slug=slug)
+
+
+def invited_party(cycle, iso3):
+    """The invited Party of this country in the cycle, or 404."""
+    return get_object_or_404(
+        Party.objects.select_related("country"), country__iso3=iso3, needs_cycles=cycle, convention__code="SC"
+    )
+
+
+def response_of(cycle, party):
+    """The Party's response (with its answers), or None before it saved anything."""
+    return Response.objects.filter(cycle=cycle, party=party).prefetch_related("answers").first()
+
+
+def sections(questionnaire):
+    """[(section title, [questions])] in the questionnaire's order."""
+    questions = Question.objects.filter(questionnaire=questionnaire).select_related("theme").order_by("position")
+    return [(title, list(items)) for title, items in groupby(questions, key=lambda q: q.section_title)]
+
+
+def gap_table(cycle):
+    """Needs by theme × region × level over the cycle's submitted responses, ranked by the count of high needs.
+
+    One aggregate query; only counts, never a Party's answers."""
+    levels = {level: Count("id", filter=Q(level=level)) for level in Level.values}
+    rows = (
+        Answer.objects.filter(
+            response__cycle=cycle, response__state=Response.State.SUBMITTED, question__kind=Question.Kind.LEVEL
+        )
+        .exclude(level="")
+        .values(theme=F("question__theme__name"), region=F("response__party__country__region__code"))
+        .annotate(**levels)
+        .order_by("-high", "-medium", "theme", "region")
+    )
+    return list(rows)
+
+
+def response_rates(cycles):
+    """{cycle pk: [(region code, invited, submitted)]} for the staff list: two aggregate queries."""
+    invited = (
+        Cycle.invited.through.objects.filter(cycle__in=cycles)
+        .values_list("cycle_id", "party__country__region__code")
+        .annotate(n=Count("id"))
+    )
+    submitted = {
+        (c, r): n
+        for c, r, n in Response.objects.filter(cycle__in=cycles, state=Response.State.SUBMITTED)
+        .values_list("cycle_id", "party__country__region__code")
+        .annotate(n=Count("id"))
+        .order_by()
+    }
+    rates = {}
+    for cycle_id, region, n in invited.order_by("cycle_id", "party__country__region__code"):
+        rates.setdefault(cycle_id, []).append((region or "—", n, submitted.get((cycle_id, region), 0)))
+    return rates
+
+
+def parties_answered_by(user):
+    """The Parties this user answers for (as contact or focal point)."""
+    if not user.is_authenticated:
+        return Party.objects.none()
+    return Party.objects.filter(contact_points__user=user).select_related("country")
