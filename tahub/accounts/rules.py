@@ -7,6 +7,7 @@ says why (`check(user, name, obj)` returns `(allowed, reason)`, after Hypha's pe
 """
 
 import rules
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 
 from tahub.directory.models import Membership
@@ -29,6 +30,13 @@ def check(user, name, obj=None):
     if user.has_perm(name, obj):
         return True, ""
     return False, REASONS.get(name, _("You do not have permission to do this."))
+
+
+def require(user, name, obj=None):
+    """Raise PermissionDenied with the permission's reason unless `user` has permission `name` (on `obj`)."""
+    allowed, reason = check(user, name, obj)
+    if not allowed:
+        raise PermissionDenied(reason)
 
 
 @rules.predicate

@@ -1,6 +1,6 @@
 """Every write about accounts and roles: invitations and their acceptance."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -9,7 +9,7 @@ from tahub.parties.models import ContactPoint
 
 from . import invitations, selectors
 from .models import Invitation, User
-from .rules import check
+from .rules import require
 from .tasks import task_send_invitation
 
 ERRORS = {
@@ -25,12 +25,6 @@ INVITE_PERMISSION = {
 }
 
 
-def _require(user, permission, obj=None):
-    allowed, reason = check(user, permission, obj)
-    if not allowed:
-        raise PermissionDenied(reason)
-
-
 @transaction.atomic
 def invite_contact_point(*, email, party, kind, by):
     """Invite someone by e-mail to act for a Party, as its official contact point or as a focal point.
@@ -42,7 +36,7 @@ def invite_contact_point(*, email, party, kind, by):
     - enqueues task_send_invitation in this same transaction, so the e-mail goes if and only if the
       invitation is committed.
     """
-    _require(by, INVITE_PERMISSION[kind], party)
+    require(by, INVITE_PERMISSION[kind], party)
     email = User.objects.normalize_email(email.strip()).lower()
     if selectors.account_exists(email):
         raise ValidationError({"email": ERRORS["account_exists"]})

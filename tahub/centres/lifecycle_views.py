@@ -4,13 +4,13 @@ Thin: load (selectors), check access (rules), act (services); a refusal is shown
 """
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
 from rules.contrib.views import LoginRequiredMixin
 
-from tahub.accounts.rules import check
+from tahub.accounts.rules import require
 from tahub.core.forms import add_service_errors
 
 from . import selectors, services
@@ -27,12 +27,6 @@ from .forms import (
 from .models import ActivityReport, Nomination, ReportingPeriod, Score, WorkPlan
 
 
-def _require(user, permission, obj=None):
-    allowed, reason = check(user, permission, obj)
-    if not allowed:
-        raise PermissionDenied(reason)
-
-
 class CentreScopedView(LoginRequiredMixin, View):
     """Loads the centre of the address; a page for the centre's own staff (or the Secretariat)."""
 
@@ -42,7 +36,7 @@ class CentreScopedView(LoginRequiredMixin, View):
         if not request.user.is_authenticated:
             return self.handle_no_permission()
         self.centre = selectors.centre_get(kwargs["code"])
-        _require(request.user, self.permission, self.centre)
+        require(request.user, self.permission, self.centre)
         return super().dispatch(request, *args, **kwargs)
 
 
@@ -132,7 +126,7 @@ class StaffCentresView(LoginRequiredMixin, View):
     """For the Secretariat: endorsement terms, reports due, work plans to approve."""
 
     def get(self, request):
-        _require(request.user, "centres.evaluate")
+        require(request.user, "centres.evaluate")
         period = ReportingPeriod.objects.first()
         context = {
             "endorsements": selectors.endorsements_expiring(selectors.today()),
@@ -149,7 +143,7 @@ class StaffCentresView(LoginRequiredMixin, View):
 
 class ApproveWorkPlanView(LoginRequiredMixin, View):
     def post(self, request, pk):
-        _require(request.user, "centres.evaluate")
+        require(request.user, "centres.evaluate")
         form = ApproveWorkPlanForm(request.POST)
         if not form.is_valid():
             messages.error(request, _("Choose the decision that approved the work plan."))
@@ -161,7 +155,7 @@ class ApproveWorkPlanView(LoginRequiredMixin, View):
 
 class EvaluationStartView(LoginRequiredMixin, View):
     def post(self, request, code):
-        _require(request.user, "centres.evaluate")
+        require(request.user, "centres.evaluate")
         form = EvaluationStartForm(request.POST)
         if not form.is_valid():
             messages.error(request, _("Give the period to evaluate."))
@@ -194,11 +188,11 @@ class EvaluationView(LoginRequiredMixin, View):
         return render(request, "centres/evaluation.html", context, status=status)
 
     def get(self, request, pk):
-        _require(request.user, "centres.evaluate")
+        require(request.user, "centres.evaluate")
         return self._render(request, selectors.evaluation_get(pk))
 
     def post(self, request, pk):
-        _require(request.user, "centres.evaluate")
+        require(request.user, "centres.evaluate")
         evaluation = selectors.evaluation_get(pk)
         if "finalise" in request.POST:
             try:
@@ -222,11 +216,11 @@ class EvaluationView(LoginRequiredMixin, View):
 
 class NominationCreateView(LoginRequiredMixin, View):
     def get(self, request):
-        _require(request.user, "centres.evaluate")
+        require(request.user, "centres.evaluate")
         return render(request, "centres/nomination_form.html", {"form": NominationForm()})
 
     def post(self, request):
-        _require(request.user, "centres.evaluate")
+        require(request.user, "centres.evaluate")
         form = NominationForm(request.POST, request.FILES)
         if form.is_valid():
             try:
@@ -243,7 +237,7 @@ class NominationDecisionView(LoginRequiredMixin, View):
     """Record the COP's decision on a nomination: endorsed for four years, or not endorsed (with why)."""
 
     def post(self, request, pk):
-        _require(request.user, "centres.evaluate")
+        require(request.user, "centres.evaluate")
         nomination = get_object_or_404(Nomination, pk=pk)
         form = EndorseForm(request.POST)
         form.is_valid()
@@ -268,7 +262,7 @@ class NominationDecisionView(LoginRequiredMixin, View):
 
 class RenewView(LoginRequiredMixin, View):
     def post(self, request, code):
-        _require(request.user, "centres.evaluate")
+        require(request.user, "centres.evaluate")
         form = EndorseForm(request.POST)
         form.is_valid()
         data = form.cleaned_data

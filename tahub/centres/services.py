@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from tahub.accounts.rules import check
+from tahub.accounts.rules import require
 from tahub.core import workflow
 from tahub.directory.models import Organisation
 
@@ -30,12 +30,6 @@ from .models import (
 M2M = ("parties_benefited", "themes", "partners")
 
 
-def _allow(user, permission, obj=None):
-    allowed, reason = check(user, permission, obj)
-    if not allowed:
-        raise PermissionDenied(reason)
-
-
 def _move(model, obj, action, reason, **changes):
     return workflow.move(model, obj, action, reason=reason, changes=changes)
 
@@ -43,7 +37,7 @@ def _move(model, obj, action, reason, **changes):
 @transaction.atomic
 def draft_work_plan(*, centre, by, data):
     """The centre drafts its work plan for an endorsement period (template sections, optional document)."""
-    _allow(by, "centres.report_activities", centre)
+    require(by, "centres.report_activities", centre)
     plan = WorkPlan(centre=centre, **data)
     plan.full_clean(exclude=["state"])
     plan._change_reason = "centres.workplan.drafted"
@@ -53,14 +47,14 @@ def draft_work_plan(*, centre, by, data):
 
 @transaction.atomic
 def submit_work_plan(plan, *, by):
-    _allow(by, "centres.report_activities", plan.centre)
+    require(by, "centres.report_activities", plan.centre)
     return _move(WorkPlan, plan, "submit", "centres.workplan.submitted")
 
 
 @transaction.atomic
 def approve_work_plan(plan, *, by, decision):
     """The Secretariat records that the COP approved the work plan by the decision that endorses the centre."""
-    _allow(by, "centres.evaluate")
+    require(by, "centres.evaluate")
     if decision is None:
         raise ValidationError({"decision": _("Name the COP decision that approved the work plan.")})
     return _move(WorkPlan, plan, "approve", "centres.workplan.approved", approved_by=decision)
@@ -69,7 +63,7 @@ def approve_work_plan(plan, *, by, decision):
 @transaction.atomic
 def add_activity(report, *, by, data):
     """Log one activity in a draft report: type, dates, Parties benefited, themes, partners, budget, evidence."""
-    _allow(by, "centres.report_activities", report.centre)
+    require(by, "centres.report_activities", report.centre)
     report = ActivityReport.objects.select_for_update().get(pk=report.pk)  # the state now, not as the page saw it
     if report.state != ActivityReport.State.DRAFT:
         raise ValidationError(_("This report is submitted: activities can no longer be added."))
@@ -88,7 +82,7 @@ def add_activity(report, *, by, data):
 def submit_report(report, *, by):
     """Submit the period's report; it must log at least one activity (or say none by logging none and the
     Secretariat will follow up)."""
-    _allow(by, "centres.report_activities", report.centre)
+    require(by, "centres.report_activities", report.centre)
     if not report.activities.exists():
         raise ValidationError(_("Log the period's activities before submitting the report."))
     return _move(ActivityReport, report, "submit", "centres.report.submitted", submitted_at=timezone.now())
@@ -98,7 +92,7 @@ def submit_report(report, *, by):
 def start_evaluation(*, centre, by, start, end):
     """Open a score sheet for a centre over a period, with the countable indicators pre-filled from the
     activities the centre logged in submitted reports (and linked to them on the sheet)."""
-    _allow(by, "centres.evaluate")
+    require(by, "centres.evaluate")
     if end < start:
         raise ValidationError({"end": _("The period must end after it starts.")})
     evaluation = Evaluation.objects.create(centre=centre, start=start, end=end, evaluator=by)
@@ -113,7 +107,7 @@ def start_evaluation(*, centre, by, start, end):
 @transaction.atomic
 def score_criterion(score, *, by, value, comment=""):
     """The evaluator sets a criterion's score (within its range) and comments."""
-    _allow(by, "centres.evaluate")
+    require(by, "centres.evaluate")
     score = Score.objects.select_for_update().select_related("criterion", "evaluation").get(pk=score.pk)
     if score.evaluation.finalised_at:
         raise ValidationError(_("This evaluation is final."))
@@ -129,7 +123,7 @@ def score_criterion(score, *, by, value, comment=""):
 
 @transaction.atomic
 def finalise_evaluation(evaluation, *, by):
-    _allow(by, "centres.evaluate")
+    require(by, "centres.evaluate")
     evaluation = Evaluation.objects.select_for_update().get(pk=evaluation.pk)
     missing = [s.criterion.code for s in evaluation.scores.select_related("criterion") if s.score is None]
     if missing:
@@ -143,7 +137,7 @@ def finalise_evaluation(evaluation, *, by):
 @transaction.atomic
 def give_feedback(*, centre, party, by, rating, comment=""):
     """A Party's contact or focal point rates the centre's services (1–5), with a comment."""
-    _allow(by, "centres.give_feedback")
+    require(by, "centres.give_feedback")
     if not by.contact_points.filter(party=party).exists():
         raise PermissionDenied(_("You may give feedback only for your own Party."))
     feedback = Feedback(centre=centre, party=party, rating=rating, comment=comment, given_by=by)
@@ -159,7 +153,7 @@ ENDORSEMENT_YEARS = 4  # the COP endorses a centre for four years
 @transaction.atomic
 def nominate_centre(*, by, data):
     """The Secretariat records a region's nomination of an institution, with its dossier."""
-    _allow(by, "centres.evaluate")
+    require(by, "centres.evaluate")
     nomination = Nomination(**data)
     nomination.full_clean(exclude=["state"])
     nomination._change_reason = "centres.nomination.submitted"
@@ -171,7 +165,7 @@ def nominate_centre(*, by, data):
 def endorse_nomination(nomination, *, by, decision, start_year):
     """The COP endorsed the nomination: the institution becomes a centre (and a provider in the directory),
     endorsed for four years by `decision`."""
-    _allow(by, "centres.evaluate")
+    require(by, "centres.evaluate")
     code = f"scrc-{slugify(nomination.host_country.name)}-{start_year}"
     organisation = Organisation.objects.create(
         slug=code, name=nomination.institution, kind=Organisation.Kind.REGIONAL_CENTRE, country=nomination.host_country
@@ -191,7 +185,7 @@ def endorse_nomination(nomination, *, by, decision, start_year):
 
 @transaction.atomic
 def decline_nomination(nomination, *, by, decision, note):
-    _allow(by, "centres.evaluate")
+    require(by, "centres.evaluate")
     if not note.strip():
         raise ValidationError({"note": _("Say why the nomination was not endorsed.")})
     return _move(Nomination, nomination, "decline", "centres.nomination.not_endorsed", decision=decision, note=note)
@@ -200,7 +194,7 @@ def decline_nomination(nomination, *, by, decision, note):
 @transaction.atomic
 def renew_endorsement(centre, *, by, decision, start_year):
     """After its evaluation, the COP renews a centre's endorsement for another four years."""
-    _allow(by, "centres.evaluate")
+    require(by, "centres.evaluate")
     return _endorse(centre, decision, start_year)
 
 

@@ -4,25 +4,21 @@ Each runs in one transaction, checks the permission, and records a dotted audit 
 edited only while it is a draft; its totals are never written, they are computed from its lines.
 """
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from tahub.accounts.rules import check
+from tahub.accounts.rules import require
 from tahub.core import workflow
 
 from .models import BudgetLine, CoFunding, Proposal
 
+EDIT = "funding.change_proposal"
+
 NOT_A_DRAFT = gettext_lazy("A proposal that is “%(state)s” cannot be edited; return it to draft first.")
 NO_LINES = gettext_lazy("Give at least one budget line.")
 M2M = ("decisions",)
-
-
-def _allow(user, permission="funding.change_proposal", obj=None):
-    allowed, reason = check(user, permission, obj)
-    if not allowed:
-        raise PermissionDenied(reason)
 
 
 def _write_rows(proposal, lines, co_funding):
@@ -47,7 +43,7 @@ def _save(obj, reason):
 @transaction.atomic
 def draft_proposal(*, by, data, lines, co_funding=()):
     """Staff draft a proposal on the template, with its budget lines (at least one) and co-funding pledged."""
-    _allow(by)
+    require(by, EDIT)
     proposal = Proposal(**{k: v for k, v in data.items() if k not in M2M})
     _save(proposal, "funding.proposal.drafted")
     proposal.decisions.set(data.get("decisions") or [])
@@ -58,7 +54,7 @@ def draft_proposal(*, by, data, lines, co_funding=()):
 @transaction.atomic
 def update_proposal(proposal, *, by, data, lines, co_funding=()):
     """Staff edit a draft: its fields, and its budget lines and co-funding replaced by the given ones."""
-    _allow(by)
+    require(by, EDIT)
     proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
     if proposal.state != Proposal.State.DRAFT:
         raise ValidationError(NOT_A_DRAFT % {"state": proposal.get_state_display()})
@@ -81,7 +77,7 @@ ACTIONS = {
 @transaction.atomic
 def move_proposal(proposal, *, by, action):
     """Staff move a proposal one step: draft → in review (submit), back to draft, or in review → published."""
-    _allow(by)
+    require(by, EDIT)
     if action not in ACTIONS:
         raise ValidationError(_("Unknown step."))
     return workflow.move(Proposal, proposal, action, reason=ACTIONS[action])

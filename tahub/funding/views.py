@@ -2,13 +2,13 @@
 the Secretariat's pages to draft, edit, review and publish (under /staff/)."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
 from rules.contrib.views import LoginRequiredMixin
 
-from tahub.accounts.rules import check
+from tahub.accounts.rules import require
 from tahub.core.forms import add_service_errors
 from tahub.core.pagination import paginate
 
@@ -16,11 +16,7 @@ from . import selectors, services
 from .exporters import ConceptNoteExporter
 from .forms import BudgetLineFormSet, CoFundingFormSet, ProposalForm, rows
 
-
-def _require(user, permission="funding.change_proposal", obj=None):
-    allowed, reason = check(user, permission, obj)
-    if not allowed:
-        raise PermissionDenied(reason)
+EDIT = "funding.change_proposal"
 
 
 class ProposalListView(View):
@@ -32,7 +28,7 @@ class ProposalListView(View):
 class ProposalView(View):
     def get(self, request, pk):
         proposal = selectors.proposal_get(pk, include_unpublished=request.user.is_staff)
-        _require(request.user, "funding.view_proposal", proposal)
+        require(request.user, "funding.view_proposal", proposal)
         context = {"proposal": proposal, "may_change": request.user.has_perm("funding.change_proposal", proposal)}
         return render(request, "funding/proposal_detail.html", context)
 
@@ -40,13 +36,13 @@ class ProposalView(View):
 class ConceptNoteView(View):
     def get(self, request, pk):
         proposal = selectors.proposal_get(pk, include_unpublished=request.user.is_staff)
-        _require(request.user, "funding.view_proposal", proposal)
+        require(request.user, "funding.view_proposal", proposal)
         return ConceptNoteExporter(proposal).response("xlsx")
 
 
 class StaffProposalListView(LoginRequiredMixin, View):
     def get(self, request):
-        _require(request.user)
+        require(request.user, EDIT)
         proposals = selectors.proposal_list(include_unpublished=True)
         return render(request, "funding/staff_list.html", {"proposals": proposals})
 
@@ -97,11 +93,11 @@ class ProposalFormView(LoginRequiredMixin, View):
 
 class ProposalCreateView(ProposalFormView):
     def get(self, request):
-        _require(request.user)
+        require(request.user, EDIT)
         return self.render_forms(request, self.forms())
 
     def post(self, request):
-        _require(request.user)
+        require(request.user, EDIT)
         return self.save(request)
 
 
@@ -109,7 +105,7 @@ class ProposalEditView(ProposalFormView):
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
             return self.handle_no_permission()
-        _require(request.user)
+        require(request.user, EDIT)
         self.proposal = selectors.proposal_get(kwargs["pk"], include_unpublished=True)
         return super().dispatch(request, *args, **kwargs)
 
@@ -122,7 +118,7 @@ class ProposalEditView(ProposalFormView):
 
 class ProposalMoveView(LoginRequiredMixin, View):
     def post(self, request, pk, action):
-        _require(request.user)
+        require(request.user, EDIT)
         proposal = selectors.proposal_get(pk, include_unpublished=True)
         try:
             services.move_proposal(proposal, by=request.user, action=action.replace("-", "_"))

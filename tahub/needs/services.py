@@ -4,12 +4,12 @@ Each runs in one transaction, checks the permission first, locks the response ro
 reason; nothing is half-saved.
 """
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from tahub.accounts.rules import check, is_secretariat
+from tahub.accounts.rules import is_secretariat, require
 from tahub.core import workflow
 
 from . import selectors
@@ -24,16 +24,10 @@ PAST_DEADLINE = _("The deadline (%(date)s) has passed: ask the Secretariat to re
 NOT_ALLOWED = _("A response that is “%(state)s” cannot be changed this way.")
 
 
-def _require(by, name, obj=None):
-    allowed, reason = check(by, name, obj)
-    if not allowed:
-        raise PermissionDenied(reason)
-
-
 @transaction.atomic
 def open_cycle(*, by, slug, title, period, deadline, questionnaire, invited=None):
     """Staff open a cycle. Invited by default: every eligible Party (developing and EIT) to the Convention."""
-    _require(by, "needs.open_cycle")
+    require(by, "needs.open_cycle")
     cycle = Cycle(slug=slug, title=title, period=period, deadline=deadline, questionnaire=questionnaire, opened_by=by)
     cycle.full_clean()
     cycle._change_reason = "needs.cycle.opened"
@@ -76,7 +70,7 @@ def save_answers(*, cycle, party, answers, by):
     """A Party's contact or focal point (or staff on its behalf) saves answers as a draft: `answers` maps a
     question code to a level or a text; an empty value clears it. Refused once the response is submitted, and
     after the deadline unless staff reopened it (staff themselves may enter a late response received by e-mail)."""
-    _require(by, "needs.answer_response", party)
+    require(by, "needs.answer_response", party)
     if not cycle.invited.filter(pk=party.pk).exists():
         raise ValidationError(NOT_INVITED % {"party": party})
     response = _locked_response(cycle, party)
@@ -99,7 +93,7 @@ def save_answers(*, cycle, party, answers, by):
 def submit_response(response, *, by):
     """Submit a draft: every required question must be answered; the refusal names each missing one.
     After the deadline, only staff or a response they reopened."""
-    _require(by, "needs.answer_response", response.party)
+    require(by, "needs.answer_response", response.party)
     _check_deadline(response, by)
     answered = {a.question_id for a in response.answers.all() if not a.is_empty}
     missing = response.cycle.questionnaire.questions.filter(required=True).exclude(pk__in=answered)
@@ -119,7 +113,7 @@ def submit_response(response, *, by):
 @transaction.atomic
 def reopen_response(response, *, by):
     """Staff reopen a submitted response (on the Party's request) so that it can be changed and resubmitted."""
-    _require(by, "needs.reopen_response", response)
+    require(by, "needs.reopen_response", response)
     return workflow.move(
         Response,
         response,
