@@ -96,6 +96,9 @@ class Cycle(DomainModel):
     )
     invited = models.ManyToManyField(Party, blank=True, related_name="needs_cycles", verbose_name=_("invited Parties"))
     opened_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", null=True, blank=True)
+    results_published_at = models.DateTimeField(
+        _("results published"), null=True, blank=True, help_text=_("The public sees the aggregates only from then on")
+    )
 
     class Meta:
         verbose_name = _("assessment cycle")

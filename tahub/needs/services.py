@@ -122,3 +122,15 @@ def reopen_response(response, *, by):
         changes={"reopened": True},
         not_allowed=NOT_ALLOWED,
     )
+
+
+@transaction.atomic
+def publish_results(cycle, *, by):
+    """Staff publish the cycle's aggregates (the gap table): until then only the Secretariat sees them."""
+    require(by, "needs.open_cycle")
+    cycle = Cycle.objects.select_for_update().get(pk=cycle.pk)
+    if cycle.results_published_at is None:
+        cycle.results_published_at = timezone.now()
+        cycle._change_reason = "needs.cycle.results_published"
+        cycle.save()
+    return cycle

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
@@ -29,6 +30,8 @@ class GapView(View):
 
     def get(self, request, cycle):
         cycle = selectors.cycle_get(cycle)
+        if cycle.results_published_at is None and not request.user.has_perm("needs.view_cycles"):
+            raise Http404  # not published yet: as if it were not there
         return render(request, "needs/gaps.html", {"cycle": cycle, "rows": selectors.gap_table(cycle)})
 
 
@@ -129,3 +132,13 @@ class ReopenView(PermissionRequiredMixin, View):
         else:
             messages.success(request, _("The response is reopened."))
         return redirect(response)
+
+
+class PublishView(PermissionRequiredMixin, View):
+    permission_required = "needs.open_cycle"
+    http_method_names = ["post"]
+
+    def post(self, request, cycle):
+        services.publish_results(selectors.cycle_get(cycle), by=request.user)
+        messages.success(request, _("The results are public."))
+        return redirect("needs_staff:cycles")

@@ -107,9 +107,23 @@ def test_the_gap_page_costs_a_fixed_number_of_queries(client, cycle, admin, coun
     for party in cycle.invited.order_by("country__iso3")[:count]:
         draft = services.save_answers(cycle=cycle, party=party, answers=world.complete_answers(cycle), by=admin)
         services.submit_response(draft, by=admin)
+    services.publish_results(cycle, by=admin)
 
     with django_assert_max_num_queries(3):
         page = client.get(reverse("needs:gaps", args=[cycle.slug]))
 
     assert page.status_code == 200
     assert sum(row["high"] for row in page.context["rows"]) == count * len(world.complete_answers(cycle)) - count
+
+
+def test_aggregates_are_public_only_once_staff_publish_them(client, cycle, admin):
+    url = reverse("needs:gaps", args=[cycle.slug])
+    assert client.get(url).status_code == 404
+    assert "results not yet published" in client.get(reverse("needs:index")).content.decode()
+    login(client, admin)
+    assert client.get(url).status_code == 200
+    assert client.post(reverse("needs_staff:publish", args=[cycle.slug])).status_code == 302
+    cycle.refresh_from_db()
+    assert cycle.results_published_at is not None
+    client.logout()
+    assert client.get(url).status_code == 200

@@ -55,11 +55,16 @@ def _proposal(state):
     return proposal.pk
 
 
-def _needs_cycle():
+def _needs_cycle(*, published=False):
     """A needs-assessment cycle on the 2024 questionnaire (made on first use, like the meeting above)."""
+    from django.utils import timezone
+
     from tests.needs import world
 
-    return world.cycle().slug
+    cycle = world.cycle()
+    cycle.results_published_at = timezone.now() if published else None
+    cycle.save()
+    return cycle.slug
 
 
 # name, args (from the context), method, "page" or "api", expected per role
@@ -160,7 +165,10 @@ MATRIX = [
     ("api:list_observer_applications", None, "get", "api", (401, 403, 403, 403, 200, 200)),
     # Needs assessment: public aggregates; a Party's answers to its own people and the Secretariat.
     ("needs:index", None, "get", "page", ALL_200),
-    ("needs:gaps", lambda c: [_needs_cycle()], "get", "page", ALL_200),
+    # The gap table is public once staff publish the cycle's results; before that, only staff see it.
+    ("needs:gaps", lambda c: [_needs_cycle()], "get", "page", (404, 404, 404, 404, 200, 200)),
+    ("needs:gaps", lambda c: [_needs_cycle(published=True)], "get", "page", ALL_200),
+    ("needs_staff:publish", lambda c: [_needs_cycle()], "get", "page", (LOGIN, 403, 403, 403, 405, 405)),
     ("needs:gaps", lambda c: ["no-such-cycle"], "get", "page", (404,) * 6),
     ("needs:response", lambda c: [_needs_cycle(), "KEN"], "get", "page", (LOGIN, 200, 403, 403, 200, 200)),
     ("needs:response", lambda c: [_needs_cycle(), "BRA"], "get", "page", (LOGIN, 403, 200, 403, 200, 200)),
