@@ -25,7 +25,7 @@ from . import actions, selectors, services
 from .models import Language, State
 
 router = Router(tags=["requests"], auth=token_auth)
-NOT_FOUND = gettext_lazy("No request with this reference that you may see.")
+NOT_FOUND = gettext_lazy("No request with this reference is visible to you.")
 ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
 
 

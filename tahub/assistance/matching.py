@@ -100,12 +100,12 @@ def _score(request, organisation, theme_ids, type_ids, history):
     if delivered:
         if satisfaction:
             reason = ngettext(
-                "delivered %(n)d similar request; Parties' satisfaction %(s)s/5",
-                "delivered %(n)d similar requests; Parties' satisfaction %(s)s/5",
+                "answered %(n)d similar request; Parties' satisfaction %(s)s/5",
+                "answered %(n)d similar requests; Parties' satisfaction %(s)s/5",
                 delivered,
             ) % {"n": delivered, "s": floatformat(satisfaction, 1)}
         else:
-            reason = ngettext("delivered %(n)d similar request", "delivered %(n)d similar requests", delivered) % {
+            reason = ngettext("answered %(n)d similar request", "answered %(n)d similar requests", delivered) % {
                 "n": delivered
             }
         suggestion.add(WEIGHTS["delivered"] * min(delivered, MAX_PAST_DELIVERIES_COUNTED), reason)

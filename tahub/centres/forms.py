@@ -127,4 +127,6 @@ class EndorseForm(forms.Form):
         required=False,
     )
     start_year = forms.IntegerField(label=_("First year of the term"), min_value=2001, max_value=2100, required=False)
-    note = forms.CharField(label=_("Why not endorsed"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    note = forms.CharField(
+        label=_("Reason for not endorsing"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )

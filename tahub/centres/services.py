@@ -202,7 +202,7 @@ def _endorse(centre, decision, start_year):
     if decision is None:
         raise ValidationError({"decision": _("Name the COP decision.")})
     if centre.endorsements.filter(start_year=start_year).exists():
-        raise ValidationError({"start_year": _("The centre already has an endorsement from %s.") % start_year})
+        raise ValidationError({"start_year": _("The centre already has an endorsement starting in %s.") % start_year})
     endorsement = Endorsement(
         centre=centre,
         decision=decision,

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django_fsm import can_proceed
 
-NOT_ALLOWED = _("This is not possible while it is “%(state)s”.")
+NOT_ALLOWED = _("This is not possible at the stage “%(state)s”.")
 
 
 def move(model, obj, action, *, reason, changes=None, not_allowed=NOT_ALLOWED, lock=True):

@@ -44,4 +44,4 @@ def test_past_delivery_on_similar_requests_counts(submitted, afr_focal_point, co
 
     new = services.create_request(party=submitted.party, by=contact_a, data=complete_data(title="Again"))
     suggestion = next(s for s in matching.suggest_providers(new) if s.organisation == provider)
-    assert "delivered 1 similar request; Parties' satisfaction 5.0/5" in suggestion.reasons
+    assert "answered 1 similar request; Parties' satisfaction 5.0/5" in suggestion.reasons

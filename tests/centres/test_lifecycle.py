@@ -160,7 +160,7 @@ def test_nomination_endorsed_becomes_a_centre_and_a_provider(secretariat):
     centre = nomination.centre
     assert centre.organisation.kind == "regional-centre"
     assert [(e.start_year, e.end_year) for e in centre.endorsements.all()] == [(2026, 2030)]
-    with pytest.raises(ValidationError, match="already has an endorsement from 2026"):
+    with pytest.raises(ValidationError, match="already has an endorsement starting in 2026"):
         services.renew_endorsement(centre, by=secretariat, decision=decision, start_year=2026)
     services.renew_endorsement(centre, by=secretariat, decision=decision, start_year=2030)
     assert centre.endorsements.count() == 2
