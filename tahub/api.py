@@ -10,6 +10,7 @@ from ninja import NinjaAPI, Swagger
 from tahub.accounts.api import router as accounts_router
 from tahub.assistance.api import router as assistance_router
 from tahub.centres.api import router as centres_router
+from tahub.centres.report_api import router as centre_reports_router
 from tahub.core.api_errors import install_error_handlers
 from tahub.directory.api import router as directory_router
 from tahub.observers.api import router as observers_router
@@ -37,6 +38,7 @@ install_error_handlers(api)
 for router in (
     parties_router,
     centres_router,
+    centre_reports_router,
     planning_router,
     vocabularies_router,
     accounts_router,

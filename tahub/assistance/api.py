@@ -5,7 +5,7 @@ Every endpoint needs a personal API token. A request another Party filed answers
 
 from datetime import date, datetime
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from ninja import Field, Router, Schema, Status
@@ -13,6 +13,7 @@ from ninja.errors import HttpError
 from ninja.pagination import paginate
 
 from tahub.accounts.api import token_auth
+from tahub.core import api_services
 from tahub.core.api_errors import ErrorOut, check_known, get_or_404
 from tahub.core.api_pagination import PageNumberPagination
 from tahub.core.api_types import Code
@@ -129,24 +130,9 @@ def _tags(data):
 def _run(call):
     """Run a service: (None, result), or (Status(code, error body), None) when it refuses."""
     try:
-        return None, call()
+        return api_services.run(call)
     except services.RequestStale as stale:
         return Status(409, {"detail": str(stale), "errors": []}), None
-    except PermissionDenied as denied:
-        return Status(403, {"detail": str(denied) or _("You may not do this to this request."), "errors": []}), None
-    except ValidationError as error:
-        return Status(422, _invalid(error)), None
-
-
-def _invalid(error):
-    """Django's ValidationError in the API's error shape: one entry per field, in the body."""
-    pairs = error.message_dict.items() if hasattr(error, "error_dict") else [("__all__", error.messages)]
-    errors = [
-        {"location": "body", "field": "" if field == "__all__" else field, "message": message}
-        for field, messages in pairs
-        for message in messages
-    ]
-    return {"detail": " ".join(e["message"] for e in errors), "errors": errors}
 
 
 def _get(request, reference):

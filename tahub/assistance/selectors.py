@@ -91,6 +91,17 @@ def request_list(
     return _with_relations(queryset).order_by("-submitted_at", "-created_at")
 
 
+def party_requests(user):
+    """ "Our requests": the requests of the Parties the user acts for, newest first."""
+    return request_list(user).filter(party__in=_parties_of(user))
+
+
+def assigned_requests(user):
+    """ "Assigned to us": requests (out of draft) assigned to an organisation the user is a member of."""
+    assigned = request_list(user).filter(assignments__organisation__memberships__user=user)
+    return assigned.exclude(state=State.DRAFT).distinct()
+
+
 def request_for_notification(request_id):
     return TARequest.objects.select_related("party__country", "owner", "created_by").get(pk=request_id)
 

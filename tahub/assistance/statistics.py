@@ -2,6 +2,7 @@
 
 import statistics as stats
 
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import Aggregate, Count, F, FloatField, Func
 from django.db.models.functions import ExtractYear
@@ -55,6 +56,20 @@ def median_days(end_field):
         return round(median, 1) if median is not None else None
     days = [(end - start).total_seconds() / 86400 for start, end in done.values_list("submitted_at", end_field)]
     return round(stats.median(days), 1) if days else None
+
+
+CACHE_KEY = "assistance.public_statistics"
+CACHE_MINUTES = 5
+
+
+def cached_public_statistics():
+    """The public statistics, computed at most once every CACHE_MINUTES (the page says so). Anonymised
+    aggregates: a few minutes' staleness harms no one, so nothing invalidates them."""
+    data = cache.get(CACHE_KEY)
+    if data is None:
+        data = public_statistics()
+        cache.set(CACHE_KEY, data, CACHE_MINUTES * 60)
+    return data
 
 
 def public_statistics():

@@ -23,11 +23,15 @@ class MyRequestsView(LoginRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         user = self.request.user
-        visible = selectors.request_list(user)
-        own = selectors.party_ids_of(user)
+        party_page, party_query = paginate(self.request, selectors.party_requests(user))
+        assigned_page, assigned_query = paginate(self.request, selectors.assigned_requests(user), param="assigned")
         return super().get_context_data(
-            party_requests=[r for r in visible if r.party_id in own],
-            assigned_requests=[r for r in visible if r.party_id not in own],
+            party_page=party_page,
+            party_query=party_query,
+            party_requests=party_page.object_list,
+            assigned_page=assigned_page,
+            assigned_query=assigned_query,
+            assigned_requests=assigned_page.object_list,
             parties=selectors.parties_user_may_file_for(user),
             **kwargs,
         )
@@ -189,7 +193,7 @@ class StatisticsView(TemplateView):
     template_name = "assistance/statistics.html"
 
     def get_context_data(self, **kwargs):
-        data = statistics.public_statistics()
+        data = statistics.cached_public_statistics()
         sections = [
             (_("Requests by region"), _("Region"), data["by_region"]),
             (_("Requests by theme"), _("Theme"), data["by_theme"]),
@@ -197,6 +201,7 @@ class StatisticsView(TemplateView):
         ]
         return super().get_context_data(
             stats=data,
+            cache_minutes=statistics.CACHE_MINUTES,
             sections=[
                 {"title": title, "label": label, "rows": rows, "chart": statistics.chart(rows, title=title)}
                 for title, label, rows in sections

@@ -78,9 +78,8 @@ class ReportView(CentreScopedView):
         return {"centre": self.centre, "report": report, "form": form, "activities": report.activities.all()}
 
     def get(self, request, code, period):
-        report, _created = ActivityReport.objects.get_or_create(
-            centre=self.centre, period=get_object_or_404(ReportingPeriod, pk=period)
-        )
+        period = get_object_or_404(ReportingPeriod, pk=period)
+        report = services.open_report(centre=self.centre, period=period, by=request.user)
         return render(request, "centres/report.html", self._context(report, ActivityForm()))
 
     def post(self, request, code, period):
@@ -150,6 +149,18 @@ class ApproveWorkPlanView(LoginRequiredMixin, View):
         else:
             services.approve_work_plan(get_object_or_404(WorkPlan, pk=pk), by=request.user, **form.cleaned_data)
             messages.success(request, _("Work plan recorded as approved."))
+        return redirect("centres_staff:home")
+
+
+class AcceptReportView(LoginRequiredMixin, View):
+    def post(self, request, pk):
+        require(request.user, "centres.accept_report")
+        try:
+            services.accept_report(get_object_or_404(ActivityReport, pk=pk), by=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Report accepted."))
         return redirect("centres_staff:home")
 
 

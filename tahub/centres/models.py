@@ -151,14 +151,24 @@ class ReportingPeriod(DomainModel):
 
 
 class ActivityReport(ConcurrentTransitionMixin, DomainModel):
+    """A centre's report of its activities for one period: drafted and submitted by the centre, accepted by
+    the Secretariat."""
+
     class State(models.TextChoices):
         DRAFT = "draft", _("Draft")
         SUBMITTED = "submitted", _("Submitted")
+        ACCEPTED = "accepted", _("Accepted by the Secretariat")
+
+    REPORTED_STATES = (State.SUBMITTED, State.ACCEPTED)
 
     centre = models.ForeignKey(RegionalCentre, models.CASCADE, related_name="reports", verbose_name=_("centre"))
     period = models.ForeignKey(ReportingPeriod, models.PROTECT, related_name="reports", verbose_name=_("period"))
     state = FSMField(_("status"), max_length=20, choices=State.choices, default=State.DRAFT, protected=True)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("accepted by")
+    )
 
     class Meta:
         verbose_name = _("activity report")
@@ -171,6 +181,10 @@ class ActivityReport(ConcurrentTransitionMixin, DomainModel):
 
     @transition(state, source=State.DRAFT, target=State.SUBMITTED)
     def submit(self):
+        pass
+
+    @transition(state, source=State.SUBMITTED, target=State.ACCEPTED)
+    def accept(self):
         pass
 
 

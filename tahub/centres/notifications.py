@@ -19,7 +19,7 @@ def send_report_reminders(today=None):
     periods = ReportingPeriod.objects.filter(deadline__lte=today + datetime.timedelta(days=REMIND_DAYS_BEFORE))
     sent = 0
     for period in periods:
-        done = ActivityReport.objects.filter(period=period, state=ActivityReport.State.SUBMITTED).values("centre")
+        done = ActivityReport.objects.filter(period=period, state__in=ActivityReport.REPORTED_STATES).values("centre")
         for centre in RegionalCentre.objects.exclude(pk__in=done).select_related("organisation"):
             members = centre.organisation.members.filter(is_active=True) if centre.organisation else []
             recipients = [m.email for m in members]

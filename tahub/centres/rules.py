@@ -21,6 +21,7 @@ add_perm(
     _("Only the centre's own staff (members of its organisation) or the Secretariat may report for a centre."),
 )
 add_perm("centres.evaluate", is_secretariat, _("Only the Secretariat evaluates centres."))
+add_perm("centres.accept_report", is_secretariat, _("Only the Secretariat accepts a centre's activity report."))
 add_perm(
     "centres.give_feedback",
     acts_for_a_party,

@@ -40,7 +40,7 @@ def centre_page(code):
 def _activities_in(centre, start, end):
     """Activities the centre logged in submitted reports that fall within the period."""
     return Activity.objects.filter(
-        report__centre=centre, report__state=ActivityReport.State.SUBMITTED, start__gte=start, end__lte=end
+        report__centre=centre, report__state__in=ActivityReport.REPORTED_STATES, start__gte=start, end__lte=end
     )
 
 
@@ -86,7 +86,7 @@ def centre_record(centre):
 def reported_activities(centre):
     """What the centre reported in its submitted reports, latest first."""
     return (
-        Activity.objects.filter(report__centre=centre, report__state=ActivityReport.State.SUBMITTED)
+        Activity.objects.filter(report__centre=centre, report__state__in=ActivityReport.REPORTED_STATES)
         .select_related("assistance_type")
         .prefetch_related("parties_benefited__country")
         .order_by("-start", "pk")

@@ -89,6 +89,28 @@ def submit_report(report, *, by):
 
 
 @transaction.atomic
+def open_report(*, centre, period, by):
+    """The centre's report for a period, opened (as a draft) the first time the centre asks for it."""
+    require(by, "centres.report_activities", centre)
+    report = ActivityReport.objects.filter(centre=centre, period=period).first()
+    if report is None:
+        report = ActivityReport(centre=centre, period=period)
+        report._change_reason = "centres.report.opened"
+        report.save()
+    return report
+
+
+@transaction.atomic
+def accept_report(report, *, by):
+    """The Secretariat accepts a submitted report; its activities then count in the centre's evaluation as
+    before, and the record says who accepted it and when."""
+    require(by, "centres.accept_report")
+    return _move(
+        ActivityReport, report, "accept", "centres.report.accepted", accepted_by=by, accepted_at=timezone.now()
+    )
+
+
+@transaction.atomic
 def start_evaluation(*, centre, by, start, end):
     """Open a score sheet for a centre over a period, with the countable indicators pre-filled from the
     activities the centre logged in submitted reports (and linked to them on the sheet)."""

@@ -7,6 +7,7 @@ from . import lifecycle_views as views
 app_name = "centres_staff"
 urlpatterns = [
     path("", views.StaffCentresView.as_view(), name="home"),
+    path("reports/<int:pk>/accept/", views.AcceptReportView.as_view(), name="accept_report"),
     path("work-plans/<int:pk>/approve/", views.ApproveWorkPlanView.as_view(), name="approve_work_plan"),
     path("<slug:code>/evaluations/new/", views.EvaluationStartView.as_view(), name="start_evaluation"),
     path("evaluations/<int:pk>/", views.EvaluationView.as_view(), name="evaluation"),

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from tahub.core.admin import ReadOnlyHistoryAdmin
+from tahub.core.admin import PrivateLinkApplicationAdmin
 
 from .models import Correction, ListingDocument, ListingRequest, Membership, Organisation
 
@@ -22,10 +22,8 @@ class MembershipAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(ListingRequest)
-class ListingRequestAdmin(ReadOnlyHistoryAdmin):
-    """Listing requests are reviewed on their staff page, where each step is notified."""
-
-    list_display = ["name", "kind", "country", "state", "created_at"]
+class ListingRequestAdmin(PrivateLinkApplicationAdmin):
+    list_display = ["name", "kind", "country", "state", "created_at", "decided_at"]
     list_filter = ["state", "kind"]
     search_fields = ["name", "short_name", "contact_email"]
 

@@ -1,16 +1,30 @@
-"""API: the public partner directory (listed organisations and what they offer)."""
+"""API of the partner directory: listed organisations and what they offer (public); "list my organisation"
+(anyone, followed by the private token) and corrections (anyone reports), reviewed by the Secretariat with a
+staff member's API token. The same services, selectors and permissions as the pages."""
 
+from datetime import datetime
+from typing import Literal
+
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import Field, Path, Query, Router, Schema
+from ninja import Field, File, Form, Path, Query, Router, Schema, Status, UploadedFile
+from ninja.errors import HttpError
 from ninja.pagination import paginate
 
+from tahub.accounts.api import token_auth
+from tahub.accounts.rules import REASONS
 from tahub.core.api_errors import ErrorOut, check_known, get_or_404
 from tahub.core.api_pagination import PageNumberPagination
-from tahub.core.api_types import Code, SearchText
+from tahub.core.api_services import run
+from tahub.core.api_types import Code, Id, SearchText, Token
+from tahub.core.uploads import DocumentValidator
 from tahub.parties import selectors as party_selectors
+from tahub.parties.models import Country, Region
+from tahub.vocabularies.models import AssistanceType, Theme
 
-from . import selectors
-from .models import Organisation
+from . import selectors, services
+from .models import Correction, ListingRequest, Organisation
 
 router = Router(tags=["directory"])
 
@@ -65,3 +79,217 @@ def list_organisations(request, filters: Query[OrganisationFilters]):
 def get_organisation(request, slug: Path[Code]):
     message = _("No listed organisation has the code “%(slug)s”.") % {"slug": slug}
     return get_or_404(selectors.organisation_get, slug, message=message)
+
+
+# --- "List my organisation": anyone asks (with documents) and follows by the private token; staff review. ---
+
+
+class ListingRequestIn(Schema):
+    name: str = Field(max_length=300)
+    short_name: str = Field("", max_length=60)
+    kind: Organisation.Kind
+    country: Code = Field(description="ISO 3166 alpha-3 code of the country of seat, e.g. UGA")
+    website: str = Field("", max_length=200)
+    summary: str = Field(max_length=20000, description="What the organisation does in the field of the Convention")
+    themes: list[Code] = Field([], description="Codes of the themes offered")
+    assistance_types: list[Code] = Field([], description="Codes of the types of assistance offered")
+    regions_served: list[Code] = Field([], description="Codes of the UN regional groups served")
+    languages: str = Field("", max_length=60, description="Language codes, e.g. en;fr")
+    contact_name: str = Field(max_length=200)
+    contact_email: str = Field(max_length=254)
+
+
+class ListingRequestOut(Schema):
+    token: str = Field(description="The private token: keep it; it is the only way to follow the request")
+    name: str
+    kind: Organisation.Kind
+    state: ListingRequest.State
+    message: str = Field(description="Questions from the Secretariat and the answers, in order")
+    reason: str = Field(description="Why the request was rejected")
+    organisation: str | None = Field(description="Code of the directory entry, once listed")
+    documents: list[str] = Field(description="Names of the documents sent")
+    created_at: datetime
+    decided_at: datetime | None
+
+    @staticmethod
+    def resolve_organisation(obj):
+        return obj.organisation.slug if obj.organisation_id else None
+
+    @staticmethod
+    def resolve_documents(obj):
+        return [str(d) for d in obj.documents.all()]
+
+
+class ListingReviewOut(ListingRequestOut):
+    id: int
+    contact_name: str
+    contact_email: str
+    country: str = Field(alias="country.iso3")
+
+
+class ListingAnswerIn(Schema):
+    answer: str = Field("", max_length=20000)
+
+
+class ListingDecisionIn(Schema):
+    action: Literal["approve", "ask", "reject"] = Field(description="approve (list it), ask (for more), reject")
+    message: str = Field("", max_length=5000, description="ask: what is needed; reject: the reason")
+
+
+def _listing_data(payload):
+    """Codes → objects; an unknown code is a ValidationError naming its field."""
+    data = payload.dict()
+    data["country"] = Country.objects.filter(iso3=data["country"].upper()).first()
+    if data["country"] is None:
+        raise ValidationError({"country": _("Unknown country code.")})
+    for name, model, key in [("themes", Theme, "slug"), ("assistance_types", AssistanceType, "slug"),
+                             ("regions_served", Region, "code")]:  # fmt: skip
+        found = list(model.objects.filter(**{f"{key}__in": data[name]}))
+        unknown = sorted(set(data[name]) - {getattr(o, key) for o in found})
+        if unknown:
+            raise ValidationError({name: _("Unknown: %s") % ", ".join(unknown)})
+        data[name] = found
+    return data
+
+
+def _by_token(token):
+    message = _("No listing request has this private token.")
+    return get_or_404(selectors.listing_by_token, token, message=message)
+
+
+@router.post("/listing-requests", response={201: ListingRequestOut, 400: ErrorOut, 422: ErrorOut})
+def create_listing_request(request, payload: Form[ListingRequestIn], documents: File[list[UploadedFile]]):
+    """“List my organisation”: anyone asks, with supporting documents (statutes, proof of work; PDF, Office or
+    images, 10 MB each). The answer carries the private token that follows the request; the contact is e-mailed
+    the private link too. A name already listed is refused (422) with the existing entry's address."""
+    error, listing = run(
+        lambda: services.submit_listing_request(data=_listing_data(payload), documents=_checked(documents))
+    )
+    return error or Status(201, selectors.listing_by_token(listing.token))
+
+
+def _checked(documents):
+    """Each upload checked as the pages check it (type, size, content)."""
+    errors = []
+    for upload in documents:
+        try:
+            DocumentValidator()(upload)
+        except ValidationError as error:
+            errors.extend(error.messages)
+    if errors:
+        raise ValidationError({"documents": errors})
+    return documents
+
+
+@router.get("/listing-requests/{token}", response={200: ListingRequestOut, 404: ErrorOut, 422: ErrorOut})
+def get_listing_request(request, token: Path[Token]):
+    """Where a listing request is, by its private token."""
+    return _by_token(token)
+
+
+@router.post(
+    "/listing-requests/{token}/answer", response={200: ListingRequestOut, 400: ErrorOut, 404: ErrorOut, 422: ErrorOut}
+)
+def answer_listing_request(
+    request, token: Path[Token], payload: Form[ListingAnswerIn], documents: File[list[UploadedFile]] = None
+):
+    """The requester answers the Secretariat's question (more information needed), with more documents."""
+    listing = _by_token(token)
+    documents = documents or []
+    error, _done = run(
+        lambda: services.answer_listing_request(listing, answer=payload.answer, documents=_checked(documents))
+    )
+    return error or Status(200, _by_token(token))
+
+
+STAFF_ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
+
+
+def _require_reviewer(request):
+    if not request.auth.has_perm("directory.review_listing"):
+        raise HttpError(403, str(REASONS["directory.review_listing"]))
+
+
+@router.get("/staff/listing-requests", response={200: list[ListingReviewOut], **STAFF_ERRORS}, auth=token_auth)
+@paginate(PageNumberPagination)
+def list_listing_requests(request, state: ListingRequest.State | None = None):
+    """Listing requests to review, for the Secretariat (a staff member's API token), open ones first."""
+    _require_reviewer(request)
+    listings = selectors.listing_requests_to_review().select_related("organisation")
+    return listings.filter(state=state) if state else listings
+
+
+@router.post(
+    "/staff/listing-requests/{listing_id}/decision", response={200: ListingReviewOut, **STAFF_ERRORS}, auth=token_auth
+)
+def decide_listing_request(request, listing_id: Path[Id], payload: ListingDecisionIn):
+    """The Secretariat's decision: approve (the organisation is listed), ask for more information, or reject
+    with a reason. The requester is e-mailed. A decision on a request that has moved since is refused (422)."""
+    _require_reviewer(request)
+    queryset = selectors.listing_requests_to_review().select_related("organisation")
+    listing = get_or_404(lambda pk: get_object_or_404(queryset, pk=pk), listing_id, message=_("No such request."))
+    error, _done = run(
+        lambda: services.review_listing_request(
+            listing, by=request.auth, action=payload.action, message=payload.message
+        )
+    )
+    return error or Status(200, queryset.get(pk=listing_id))
+
+
+# --- Feedback and corrections: anyone reports inaccurate information on an entry; staff resolve it. ---
+
+
+class CorrectionIn(Schema):
+    reporter_email: str = Field(max_length=254, description="So that the Secretariat can reply")
+    text: str = Field(min_length=1, max_length=20000, description="What is inaccurate, and what is right")
+
+
+class CorrectionOut(Schema):
+    id: int
+    organisation: str = Field(alias="organisation.slug")
+    text: str
+    resolution: Correction.Resolution | Literal[""] = Field(description="Empty until resolved")
+    reply: str
+    created_at: datetime
+    resolved_at: datetime | None
+
+
+class CorrectionStaffOut(CorrectionOut):
+    reporter_email: str
+
+
+class CorrectionResolveIn(Schema):
+    resolution: Correction.Resolution
+    reply: str = Field(max_length=20000, description="The reply e-mailed to the person who reported it")
+
+
+@router.post(
+    "/organisations/{slug}/corrections", response={201: CorrectionOut, 400: ErrorOut, 404: ErrorOut, 422: ErrorOut}
+)
+def report_correction(request, slug: Path[Code], payload: CorrectionIn):
+    """Report inaccurate information on a listed entry; the Secretariat sees it beside the entry and replies."""
+    message = _("No listed organisation has the code “%(slug)s”.") % {"slug": slug}
+    organisation = get_or_404(selectors.organisation_get, slug, message=message)
+    error, correction = run(lambda: services.report_correction(organisation=organisation, **payload.dict()))
+    return error or Status(201, correction)
+
+
+@router.get("/staff/corrections", response={200: list[CorrectionStaffOut], **STAFF_ERRORS}, auth=token_auth)
+@paginate(PageNumberPagination)
+def list_corrections(request):
+    """Corrections not yet resolved, oldest first, for the Secretariat (a staff member's API token)."""
+    _require_reviewer(request)
+    return selectors.open_corrections()
+
+
+@router.post(
+    "/staff/corrections/{correction_id}/resolve", response={200: CorrectionStaffOut, **STAFF_ERRORS}, auth=token_auth
+)
+def resolve_correction(request, correction_id: Path[Id], payload: CorrectionResolveIn):
+    """Resolve a correction (change made / no change) with a reply e-mailed to the reporter."""
+    _require_reviewer(request)
+    queryset = Correction.objects.select_related("organisation")
+    correction = get_or_404(lambda pk: get_object_or_404(queryset, pk=pk), correction_id,
+                            message=_("No such correction."))  # fmt: skip
+    error, resolved = run(lambda: services.resolve_correction(correction, by=request.auth, **payload.dict()))
+    return error or Status(200, resolved)

@@ -44,23 +44,6 @@ class ListingRequestForm(forms.ModelForm):
         }
 
 
-class ListingAnswerForm(forms.Form):
-    answer = forms.CharField(label=_("Your answer"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
-    documents = MultipleDocumentsField(label=_("More documents"), required=False)
-
-
-class ListingReviewForm(forms.Form):
-    action = forms.ChoiceField(
-        label=_("Decision"),
-        choices=[("approve", _("Approve: list it")), ("ask", _("Ask for more information")), ("reject", _("Reject"))],
-        widget=forms.RadioSelect,
-    )
-    message = forms.CharField(
-        label=_("Message to the requester"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Required to ask for more information or to reject."),
-    )  # fmt: skip
-
-
 class CorrectionForm(forms.ModelForm):
     class Meta:
         model = Correction

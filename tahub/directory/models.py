@@ -4,8 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 
+from tahub.core.applications import ApplicationDocumentBase, PrivateLinkApplication, state_field
 from tahub.core.models import DomainModel, NaturalKeyManager, private_link_token
 from tahub.core.uploads import DocumentValidator
 from tahub.parties.models import Country, Party, Region
@@ -110,11 +110,11 @@ class Membership(DomainModel):
 _new_token = private_link_token
 
 
-class ListingRequest(ConcurrentTransitionMixin, DomainModel):
+class ListingRequest(PrivateLinkApplication):
     """Anyone may ask to list an organisation, with supporting documents; the Secretariat reviews it.
 
-    The requester follows the request through a private link (the token) sent by e-mail.
-    """
+    The requester follows the request through a private link (the token) sent by e-mail; the review is the
+    shared private-link application workflow (core/applications.py)."""
 
     class State(models.TextChoices):
         SUBMITTED = "submitted", _("Submitted")
@@ -122,8 +122,9 @@ class ListingRequest(ConcurrentTransitionMixin, DomainModel):
         APPROVED = "approved", _("Approved: listed")
         REJECTED = "rejected", _("Rejected")
 
-    token = models.CharField(max_length=64, unique=True, default=private_link_token, editable=False)
-    state = FSMField(_("status"), max_length=20, choices=State.choices, default=State.SUBMITTED, protected=True)
+    ACCEPTED, DECLINED = State.APPROVED, State.REJECTED
+
+    state = state_field(State.choices)
     name = models.CharField(_("name of the organisation"), max_length=300)
     short_name = models.CharField(_("short name or acronym"), max_length=60, blank=True)
     kind = models.CharField(_("category"), max_length=30, choices=Organisation.Kind.choices)
@@ -136,9 +137,6 @@ class ListingRequest(ConcurrentTransitionMixin, DomainModel):
     )
     regions_served = models.ManyToManyField(Region, blank=True, related_name="+", verbose_name=_("regions served"))
     languages = models.CharField(_("working languages"), max_length=60, blank=True, help_text=_("For example: en;fr"))
-    contact_name = models.CharField(_("your name"), max_length=200)
-    contact_email = models.EmailField(_("your e-mail address"))
-    message = models.TextField(_("message from the Secretariat"), blank=True)
     organisation = models.ForeignKey(
         Organisation, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("listed as")
     )
@@ -154,24 +152,8 @@ class ListingRequest(ConcurrentTransitionMixin, DomainModel):
     def get_absolute_url(self):
         return reverse("directory:listing_status", args=[self.token])
 
-    @transition(state, source=State.SUBMITTED, target=State.INFO_NEEDED)
-    def ask_information(self):
-        pass
 
-    @transition(state, source=State.INFO_NEEDED, target=State.SUBMITTED)
-    def answer(self):
-        pass
-
-    @transition(state, source=State.SUBMITTED, target=State.APPROVED)
-    def approve(self):
-        pass
-
-    @transition(state, source=[State.SUBMITTED, State.INFO_NEEDED], target=State.REJECTED)
-    def reject(self):
-        pass
-
-
-class ListingDocument(DomainModel):
+class ListingDocument(ApplicationDocumentBase):
     """A supporting document: statutes, proof of work in the field of the Convention."""
 
     listing_request = models.ForeignKey(ListingRequest, models.CASCADE, related_name="documents")
@@ -181,9 +163,6 @@ class ListingDocument(DomainModel):
         verbose_name = _("supporting document")
         verbose_name_plural = _("supporting documents")
         ordering = ["created_at"]
-
-    def __str__(self):
-        return self.file.name.rsplit("/", 1)[-1]
 
 
 class Correction(DomainModel):

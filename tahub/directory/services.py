@@ -13,7 +13,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from tahub.core import workflow
+from tahub.accounts.rules import require
+from tahub.core import applications
 
 from .models import Correction, ListingDocument, ListingRequest, Organisation
 from .tasks import task_notify_correction, task_notify_listing
@@ -26,8 +27,7 @@ M2M = ("themes", "assistance_types", "regions_served")
 
 
 def _check_staff(by):
-    if not by.has_perm("directory.review_listing"):
-        raise PermissionDenied(_("Only the Secretariat reviews listing requests."))
+    require(by, "directory.review_listing")
 
 
 def _duplicate_of(name):
@@ -45,6 +45,30 @@ def _duplicate_of(name):
         raise ValidationError({"name": ALREADY_ASKED % {"name": name}})
 
 
+def _notify(listing_id, event):
+    task_notify_listing.enqueue(listing_id=listing_id, event=event)
+
+
+REVIEW = applications.ReviewProcess(
+    model=ListingRequest,
+    document_model=ListingDocument,
+    document_field="listing_request",
+    permission="directory.review_listing",
+    refusal=gettext_lazy("Only the Secretariat reviews listing requests."),
+    events="directory.listing",
+    notify=_notify,
+    accept_verb=("approve", "approved"),
+    decline_verb=("reject", "rejected"),
+    not_allowed=NOT_ALLOWED,
+    labels={
+        "accept": gettext_lazy("Approve: list it"),
+        "decline": gettext_lazy("Reject"),
+        "message": gettext_lazy("Message to the requester"),
+        "message_help": gettext_lazy("Required to ask for more information or to reject."),
+    },
+)
+
+
 @transaction.atomic
 def submit_listing_request(*, data, documents):
     """Anyone asks to list an organisation. At least one supporting document is required; a name already
@@ -53,55 +77,27 @@ def submit_listing_request(*, data, documents):
         raise ValidationError({"documents": _("Attach at least one supporting document (statutes, proof of work).")})
     _duplicate_of(data["name"])
     listing = ListingRequest(**{k: v for k, v in data.items() if k not in M2M})
-    listing.full_clean(exclude=["state"])
-    listing._change_reason = "directory.listing.submitted"
-    listing.save()
-    for name in M2M:
-        getattr(listing, name).set(data.get(name) or [])
-    for upload in documents:
-        _add_document(listing, upload)
-    task_notify_listing.enqueue(listing_id=listing.pk, event="directory.listing.submitted")
-    return listing
+    m2m = {name: data.get(name) for name in M2M}
+    return applications.submit(REVIEW, listing, documents=documents, m2m=m2m)
 
 
-def _add_document(listing, upload):
-    document = ListingDocument(listing_request=listing, file=upload)
-    document.full_clean()
-    document.save()
-
-
-def _move(listing, *, action, reason, changes=None):
-    listing = workflow.move(ListingRequest, listing, action, reason=reason, changes=changes, not_allowed=NOT_ALLOWED)
-    task_notify_listing.enqueue(listing_id=listing.pk, event=reason)
-    return listing
-
-
-@transaction.atomic
 def ask_listing_information(listing, *, by, message):
     """Staff ask the requester for more; the requester answers through the private link."""
-    _check_staff(by)
-    if not message.strip():
-        raise ValidationError({"message": _("Say what information is needed.")})
-    return _move(
-        listing, action="ask_information", reason="directory.listing.information_asked", changes={"message": message}
-    )
+    return applications.ask_information(REVIEW, listing, by=by, message=message)
 
 
-@transaction.atomic
 def answer_listing_request(listing, *, answer, documents=()):
     """The requester (holder of the private link) answers and may add documents; back to review."""
-    if not answer.strip() and not documents:
-        raise ValidationError({"answer": _("Write your answer or attach a document.")})
-    for upload in documents:
-        _add_document(listing, upload)
-    note = f"{listing.message}\n\n— {_('Answer')}: {answer}".strip()
-    return _move(listing, action="answer", reason="directory.listing.answered", changes={"message": note})
+    return applications.answer(REVIEW, listing, answer=answer, documents=documents)
 
 
-@transaction.atomic
 def approve_listing_request(listing, *, by):
     """Staff approve: the organisation is listed, with a review date a year from now."""
-    _check_staff(by)
+    return applications.accept(REVIEW, listing, by=by, prepare=_list)
+
+
+def _list(listing):
+    """Under the request's row lock: the new directory entry, with what the request said it offers."""
     organisation = Organisation.objects.create(
         slug=_free_slug(listing.short_name or listing.name),
         name=listing.name,
@@ -117,7 +113,7 @@ def approve_listing_request(listing, *, by):
     )
     for name in M2M:
         getattr(organisation, name).set(getattr(listing, name).all())
-    return _move(listing, action="approve", reason="directory.listing.approved", changes={"organisation": organisation})
+    return {"organisation": organisation}
 
 
 def _free_slug(name):
@@ -129,12 +125,14 @@ def _free_slug(name):
     return slug
 
 
-@transaction.atomic
 def reject_listing_request(listing, *, by, reason):
-    _check_staff(by)
-    if not reason.strip():
-        raise ValidationError({"reason": _("Give the reason; the requester will read it.")})
-    return _move(listing, action="reject", reason="directory.listing.rejected", changes={"message": reason})
+    """Staff reject, with the reason the requester reads."""
+    return applications.decline(REVIEW, listing, by=by, reason=reason)
+
+
+def review_listing_request(listing, *, by, action, message=""):
+    """One review decision by its verb: "approve", "ask" (for more information) or "reject"."""
+    return applications.review(REVIEW, listing, by=by, action=action, message=message, prepare=_list)
 
 
 @transaction.atomic

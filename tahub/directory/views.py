@@ -2,14 +2,15 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
 from tahub.assistance.selectors import delivery_record
+from tahub.core import application_views
 from tahub.core.forms import add_service_errors
 from tahub.core.pagination import paginate
 
@@ -18,11 +19,9 @@ from .forms import (
     CorrectionForm,
     CorrectionResolveForm,
     DirectoryFilterForm,
-    ListingAnswerForm,
     ListingRequestForm,
-    ListingReviewForm,
 )
-from .models import Correction, ListingDocument
+from .models import Correction
 
 
 class DirectoryView(TemplateView):
@@ -102,27 +101,17 @@ class ListingRequestView(View):
         return render(request, self.template_name, {"form": form})
 
 
-class ListingStatusView(View):
+class ListingStatusView(application_views.ApplicationStatusView):
     """The requester's private page: where the request is, and a place to answer questions."""
 
-    def get(self, request, token):
-        listing = selectors.listing_by_token(token)
-        return render(request, "directory/listing_status.html", {"listing": listing, "form": ListingAnswerForm()})
+    template_name = "directory/listing_status.html"
+    context_name = "listing"
 
-    def post(self, request, token):
-        listing = selectors.listing_by_token(token)
-        form = ListingAnswerForm(request.POST, request.FILES)
-        if form.is_valid():
-            try:
-                services.answer_listing_request(
-                    listing, answer=form.cleaned_data["answer"], documents=form.cleaned_data["documents"]
-                )
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                messages.success(request, _("Your answer was sent to the Secretariat."))
-                return redirect(listing)
-        return render(request, "directory/listing_status.html", {"listing": listing, "form": form}, status=400)
+    def get_application(self, token):
+        return selectors.listing_by_token(token)
+
+    def answer(self, application, *, answer, documents):
+        services.answer_listing_request(application, answer=answer, documents=documents)
 
 
 class ReviewQueueView(PermissionRequiredMixin, TemplateView):
@@ -135,32 +124,20 @@ class ReviewQueueView(PermissionRequiredMixin, TemplateView):
         )
 
 
-class ListingReviewView(PermissionRequiredMixin, View):
+class ListingReviewView(application_views.ApplicationReviewView):
     permission_required = "directory.review_listing"
+    process = services.REVIEW
+    facts_template = "directory/listing_facts.html"
+    heading = gettext_lazy("Request to list %(name)s")
+    document_url = "directory_staff:document"
+    success_url = "directory_staff:queue"
+    done_message = gettext_lazy("Done: the requester has been told by e-mail.")
 
-    def get(self, request, pk):
-        listing = get_object_or_404(selectors.listing_requests_to_review(), pk=pk)
-        return render(request, "directory/listing_review.html", {"listing": listing, "form": ListingReviewForm()})
+    def get_queryset(self):
+        return selectors.listing_requests_to_review()
 
-    def post(self, request, pk):
-        listing = get_object_or_404(selectors.listing_requests_to_review(), pk=pk)
-        form = ListingReviewForm(request.POST)
-        if form.is_valid():
-            action, message = form.cleaned_data["action"], form.cleaned_data["message"]
-            try:
-                if action == "approve":
-                    services.approve_listing_request(listing, by=request.user)
-                elif action == "ask":
-                    services.ask_listing_information(listing, by=request.user, message=message)
-                else:
-                    services.reject_listing_request(listing, by=request.user, reason=message)
-            except ValidationError as error:
-                # A missing message or reason belongs next to the message box; anything else at the top.
-                form.add_error("message" if hasattr(error, "error_dict") else None, error.messages)
-            else:
-                messages.success(request, _("Done: the requester has been told by e-mail."))
-                return redirect("directory_staff:queue")
-        return render(request, "directory/listing_review.html", {"listing": listing, "form": form}, status=400)
+    def decide(self, application, *, by, action, message):
+        services.review_listing_request(application, by=by, action=action, message=message)
 
 
 class CorrectionResolveView(PermissionRequiredMixin, View):
@@ -181,11 +158,8 @@ class CorrectionResolveView(PermissionRequiredMixin, View):
         return redirect("directory_staff:queue")
 
 
-class ListingDocumentView(PermissionRequiredMixin, View):
+class ListingDocumentView(application_views.ApplicationDocumentView):
     """Supporting documents are private: only the Secretariat downloads them."""
 
     permission_required = "directory.review_listing"
-
-    def get(self, request, pk, document_pk):
-        document = get_object_or_404(ListingDocument, pk=document_pk, listing_request_id=pk)
-        return FileResponse(document.file.open("rb"), as_attachment=True, filename=str(document))
+    process = services.REVIEW

@@ -1,6 +1,8 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from tahub.core.admin import PrivateLinkApplicationAdmin
+
 from .models import ApplicationDocument, Exemption, FocalPoint, ObserverApplication, ObserverMeeting, Registration
 
 
@@ -27,18 +29,10 @@ class FocalPointAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(ObserverApplication)
-class ObserverApplicationAdmin(SimpleHistoryAdmin):
-    """Read-only: applications are reviewed on their staff page, where each step is notified."""
-
-    list_display = ["name", "kind", "country", "state", "created_at"]
+class ObserverApplicationAdmin(PrivateLinkApplicationAdmin):
+    list_display = ["name", "kind", "country", "state", "created_at", "decided_at"]
     list_filter = ["state", "kind"]
     search_fields = ["name", "short_name", "contact_email"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(ApplicationDocument)

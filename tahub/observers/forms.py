@@ -24,27 +24,6 @@ class ApplicationForm(forms.ModelForm):
         }
 
 
-class ApplicationAnswerForm(forms.Form):
-    answer = forms.CharField(label=_("Your answer"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
-    documents = MultipleDocumentsField(label=_("More documents"), required=False)
-
-
-class ApplicationReviewForm(forms.Form):
-    action = forms.ChoiceField(
-        label=_("Decision"),
-        choices=[
-            ("admit", _("Admit: the criteria appear met")),
-            ("ask", _("Ask for more information")),
-            ("decline", _("Decline")),
-        ],
-        widget=forms.RadioSelect,
-    )
-    message = forms.CharField(
-        label=_("Message to the applicant"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Required to ask for more information or to decline."),
-    )  # fmt: skip
-
-
 class RegistrationForm(forms.ModelForm):
     class Meta:
         model = Registration

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 
+from tahub.core.applications import ApplicationDocumentBase, PrivateLinkApplication, state_field
 from tahub.core.models import DomainModel, NaturalKeyManager, private_link_token
 from tahub.core.uploads import DocumentValidator
 from tahub.directory.models import Organisation
@@ -132,8 +133,9 @@ class FocalPoint(DomainModel):
 _new_token = private_link_token
 
 
-class ObserverApplication(ConcurrentTransitionMixin, DomainModel):
-    """A body's one application for admission as an observer; followed by a private link (the token)."""
+class ObserverApplication(PrivateLinkApplication):
+    """A body's one application for admission as an observer; followed by a private link (the token). The review
+    is the shared private-link application workflow (core/applications.py)."""
 
     class State(models.TextChoices):
         SUBMITTED = "submitted", _("Submitted")
@@ -141,10 +143,9 @@ class ObserverApplication(ConcurrentTransitionMixin, DomainModel):
         ADMITTED = "admitted", _("Admitted")
         DECLINED = "declined", _("Declined")
 
-    OPEN_STATES = (State.SUBMITTED, State.INFO_NEEDED)
+    ACCEPTED, DECLINED = State.ADMITTED, State.DECLINED
 
-    token = models.CharField(max_length=64, unique=True, default=private_link_token, editable=False)
-    state = FSMField(_("status"), max_length=20, choices=State.choices, default=State.SUBMITTED, protected=True)
+    state = state_field(State.choices)
     organisation = models.ForeignKey(
         Organisation, models.PROTECT, null=True, blank=True, related_name="observer_applications",
         verbose_name=_("organisation"),
@@ -161,14 +162,10 @@ class ObserverApplication(ConcurrentTransitionMixin, DomainModel):
         help_text=_("Show the body's qualification in matters covered by the Convention."),
     )
     network = models.TextField(_("network or membership"), blank=True)
-    contact_name = models.CharField(_("your name"), max_length=200)
-    contact_email = models.EmailField(_("your e-mail address"))
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+",
         verbose_name=_("submitted by"),
     )  # fmt: skip
-    message = models.TextField(_("messages"), blank=True)
-    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("observer application")
@@ -181,24 +178,8 @@ class ObserverApplication(ConcurrentTransitionMixin, DomainModel):
     def get_absolute_url(self):
         return reverse("observers:application_status", args=[self.token])
 
-    @transition(state, source=State.SUBMITTED, target=State.INFO_NEEDED)
-    def ask_information(self):
-        pass
 
-    @transition(state, source=State.INFO_NEEDED, target=State.SUBMITTED)
-    def answer(self):
-        pass
-
-    @transition(state, source=State.SUBMITTED, target=State.ADMITTED)
-    def admit(self):
-        pass
-
-    @transition(state, source=[State.SUBMITTED, State.INFO_NEEDED], target=State.DECLINED)
-    def decline(self):
-        pass
-
-
-class ApplicationDocument(DomainModel):
+class ApplicationDocument(ApplicationDocumentBase):
     application = models.ForeignKey(ObserverApplication, models.CASCADE, related_name="documents")
     file = models.FileField(_("document"), upload_to="observers/%Y/", validators=[DocumentValidator()])
 
@@ -206,9 +187,6 @@ class ApplicationDocument(DomainModel):
         verbose_name = _("application document")
         verbose_name_plural = _("application documents")
         ordering = ["created_at"]
-
-    def __str__(self):
-        return self.file.name.rsplit("/", 1)[-1]
 
 
 class Registration(ConcurrentTransitionMixin, DomainModel):

@@ -28,3 +28,8 @@ add_perm(
     is_focal_point_of,
     _("Only the organisation's focal point registers and approves its representatives."),
 )
+add_perm(
+    "observers.view_registration_files",
+    is_focal_point_of | is_secretariat,
+    _("Only the organisation's focal point and the Secretariat see representatives' photos and letters."),
+)

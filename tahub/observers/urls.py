@@ -10,4 +10,5 @@ urlpatterns = [
     path("meetings/<slug:code>/", views.MeetingView.as_view(), name="meeting"),
     path("meetings/<slug:code>/<slug:slug>/", views.RepresentativesView.as_view(), name="representatives"),
     path("registrations/<int:pk>/decision/", views.RegistrationDecisionView.as_view(), name="decide_registration"),
+    path("registrations/<int:pk>/<slug:which>/", views.RegistrationFileView.as_view(), name="registration_file"),
 ]

@@ -3,26 +3,26 @@
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
+from tahub.core import application_views
 from tahub.core.forms import add_service_errors
 from tahub.directory.models import Organisation
 
 from . import selectors, services
 from .exporters import MeetingObserverExporter
 from .forms import (
-    ApplicationAnswerForm,
     ApplicationForm,
-    ApplicationReviewForm,
     RegistrationDecisionForm,
     RegistrationForm,
 )
-from .models import ApplicationDocument, Registration
+from .models import Registration
 
 
 class IndexView(TemplateView):
@@ -79,29 +79,16 @@ class ApplicationView(View):
         return render(request, self.template_name, {"form": form}, status=400)
 
 
-class ApplicationStatusView(View):
+class ApplicationStatusView(application_views.ApplicationStatusView):
     """The applicant's private page: where the application is, and a place to answer questions."""
 
     template_name = "observers/application_status.html"
 
-    def get(self, request, token):
-        application = selectors.application_by_token(token)
-        return render(request, self.template_name, {"application": application, "form": ApplicationAnswerForm()})
+    def get_application(self, token):
+        return selectors.application_by_token(token)
 
-    def post(self, request, token):
-        application = selectors.application_by_token(token)
-        form = ApplicationAnswerForm(request.POST, request.FILES)
-        if form.is_valid():
-            try:
-                services.answer_application(
-                    application, answer=form.cleaned_data["answer"], documents=form.cleaned_data["documents"]
-                )
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                messages.success(request, _("Your answer was sent to the Secretariat."))
-                return redirect(application)
-        return render(request, self.template_name, {"application": application, "form": form}, status=400)
+    def answer(self, application, *, answer, documents):
+        services.answer_application(application, answer=answer, documents=documents)
 
 
 class RepresentativesView(LoginRequiredMixin, View):
@@ -167,6 +154,23 @@ class RegistrationDecisionView(LoginRequiredMixin, View):
         return redirect("observers:representatives", registration.meeting.code, registration.organisation.slug)
 
 
+class RegistrationFileView(View):
+    """A representative's badge photo or nomination letter: for the organisation's observer focal point and
+    the Secretariat; anyone else gets 404, as if it were not there."""
+
+    FILES = ("photo", "nomination_letter")
+
+    def get(self, request, pk, which):
+        if which not in self.FILES:
+            raise Http404
+        registration = get_object_or_404(Registration.objects.select_related("organisation"), pk=pk)
+        if not request.user.has_perm("observers.view_registration_files", registration.organisation):
+            raise Http404
+        document = getattr(registration, which)
+        name = document.name.rsplit("/", 1)[-1]
+        return FileResponse(document.open("rb"), as_attachment=which != "photo", filename=name)
+
+
 class QueueView(PermissionRequiredMixin, TemplateView):
     permission_required = "observers.review_application"
     template_name = "observers/queue.html"
@@ -179,42 +183,26 @@ class QueueView(PermissionRequiredMixin, TemplateView):
         )
 
 
-class ApplicationReviewView(PermissionRequiredMixin, View):
+class ApplicationReviewView(application_views.ApplicationReviewView):
     permission_required = "observers.review_application"
-    template_name = "observers/application_review.html"
+    process = services.applications.REVIEW
+    facts_template = "observers/application_facts.html"
+    heading = gettext_lazy("Admission of %(name)s as an observer")
+    document_url = "observers_staff:document"
+    success_url = "observers_staff:queue"
 
-    def get(self, request, pk):
-        application = get_object_or_404(selectors.applications_to_review(), pk=pk)
-        return render(request, self.template_name, {"application": application, "form": ApplicationReviewForm()})
+    def get_queryset(self):
+        return selectors.applications_to_review()
 
-    def post(self, request, pk):
-        application = get_object_or_404(selectors.applications_to_review(), pk=pk)
-        form = ApplicationReviewForm(request.POST)
-        if form.is_valid():
-            action, message = form.cleaned_data["action"], form.cleaned_data["message"]
-            try:
-                if action == "admit":
-                    services.admit_application(application, by=request.user)
-                elif action == "ask":
-                    services.ask_application_information(application, by=request.user, message=message)
-                else:
-                    services.decline_application(application, by=request.user, reason=message)
-            except ValidationError as error:
-                form.add_error("message" if hasattr(error, "error_dict") else None, error.messages)
-            else:
-                messages.success(request, _("Done: the applicant has been told by e-mail."))
-                return redirect("observers_staff:queue")
-        return render(request, self.template_name, {"application": application, "form": form}, status=400)
+    def decide(self, application, *, by, action, message):
+        services.review_application(application, by=by, action=action, message=message)
 
 
-class ApplicationDocumentView(PermissionRequiredMixin, View):
+class ApplicationDocumentView(application_views.ApplicationDocumentView):
     """Supporting documents are private: only the Secretariat downloads them."""
 
     permission_required = "observers.review_application"
-
-    def get(self, request, pk, document_pk):
-        document = get_object_or_404(ApplicationDocument, pk=document_pk, application_id=pk)
-        return FileResponse(document.file.open("rb"), as_attachment=True, filename=str(document))
+    process = services.applications.REVIEW
 
 
 class StaffMeetingView(PermissionRequiredMixin, TemplateView):

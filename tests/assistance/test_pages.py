@@ -213,7 +213,37 @@ def test_our_requests_costs_a_fixed_number_of_queries(client, party_a, contact_a
     login(client, contact_a)
     with django_assert_max_num_queries(14):
         response = client.get("/requests/")
-    assert len(response.context["party_requests"]) == count
+    page = response.context["party_page"]
+    assert page.paginator.count == count and len(page.object_list) == min(count, 50)
+    if count > 50:
+        assert 'href="?page=2"' in response.content.decode()
+        last = client.get("/requests/?page=6").context["party_page"]
+        assert len(last.object_list) == 50 and last.number == 6
+
+
+def test_statistics_are_cached_and_the_page_says_how_often_they_are_updated(client, party_a, contact_a):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    _many_requests(party_a, contact_a, 2)
+    first = client.get("/requests/statistics/")
+    assert first.context["stats"]["total"] == 2 and "updated every 5 minutes" in first.content.decode()
+    _many_requests(party_a, contact_a, 1)
+    with CaptureQueriesContext(connection) as queries:
+        second = client.get("/requests/statistics/")
+    assert not [q for q in queries.captured_queries if "assistance_tarequest" in q["sql"]]
+    assert second.context["stats"]["total"] == 2  # stale by design, for at most the minutes the page states
+
+
+def test_organisation_page_shows_its_assistance_record(client, party_a, contact_a, provider):
+    from tahub.assistance.models import Assignment, State, TARequest
+
+    _many_requests(party_a, contact_a, 2)
+    delivered = TARequest.objects.order_by("pk").first()
+    Assignment.objects.create(request=delivered, organisation=provider, role="training", assigned_by=contact_a)
+    TARequest.objects.filter(pk=delivered.pk).update(state=State.DELIVERED, delivered_at="2025-06-01T10:00Z")
+    body = client.get(provider.get_absolute_url()).content.decode()
+    assert "Assistance record" in body and "<td>2025</td><td>1</td>" in body
 
 
 @pytest.mark.parametrize("count", [3, 300])

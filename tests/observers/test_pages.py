@@ -189,3 +189,25 @@ def test_signed_in_applicant_follows_the_application_from_the_observers_page(cli
     body = client.get("/observers/").content.decode()
     assert f'<a href="/observers/apply/{application.token}/">Women Against Pesticides</a>: Submitted' in body
     assert application.token not in Client().get("/observers/").content.decode()
+
+
+def test_badge_photo_and_letter_for_the_focal_point_and_staff_only(client, meeting, ngo, focal_point, member):
+    cast.sign_in(client, focal_point)
+    client.post(f"/observers/meetings/{meeting.code}/{ngo.slug}/", representative())
+    registration = Registration.objects.get()
+    photo, letter = (f"/observers/registrations/{registration.pk}/{w}/" for w in ("photo", "nomination_letter"))
+    page = client.get(f"/observers/meetings/{meeting.code}/{ngo.slug}/").content.decode()
+    assert photo in page and letter in page
+    assert b"".join(client.get(photo).streaming_content).startswith(b"\x89PNG")
+    assert b"".join(client.get(letter).streaming_content).startswith(b"%PDF")
+    staff = Client()
+    cast.sign_in(staff, cast.staff("s@secretariat.example"), second_factor=True)
+    assert photo in staff.get(f"/staff/observers/meetings/{meeting.code}/").content.decode()
+    assert staff.get(letter).status_code == 200
+    cast.sign_in(client, member)  # a member proposes, but only the focal point sees the files
+    assert photo not in client.get(f"/observers/meetings/{meeting.code}/{ngo.slug}/").content.decode()
+    assert client.get(photo).status_code == 404
+    cast.sign_in(client, cast.user("someone@example.org"))
+    assert client.get(letter).status_code == 404
+    assert Client().get(letter).status_code == 404
+    assert client.get(f"/observers/registrations/{registration.pk}/other/").status_code == 404

@@ -187,6 +187,25 @@ MATRIX = [
     ("funding_staff:edit", lambda c: [_proposal("draft")], "get", "page", STAFF_ONLY),
     ("funding_staff:edit", lambda c: [999999], "get", "page", (LOGIN, 403, 403, 403, 404, 404)),
     ("funding_staff:move", lambda c: [999999, "publish"], "get", "page", (LOGIN, 405, 405, 405, 405, 405)),
+    # Listing requests and corrections through the API: anyone asks or reports; staff tokens review.
+    ("api:create_listing_request", None, "post", "api", (422,) * 6),  # the empty body lacks every field
+    ("api:get_listing_request", lambda c: ["bad-token-xyz"], "get", "api", (404,) * 6),
+    ("api:answer_listing_request", lambda c: ["bad-token-xyz"], "post", "api", (404,) * 6),
+    ("api:list_listing_requests", None, "get", "api", (401, 403, 403, 403, 200, 200)),
+    ("api:decide_listing_request", lambda c: [999999], "post", "api", (401, 422, 422, 422, 422, 422)),
+    ("api:report_correction", lambda c: ["unitar"], "post", "api", (422,) * 6),
+    ("api:list_corrections", None, "get", "api", (401, 403, 403, 403, 200, 200)),
+    ("api:resolve_correction", lambda c: [999999], "post", "api", (401, 422, 422, 422, 422, 422)),
+    # Representatives' badge photos and letters: the organisation's focal point and staff; others 404.
+    ("observers:registration_file", lambda c: [999999, "photo"], "get", "page", (404,) * 6),
+    # A centre's activity reports: its members (none in the cast) and staff; the Secretariat accepts.
+    ("centres_staff:accept_report", lambda c: [999999], "get", "page", (LOGIN, 405, 405, 405, 405, 405)),
+    ("api:list_reports", lambda c: [c["centre"]], "get", "api", (401, 403, 403, 403, 200, 200)),
+    ("api:open_report", lambda c: [c["centre"]], "post", "api", (401, 422, 422, 422, 422, 422)),
+    ("api:add_activity", lambda c: [c["centre"], 999999], "post", "api", (401, 422, 422, 422, 422, 422)),
+    ("api:submit_report", lambda c: [c["centre"], 999999], "post", "api", (401, 403, 403, 403, 404, 404)),
+    ("api:accept_report", lambda c: [c["centre"], 999999], "post", "api", (401, 403, 403, 403, 404, 404)),
+    # --- directory/centres/observers rows end ---
 ]
 
 # Left out of the guard, with the reason: not pages a role is granted or refused.

@@ -8,6 +8,7 @@ from .applications import (
     answer_application,
     ask_application_information,
     decline_application,
+    review_application,
     submit_application,
 )
 from .registrations import approve_registration, refuse_registration, register_representative
@@ -20,5 +21,6 @@ __all__ = [
     "decline_application",
     "refuse_registration",
     "register_representative",
+    "review_application",
     "submit_application",
 ]

@@ -4,16 +4,15 @@ Each step runs in one transaction with the row locked, records a dotted audit re
 e-mail to the applicant (with the private link to follow the application) for the worker.
 """
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django_fsm import can_proceed
 
-from tahub.core.workflow import move
+from tahub.core import applications
 from tahub.directory.models import Organisation
 
 from .. import selectors
@@ -31,11 +30,6 @@ ALREADY_ADMITTED = gettext_lazy(
 ALREADY_APPLIED = gettext_lazy("An application for “%(name)s” is already being reviewed. Follow it by its link.")
 NO_DOCUMENTS = gettext_lazy("Attach at least one supporting document (statutes, reports of activities).")
 NOT_ALLOWED = gettext_lazy("An application that is “%(state)s” cannot be changed this way.")
-
-
-def _check_staff(by):
-    if not by.has_perm("observers.review_application"):
-        raise PermissionDenied(_("Only the Secretariat reviews observer applications."))
 
 
 def _matching_organisation(name, short_name):
@@ -65,6 +59,30 @@ def _refuse_repeat(data, organisation):
         raise ValidationError({"name": ALREADY_APPLIED % {"name": data["name"]}})
 
 
+def _notify(application_id, event):
+    task_notify_application.enqueue(application_id=application_id, event=event)
+
+
+REVIEW = applications.ReviewProcess(
+    model=ObserverApplication,
+    document_model=ApplicationDocument,
+    document_field="application",
+    permission="observers.review_application",
+    refusal=gettext_lazy("Only the Secretariat reviews observer applications."),
+    events="observers.application",
+    notify=_notify,
+    accept_verb=("admit", "admitted"),
+    decline_verb=("decline", "declined"),
+    not_allowed=NOT_ALLOWED,
+    labels={
+        "accept": gettext_lazy("Admit: the criteria appear met"),
+        "decline": gettext_lazy("Decline"),
+        "message": gettext_lazy("Message to the applicant"),
+        "message_help": gettext_lazy("Required to ask for more information or to decline."),
+    },
+)
+
+
 @transaction.atomic
 def submit_application(*, data, documents, by):
     """A body applies once for admission, with supporting documents. It is matched to its directory entry
@@ -76,67 +94,31 @@ def submit_application(*, data, documents, by):
     _refuse_repeat(data, organisation)
     application = ObserverApplication(**data, organisation=organisation)
     application.submitted_by = by if by is not None and by.is_authenticated else None
-    application.full_clean(exclude=["state"])
-    application._change_reason = "observers.application.submitted"
-    application.save()
-    for upload in documents:
-        _add_document(application, upload)
-    task_notify_application.enqueue(application_id=application.pk, event="observers.application.submitted")
-    return application
+    return applications.submit(REVIEW, application, documents=documents)
 
 
-def _add_document(application, upload):
-    document = ApplicationDocument(application=application, file=upload)
-    document.full_clean()
-    document.save()
-
-
-def _move(application, *, action, reason, changes=None):
-    application = move(
-        ObserverApplication, application, action, reason=reason, changes=changes, not_allowed=NOT_ALLOWED
-    )
-    task_notify_application.enqueue(application_id=application.pk, event=reason)
-    return application
-
-
-@transaction.atomic
 def ask_application_information(application, *, by, message):
     """Staff ask the applicant for more; the applicant answers through the private link."""
-    _check_staff(by)
-    if not message.strip():
-        raise ValidationError({"message": _("Say what information is needed.")})
-    note = f"{application.message}\n\n{message}".strip()
-    return _move(application, action="ask_information", reason="observers.application.information_asked",
-                 changes={"message": note})  # fmt: skip
+    return applications.ask_information(REVIEW, application, by=by, message=message)
 
 
-@transaction.atomic
 def answer_application(application, *, answer, documents=()):
     """The applicant (holder of the private link) answers and may add documents; back to review."""
-    if not answer.strip() and not documents:
-        raise ValidationError({"answer": _("Write your answer or attach a document.")})
-    locked = ObserverApplication.objects.select_for_update().get(pk=application.pk)
-    if not can_proceed(locked.answer):
-        raise ValidationError(NOT_ALLOWED % {"state": locked.get_state_display()})
-    for upload in documents:
-        _add_document(locked, upload)
-    note = f"{locked.message}\n\n— {_('Answer')}: {answer}".strip()
-    return _move(locked, action="answer", reason="observers.application.answered", changes={"message": note})
+    return applications.answer(REVIEW, application, answer=answer, documents=documents)
 
 
-@transaction.atomic
 def admit_application(application, *, by):
     """Staff confirm that the criteria appear met: the body is admitted for all later meetings. A body new to
     TA Hub gets an (unlisted) organisation record; a signed-in applicant becomes its observer focal point."""
-    _check_staff(by)
-    application = ObserverApplication.objects.select_for_update().get(pk=application.pk)
-    if not can_proceed(application.admit):
-        raise ValidationError(NOT_ALLOWED % {"state": application.get_state_display()})
+    return applications.accept(REVIEW, application, by=by, prepare=_admit)
+
+
+def _admit(application):
+    """Under the application's row lock: the body's organisation record, and its focal point."""
     organisation = application.organisation or _new_organisation(application)
     if application.submitted_by_id:
         FocalPoint.objects.get_or_create(user_id=application.submitted_by_id, organisation=organisation)
-    changes = {"organisation": organisation, "decided_at": timezone.now()}
-    return _move(application, action="admit", reason="observers.application.admitted", changes=changes)
+    return {"organisation": organisation}
 
 
 def _new_organisation(application):
@@ -153,12 +135,11 @@ def _new_organisation(application):
     )  # fmt: skip
 
 
-@transaction.atomic
 def decline_application(application, *, by, reason):
     """Staff decline, with the reason the applicant reads."""
-    _check_staff(by)
-    if not reason.strip():
-        raise ValidationError({"message": _("Give the reason; the applicant will read it.")})
-    note = f"{application.message}\n\n{reason}".strip()
-    changes = {"message": note, "decided_at": timezone.now()}
-    return _move(application, action="decline", reason="observers.application.declined", changes=changes)
+    return applications.decline(REVIEW, application, by=by, reason=reason)
+
+
+def review_application(application, *, by, action, message=""):
+    """One review decision by its verb: "admit", "ask" (for more information) or "decline"."""
+    return applications.review(REVIEW, application, by=by, action=action, message=message, prepare=_admit)

@@ -1,0 +1,143 @@
+"""API of centres' activity reports: the centre's members (or staff) open a period's report, log activities and
+submit it; the Secretariat accepts it. A personal API token; the same services and permissions as the pages."""
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from ninja import Field, Path, Router, Schema, Status
+from ninja.errors import HttpError
+
+from tahub.accounts.api import token_auth
+from tahub.accounts.rules import require
+from tahub.core.api_errors import ErrorOut, get_or_404
+from tahub.core.api_services import run
+from tahub.core.api_types import Code, Id
+from tahub.directory.models import Organisation
+from tahub.parties.models import Party
+from tahub.vocabularies.models import AssistanceType, Theme
+
+from . import selectors, services
+from .api import ActivityOut
+from .models import ActivityReport, ReportingPeriod
+
+router = Router(tags=["regional centres"], auth=token_auth)
+ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
+
+
+class ReportOut(Schema):
+    period: int = Field(alias="period_id", description="Id of the reporting period")
+    period_title: str = Field(alias="period.title")
+    deadline: date = Field(alias="period.deadline")
+    state: ActivityReport.State
+    submitted_at: datetime | None
+    accepted_at: datetime | None
+    activities: list[ActivityOut]
+
+    @staticmethod
+    def resolve_activities(obj):
+        return list(obj.activities.all())
+
+
+class ReportOpenIn(Schema):
+    period: Id = Field(description="Id of the reporting period")
+
+
+class ActivityIn(Schema):
+    title: str = Field(max_length=200)
+    type: Code = Field(description="Code of the type of assistance, e.g. training")
+    start: date
+    end: date
+    parties_benefited: list[Code] = Field(description="ISO 3166 alpha-3 codes of the Parties that benefited")
+    themes: list[Code] = []
+    partners: list[Code] = Field([], description="Codes of partner organisations in the directory")
+    budget: Decimal | None = Field(None, ge=0, le=10**12, decimal_places=2)
+    currency: str = Field("USD", pattern=r"^[A-Z]{3}$")
+
+
+def _centre(request, code):
+    message = _("No regional centre has the code “%(code)s”.") % {"code": code}
+    centre = get_or_404(selectors.centre_get, code, message=message)
+    _check(request, "centres.report_activities", centre)
+    return centre
+
+
+def _check(request, permission, obj=None):
+    try:
+        require(request.auth, permission, obj)
+    except PermissionDenied as denied:
+        raise HttpError(403, str(denied)) from None
+
+
+def _report(centre, period):
+    queryset = ActivityReport.objects.select_related("period").prefetch_related(
+        "activities__assistance_type", "activities__parties_benefited__country"
+    )
+    message = _("This centre has no report for that period yet.")
+    return get_or_404(lambda: get_object_or_404(queryset, centre=centre, period_id=period), message=message)
+
+
+def _activity_data(payload):
+    """Codes → objects; an unknown code is a ValidationError naming its field."""
+    data = payload.dict()
+    data["assistance_type"] = AssistanceType.objects.filter(slug=data.pop("type")).first()
+    if data["assistance_type"] is None:
+        raise ValidationError({"type": _("Unknown type of assistance.")})
+    lookups = [
+        ("parties_benefited", Party.objects.filter(convention__code="SC"), "country__iso3"),
+        ("themes", Theme.objects.all(), "slug"),
+        ("partners", Organisation.objects.all(), "slug"),
+    ]
+    for name, queryset, key in lookups:
+        wanted = {code.upper() if name == "parties_benefited" else code for code in data[name]}
+        found = dict(queryset.filter(**{f"{key}__in": wanted}).values_list(key, "pk"))
+        if wanted - set(found):
+            raise ValidationError({name: _("Unknown: %s") % ", ".join(sorted(wanted - set(found)))})
+        data[name] = list(found.values())
+    return data
+
+
+@router.get("/centres/{code}/reports", response={200: list[ReportOut], **ERRORS})
+def list_reports(request, code: Path[Code]):
+    """The centre's reports, latest period first: for its members and the Secretariat."""
+    centre = _centre(request, code)
+    return [_report(centre, r.period_id) for r in centre.reports.all()[:100]]
+
+
+@router.post("/centres/{code}/reports", response={201: ReportOut, **ERRORS})
+def open_report(request, code: Path[Code], payload: ReportOpenIn):
+    """Open (as a draft) the centre's report for a reporting period; the existing one if already opened."""
+    centre = _centre(request, code)
+    message = _("No reporting period has the id %(id)s.") % {"id": payload.period}
+    period = get_or_404(lambda: get_object_or_404(ReportingPeriod, pk=payload.period), message=message)
+    error, report = run(lambda: services.open_report(centre=centre, period=period, by=request.auth))
+    return error or Status(201, _report(centre, report.period_id))
+
+
+@router.post("/centres/{code}/reports/{period}/activities", response={201: ReportOut, **ERRORS})
+def add_activity(request, code: Path[Code], period: Path[Id], payload: ActivityIn):
+    """Log one activity in the draft report (evidence files are uploaded on the report's page)."""
+    centre = _centre(request, code)
+    report = _report(centre, period)
+    error, _done = run(lambda: services.add_activity(report, by=request.auth, data=_activity_data(payload)))
+    return error or Status(201, _report(centre, period))
+
+
+@router.post("/centres/{code}/reports/{period}/submit", response={200: ReportOut, **ERRORS})
+def submit_report(request, code: Path[Code], period: Path[Id]):
+    """Submit the draft report (it must log at least one activity)."""
+    centre = _centre(request, code)
+    error, _done = run(lambda: services.submit_report(_report(centre, period), by=request.auth))
+    return error or Status(200, _report(centre, period))
+
+
+@router.post("/centres/{code}/reports/{period}/accept", response={200: ReportOut, **ERRORS})
+def accept_report(request, code: Path[Code], period: Path[Id]):
+    """The Secretariat accepts a submitted report."""
+    message = _("No regional centre has the code “%(code)s”.") % {"code": code}
+    centre = get_or_404(selectors.centre_get, code, message=message)
+    _check(request, "centres.accept_report")
+    error, _done = run(lambda: services.accept_report(_report(centre, period), by=request.auth))
+    return error or Status(200, _report(centre, period))
