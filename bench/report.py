@@ -1,5 +1,6 @@
 """Write docs/performance.md from one benchmark run: machine facts, the data set, and a table per URL."""
 
+import json
 import math
 
 HEADER = """# Performance
@@ -92,7 +93,7 @@ def _reading(results, floor):
     return "\n".join(lines)
 
 
-def write(path, *, facts, data, floor, results, settings, findings):
+def write(path, *, facts, data, floor, results, settings, findings, exports=None):
     """results: {url: (http Result, sql Result)}; floor: the /healthz Result; settings: the run's knobs;
     findings: paragraphs on what profiling the pages at this scale found (kept in bench/run.py)."""
     rows = [_row("`/healthz` (bare Django view)", floor)]
@@ -106,4 +107,7 @@ def write(path, *, facts, data, floor, results, settings, findings):
         findings="\n".join(f"- {finding}" for finding in findings),
         **settings,
     )
+    if exports:  # {what: {"seconds", "peak_memory_mb", ...}} from bench/<area>.py scripts (tracemalloc peaks)
+        lines = "\n".join(f"| {what} | {m} |" for what, m in ((w, json.dumps(r)) for w, r in exports.items()))
+        text += f"\n## Exports: time and peak memory\n\n| export | measured |\n|---|---|\n{lines}\n"
     path.write_text(text)

@@ -50,6 +50,16 @@ PAGES = {
     "/directory/": "public",
     "/directory/?theme=inventories": "public",
     "/centres/scrc-kenya/": "public",
+    "/proposals/contributions/": "public",
+    "/events/": "public",
+    "/events/gen1-event-00000/": "public",
+    "/staff/events/gen1-event-00000/": "staff",
+    "/events/calendar.ics": "public",
+    "/plan/mandates/": "public",
+    "/plan/programme/?biennium=2030": "public",
+    "/needs/across-cycles/": "public",
+    "/needs/gen1-needs-18/": "public",  # the gap analysis of the latest published cycle (tahub/demo/needs.py)
+    "/needs/gen1-needs-18/matrix/KEN/": "staff",
 }
 # What profiling each page once at 50,000 requests (EXPLAIN, query counts, cProfile) found; written into the
 # report. Times are of one request with nobody else asking, on the development server.
@@ -299,6 +309,12 @@ def data_set():
 def main():
     started, load_before = time.monotonic(), os.getloadavg()
     statements, headers = prepare()
+    step("IATI export of every programme activity (time, peak memory)")
+    exports = {"IATI 2.03 export of every programme activity (`/iati/activities.xml`)": bench_script("iati")}
+    step("needs summary report of one cycle, XLSX and PDF (time, peak memory)")
+    exports["Needs summary report for the COP (`needs_summary_report`)"] = bench_script("needs_report")
+    step("needs: XLSX import of one response (download, fill, import; time, peak memory)")
+    exports["Needs: XLSX import of one response (`seconds`, `peak_mib`: the import)"] = bench_script("needs_import")
     port = free_port()
     server = start_gunicorn(port)
     try:
@@ -321,6 +337,7 @@ def main():
         results=results,
         settings=settings,
         findings=FINDINGS,
+        exports=exports,
     )
     step(f"wrote docs/performance.md in {time.monotonic() - started:.0f} s")
 

@@ -10,12 +10,19 @@ from ninja import NinjaAPI, Swagger
 from tahub.accounts.api import router as accounts_router
 from tahub.assistance.api import router as assistance_router
 from tahub.centres.api import router as centres_router
+from tahub.centres.evaluation_api import router as centre_evaluations_router
 from tahub.centres.report_api import router as centre_reports_router
+from tahub.centres.workplan_api import router as centre_work_plans_router
 from tahub.core.api_errors import install_error_handlers
 from tahub.directory.api import router as directory_router
+from tahub.events.api import router as events_router
+from tahub.funding.api import router as funding_router
+from tahub.needs.api import router as needs_router
 from tahub.observers.api import router as observers_router
+from tahub.observers.registration_api import router as observer_registrations_router
 from tahub.parties.api import router as parties_router
 from tahub.planning.api import router as planning_router
+from tahub.planning.plan_api import router as programme_router  # the programme router, with the plan writes
 from tahub.vocabularies.api import router as vocabularies_router
 
 api = NinjaAPI(
@@ -39,11 +46,18 @@ for router in (
     parties_router,
     centres_router,
     centre_reports_router,
+    centre_work_plans_router,
+    centre_evaluations_router,
     planning_router,
+    programme_router,
     vocabularies_router,
     accounts_router,
     assistance_router,
     directory_router,
     observers_router,
+    observer_registrations_router,
+    events_router,
+    funding_router,
+    needs_router,
 ):
     api.add_router("/", router)

@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "tahub.observers",
     "tahub.needs",
     "tahub.funding",
+    "tahub.reports",
+    "tahub.events",
     "tahub.demo",
 ]
 
@@ -149,6 +151,9 @@ SECOND_FACTOR_EXEMPT_PREFIXES = ["/accounts/", "/i18n/", "/static/", "/healthz",
 INVITATION_TIMEOUT = env_int("INVITATION_TIMEOUT", 14 * 24 * 3600)
 # The address the e-mails link to (the worker has no request to build it from).
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The IATI organisation identifier the activity file is reported under (tahub/reports/iati.py). Default: UNEP's
+# (XM-DAC-41116), which administers the BRS Secretariat — not confirmed by a source; see core/data/iati/PROVENANCE.md.
+IATI_REPORTING_ORG_REF = env_str("IATI_REPORTING_ORG_REF", "XM-DAC-41116")
 
 # Lock-out on guessing (django-axes): by user name and address together.
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)

@@ -20,6 +20,9 @@ urlpatterns = [
     path("parties/", include("tahub.parties.urls")),
     path("centres/", include("tahub.centres.urls")),
     path("decisions/", include("tahub.planning.urls")),
+    path("plan/", include("tahub.planning.plan_urls")),
+    path("staff/planning/", include("tahub.planning.staff_urls")),
+    path("iati/", include("tahub.reports.urls")),
     path("requests/", include("tahub.assistance.urls")),
     path("directory/", include("tahub.directory.urls")),
     path("staff/directory/", include("tahub.directory.staff_urls")),
@@ -30,6 +33,8 @@ urlpatterns = [
     path("staff/needs/", include("tahub.needs.staff_urls")),
     path("proposals/", include("tahub.funding.urls")),
     path("staff/funding/", include("tahub.funding.staff_urls")),
+    path("events/", include("tahub.events.urls")),
+    path("staff/events/", include("tahub.events.staff_urls")),
 ]
 
 if settings.DEBUG:

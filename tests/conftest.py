@@ -28,3 +28,14 @@ def _remove_sqlite_side_files():
     if name and settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
         for suffix in ("-wal", "-shm"):
             Path(name + suffix).unlink(missing_ok=True)
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """LocaleMiddleware activates a request's language for the thread and leaves it there; a test that calls a
+    service after a French page would read French messages. Each test starts and ends in the default language."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from tahub.core.forms import add_service_errors
 
 from . import matching, selectors, service_levels, services
-from .forms import ActionForm, AssignForm, CloseForm, DeclineForm, InformationForm
+from .forms import ActionForm, AssignForm, CloseForm, DeclineForm, InformationForm, ProgrammeActivityForm
 from .models import Attachment, State
 
 # States in which staff are choosing providers, so the page suggests some.
@@ -80,6 +80,11 @@ def detail_context(request, ta_request, failed=None):
         "may_edit": request.user.has_perm("assistance.change_request", ta_request),
         "may_report": request.user.has_perm("assistance.report_delivery", ta_request),
         "may_see_history": request.user.is_staff,
+        "activity_form": ProgrammeActivityForm(
+            initial={"programme_activity": ProgrammeActivityForm.reference(ta_request.programme_activity)}
+        )
+        if triager
+        else None,
     }
 
 

@@ -4,6 +4,7 @@ Every endpoint needs a personal API token. A request another Party filed answers
 """
 
 from datetime import date, datetime
+from enum import StrEnum
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
@@ -25,6 +26,9 @@ from tahub.vocabularies.models import AssistanceType, Chemical, Theme
 from . import actions, selectors, services
 from .models import Language, State
 
+# Under its own name in the OpenAPI document: the model's enum is called just "State", like other apps' enums.
+RequestState = StrEnum("RequestState", {state.name: state.value for state in State})
+
 router = Router(tags=["requests"], auth=token_auth)
 NOT_FOUND = gettext_lazy("No request with this reference is visible to you.")
 ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
@@ -42,7 +46,7 @@ class RequestOut(Schema):
     title: str
     description: str
     expected_results: str
-    state: State
+    state: RequestState
     themes: list[str]
     assistance_types: list[str]
     chemicals: list[str]
@@ -97,7 +101,7 @@ class RequestCreateIn(RequestIn):
 
 
 class ActionIn(Schema):
-    seen_state: State = Field(description="The state you last saw; if it moved since, the answer is 409.")
+    seen_state: RequestState = Field(description="The state you last saw; if it moved since, the answer is 409.")
     message: str = Field("", max_length=5000, description="ask-information: what is needed")
     reason: str = Field("", max_length=5000, description="decline: why")
     organisations: list[Code] = Field([], description="assign: the providers' codes")
@@ -141,7 +145,7 @@ def _get(request, reference):
 
 @router.get("/requests", response={200: list[RequestOut], 401: ErrorOut, 422: ErrorOut})
 @paginate(PageNumberPagination)
-def list_requests(request, state: State | None = None, region: Code | None = None, theme: Code | None = None):
+def list_requests(request, state: RequestState | None = None, region: Code | None = None, theme: Code | None = None):
     """The requests you may see (your Party's; assigned to your organisation; all, for staff), newest first."""
     check_known("region", region, region_codes)
     check_known("theme", theme, lambda: list(Theme.objects.values_list("slug", flat=True)))
@@ -173,7 +177,7 @@ def create_request(request, payload: RequestCreateIn):
 
 
 @router.patch("/requests/{reference}", response={200: RequestOut, **ERRORS})
-def update_request(request, reference: Code, payload: RequestIn, seen_state: State = State.DRAFT):
+def update_request(request, reference: Code, payload: RequestIn, seen_state: RequestState = RequestState.DRAFT):
     """Change a draft (or a request the Secretariat asked more information about)."""
     ta_request = _get(request, reference)
     data = payload.dict(exclude_unset=True)

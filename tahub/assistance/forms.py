@@ -1,3 +1,5 @@
+import re
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -7,6 +9,38 @@ from tahub.parties.models import Party, Region
 from tahub.vocabularies.models import AssistanceType, Theme
 
 from .models import State, TARequest
+
+
+class ProgrammeActivityForm(forms.Form):
+    """Staff say which activity of the programme of work the request delivers, by its reference (a select of
+    every activity would weigh megabytes once the programme holds thousands)."""
+
+    programme_activity = forms.CharField(
+        label=_("Programme of work activity"),
+        required=False,
+        max_length=20,
+        help_text=_("The biennium's first year and the activity's number, for example 2026/11; empty for none."),
+    )
+
+    def clean_programme_activity(self):
+        from tahub.planning.models import ProgrammeActivity
+
+        value = self.cleaned_data["programme_activity"].strip()
+        if not value:
+            return None
+        match = re.fullmatch(r"(\d{4})\s*/\s*(\d{1,5})", value)
+        if not match:
+            raise forms.ValidationError(_("Write the biennium's first year and the number, for example 2026/11."))
+        try:
+            return ProgrammeActivity.objects.get(biennium__start_year=match[1], number=match[2])
+        except ProgrammeActivity.DoesNotExist:
+            raise forms.ValidationError(
+                _("There is no activity %(reference)s in the programme of work.") % {"reference": value}
+            ) from None
+
+    @staticmethod
+    def reference(activity):
+        return f"{activity.biennium.start_year}/{activity.number}" if activity else ""
 
 
 class RequestForm(forms.ModelForm):

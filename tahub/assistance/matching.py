@@ -1,8 +1,9 @@
 """Suggested providers for a request, ranked by fit, each with the reasons for its score.
 
 Fit is computed from the shared vocabularies, not typed: the themes and types of assistance a provider
-offers, the regions and Parties it serves, its working languages, and what it has delivered before on
-requests with the same themes (and how satisfied those Parties were).
+offers (in the directory, and in its submitted offers response of the latest needs-assessment cycle), the
+regions and Parties it serves, its working languages, and what it has delivered before on requests with the
+same themes (and how satisfied those Parties were).
 """
 
 from dataclasses import dataclass, field
@@ -13,10 +14,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from tahub.directory.models import Organisation
+from tahub.needs import respondents as needs_offers
 
 from .models import State
 
-WEIGHTS = {"theme": 3, "type": 2, "party": 3, "region": 2, "language": 1, "delivered": 2}
+WEIGHTS = {"theme": 3, "type": 2, "party": 3, "region": 2, "language": 1, "delivered": 2, "offered": 2}
 MAX_PAST_DELIVERIES_COUNTED = 3
 
 
@@ -31,7 +33,7 @@ class Suggestion:
         self.reasons.append(reason)
 
 
-def _candidates(request, theme_ids, type_ids):
+def _candidates(request, theme_ids, type_ids, offered=()):
     """Providers that offer one of the themes or types, serve the Party or its region, or delivered before."""
     region_id = request.party.country.region_id
     delivered = Q(
@@ -46,6 +48,7 @@ def _candidates(request, theme_ids, type_ids):
             | Q(regions_served=region_id)
             | Q(regional_centre__region=region_id)
             | delivered
+            | Q(pk__in=list(offered))
         )
         .distinct()
         .prefetch_related(
@@ -74,9 +77,12 @@ def suggest_providers(request, *, limit=10):
     theme_ids = {t.pk for t in request.themes.all()}
     type_ids = {t.pk for t in request.assistance_types.all()}
     history = _past_deliveries(theme_ids)
-    suggestions = [
-        _score(request, org, theme_ids, type_ids, history) for org in _candidates(request, theme_ids, type_ids)
-    ]
+    cycle, offers = needs_offers.offers_matching(theme_ids, type_ids)
+    suggestions = []
+    for org in _candidates(request, theme_ids, type_ids, offers):
+        suggestion = _score(request, org, theme_ids, type_ids, history)
+        _score_offers(suggestion, cycle, offers.get(org.pk))
+        suggestions.append(suggestion)
     suggestions.sort(key=lambda s: (-s.score, s.organisation.name))
     return [s for s in suggestions if s.score > 0][:limit]
 
@@ -110,6 +116,18 @@ def _score(request, organisation, theme_ids, type_ids, history):
             }
         suggestion.add(WEIGHTS["delivered"] * min(delivered, MAX_PAST_DELIVERIES_COUNTED), reason)
     return suggestion
+
+
+def _score_offers(suggestion, cycle, offered):
+    """Points for what the organisation offered in the latest needs assessment's offers questionnaire."""
+    if not offered:
+        return
+    themes, types = offered
+    what = "; ".join(sorted(themes) + sorted(types))
+    suggestion.add(
+        WEIGHTS["offered"] * (len(themes) + len(types)),
+        _("offered %(what)s in the %(cycle)s offers questionnaire") % {"what": what, "cycle": cycle.title},
+    )
 
 
 def _score_reach(request, organisation, suggestion):

@@ -90,6 +90,15 @@ class TARequest(ConcurrentTransitionMixin, DomainModel):
         verbose_name=_("handled by"),
         help_text=_("The regional focal point the request was routed to"),
     )
+    programme_activity = models.ForeignKey(
+        "planning.ProgrammeActivity",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="ta_requests",
+        verbose_name=_("programme of work activity"),
+        help_text=_("The activity of the programme of work this request delivers (set by the Secretariat)"),
+    )
     message = models.TextField(_("last message to the Party"), blank=True, help_text=_("Information asked, or reason"))
     satisfaction = models.PositiveSmallIntegerField(
         _("satisfaction"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(5)]

@@ -44,7 +44,9 @@ def parties_user_may_file_for(user):
 
 
 def _with_relations(queryset):
-    return queryset.select_related("party__country__region", "owner", "created_by").prefetch_related(
+    return queryset.select_related(
+        "party__country__region", "owner", "created_by", "programme_activity__biennium"
+    ).prefetch_related(
         "themes",
         "assistance_types",
         "chemicals",

@@ -297,3 +297,16 @@ def report_delivery(assignment, *, by, start, end, activities, parties_benefited
     report.save()
     report.parties_benefited.set(parties_benefited)
     return report
+
+
+@transaction.atomic
+def set_programme_activity(request, *, by, activity):
+    """Staff say which programme of work activity this request delivers (or none): audited, row locked."""
+    _check(by, "assistance.triage_request", request)
+    request = TARequest.objects.select_for_update().get(pk=request.pk)
+    if request.programme_activity_id == (activity.pk if activity else None):
+        return request
+    request.programme_activity = activity
+    request._change_reason = "assistance.request.programme_activity"
+    request.save(update_fields=["programme_activity", "updated_at"])
+    return request

@@ -12,5 +12,10 @@ urlpatterns = [
     path("<str:reference>/edit/", views.RequestEditView.as_view(), name="edit"),
     path("<str:reference>/attachments/<int:pk>/", views.AttachmentView.as_view(), name="attachment"),
     path("<str:reference>/deliveries/new/", views.DeliveryReportView.as_view(), name="report_delivery"),
+    path(
+        "<str:reference>/programme-activity/",
+        views.ProgrammeActivityView.as_view(),
+        name="programme_activity",
+    ),
     path("<str:reference>/<slug:action>/", views.RequestActionView.as_view(), name="action"),
 ]

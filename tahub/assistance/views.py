@@ -13,7 +13,7 @@ from tahub.core.pagination import paginate
 
 from . import actions, selectors, service_levels, services, statistics
 from .exporters import RequestExporter
-from .forms import DeliveryReportForm, QueueFilterForm, RequestForm
+from .forms import DeliveryReportForm, ProgrammeActivityForm, QueueFilterForm, RequestForm
 
 
 class MyRequestsView(LoginRequiredMixin, TemplateView):
@@ -179,6 +179,23 @@ class RequestActionView(LoginRequiredMixin, View):
     def post(self, request, reference, action):
         ta_request = selectors.request_get(request.user, reference)
         return actions.perform(request, ta_request, action)
+
+
+class ProgrammeActivityView(LoginRequiredMixin, View):
+    """POST /requests/<ref>/programme-activity/: staff link the request to the programme activity it delivers."""
+
+    def post(self, request, reference):
+        ta_request = selectors.request_get(request.user, reference)
+        if not request.user.has_perm("assistance.triage_request", ta_request):
+            raise PermissionDenied
+        form = ProgrammeActivityForm(request.POST)
+        if form.is_valid():
+            activity = form.cleaned_data["programme_activity"]
+            services.set_programme_activity(ta_request, by=request.user, activity=activity)
+            messages.success(request, _("Programme of work activity saved."))
+        else:
+            messages.error(request, " ".join(form.errors["programme_activity"]))
+        return redirect(ta_request)
 
 
 class AttachmentView(LoginRequiredMixin, View):

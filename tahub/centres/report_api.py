@@ -3,17 +3,18 @@ submit it; the Secretariat accepts it. A personal API token; the same services a
 
 from datetime import date, datetime
 from decimal import Decimal
+from enum import StrEnum
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import Field, Path, Router, Schema, Status
+from ninja import Field, File, Path, Router, Schema, Status, UploadedFile
 from ninja.errors import HttpError
 
 from tahub.accounts.api import token_auth
 from tahub.accounts.rules import require
 from tahub.core.api_errors import ErrorOut, get_or_404
-from tahub.core.api_services import run
+from tahub.core.api_services import checked_uploads, run
 from tahub.core.api_types import Code, Id
 from tahub.directory.models import Organisation
 from tahub.parties.models import Party
@@ -21,20 +22,32 @@ from tahub.vocabularies.models import AssistanceType, Theme
 
 from . import selectors, services
 from .api import ActivityOut
-from .models import ActivityReport, ReportingPeriod
+from .models import Activity, ActivityReport, ReportingPeriod
+
+# Under its own name in the OpenAPI document: the model's enum is called just "State", like other apps' enums.
+ReportState = StrEnum("ReportState", {state.name: state.value for state in ActivityReport.State})
 
 router = Router(tags=["regional centres"], auth=token_auth)
 ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
+
+
+class ReportActivityOut(ActivityOut):
+    id: int
+    evidence: str | None = Field(description="Name of the evidence file, once uploaded")
+
+    @staticmethod
+    def resolve_evidence(obj):
+        return obj.evidence.name.rsplit("/", 1)[-1] if obj.evidence else None
 
 
 class ReportOut(Schema):
     period: int = Field(alias="period_id", description="Id of the reporting period")
     period_title: str = Field(alias="period.title")
     deadline: date = Field(alias="period.deadline")
-    state: ActivityReport.State
+    state: ReportState
     submitted_at: datetime | None
     accepted_at: datetime | None
-    activities: list[ActivityOut]
+    activities: list[ReportActivityOut]
 
     @staticmethod
     def resolve_activities(obj):
@@ -57,14 +70,14 @@ class ActivityIn(Schema):
     currency: str = Field("USD", pattern=r"^[A-Z]{3}$")
 
 
-def _centre(request, code):
+def member_centre(request, code):
     message = _("No regional centre has the code “%(code)s”.") % {"code": code}
     centre = get_or_404(selectors.centre_get, code, message=message)
-    _check(request, "centres.report_activities", centre)
+    check_perm(request, "centres.report_activities", centre)
     return centre
 
 
-def _check(request, permission, obj=None):
+def check_perm(request, permission, obj=None):
     try:
         require(request.auth, permission, obj)
     except PermissionDenied as denied:
@@ -102,14 +115,14 @@ def _activity_data(payload):
 @router.get("/centres/{code}/reports", response={200: list[ReportOut], **ERRORS})
 def list_reports(request, code: Path[Code]):
     """The centre's reports, latest period first: for its members and the Secretariat."""
-    centre = _centre(request, code)
+    centre = member_centre(request, code)
     return [_report(centre, r.period_id) for r in centre.reports.all()[:100]]
 
 
 @router.post("/centres/{code}/reports", response={201: ReportOut, **ERRORS})
 def open_report(request, code: Path[Code], payload: ReportOpenIn):
     """Open (as a draft) the centre's report for a reporting period; the existing one if already opened."""
-    centre = _centre(request, code)
+    centre = member_centre(request, code)
     message = _("No reporting period has the id %(id)s.") % {"id": payload.period}
     period = get_or_404(lambda: get_object_or_404(ReportingPeriod, pk=payload.period), message=message)
     error, report = run(lambda: services.open_report(centre=centre, period=period, by=request.auth))
@@ -118,17 +131,36 @@ def open_report(request, code: Path[Code], payload: ReportOpenIn):
 
 @router.post("/centres/{code}/reports/{period}/activities", response={201: ReportOut, **ERRORS})
 def add_activity(request, code: Path[Code], period: Path[Id], payload: ActivityIn):
-    """Log one activity in the draft report (evidence files are uploaded on the report's page)."""
-    centre = _centre(request, code)
+    """Log one activity in the draft report; its evidence file is uploaded next (…/activities/{id}/evidence)."""
+    centre = member_centre(request, code)
     report = _report(centre, period)
     error, _done = run(lambda: services.add_activity(report, by=request.auth, data=_activity_data(payload)))
     return error or Status(201, _report(centre, period))
 
 
+@router.post("/centres/{code}/reports/{period}/activities/{activity_id}/evidence", response={200: ReportOut, **ERRORS})
+def upload_evidence(request, code: Path[Code], period: Path[Id], activity_id: Path[Id], evidence: File[UploadedFile]):
+    """Upload (multipart: `evidence`; PDF, Office or images, 10 MB, content checked) the evidence of an activity
+    of the draft report; it replaces the one before. The evaluation links to it."""
+    centre = member_centre(request, code)
+    report = _report(centre, period)
+    activity = get_or_404(
+        lambda: get_object_or_404(Activity.objects.select_related("report__centre"), pk=activity_id, report=report),
+        message=_("This report has no activity with the id %(id)s.") % {"id": activity_id},
+    )
+
+    def attach():
+        checked_uploads("evidence", [evidence], *Activity._meta.get_field("evidence").validators)
+        return services.attach_evidence(activity, by=request.auth, evidence=evidence)
+
+    error, _done = run(attach)
+    return error or Status(200, _report(centre, period))
+
+
 @router.post("/centres/{code}/reports/{period}/submit", response={200: ReportOut, **ERRORS})
 def submit_report(request, code: Path[Code], period: Path[Id]):
     """Submit the draft report (it must log at least one activity)."""
-    centre = _centre(request, code)
+    centre = member_centre(request, code)
     error, _done = run(lambda: services.submit_report(_report(centre, period), by=request.auth))
     return error or Status(200, _report(centre, period))
 
@@ -138,6 +170,6 @@ def accept_report(request, code: Path[Code], period: Path[Id]):
     """The Secretariat accepts a submitted report."""
     message = _("No regional centre has the code “%(code)s”.") % {"code": code}
     centre = get_or_404(selectors.centre_get, code, message=message)
-    _check(request, "centres.accept_report")
+    check_perm(request, "centres.accept_report")
     error, _done = run(lambda: services.accept_report(_report(centre, period), by=request.auth))
     return error or Status(200, _report(centre, period))

@@ -79,6 +79,21 @@ def add_activity(report, *, by, data):
 
 
 @transaction.atomic
+def attach_evidence(activity, *, by, evidence):
+    """Attach (or replace) the evidence file of an activity in a draft report; checked as on the page."""
+    require(by, "centres.report_activities", activity.report.centre)
+    report = ActivityReport.objects.select_for_update().get(pk=activity.report_id)
+    if report.state != ActivityReport.State.DRAFT:
+        raise ValidationError(_("This report is submitted: its evidence can no longer be changed."))
+    activity = Activity.objects.select_for_update().get(pk=activity.pk)
+    activity.evidence = evidence
+    activity.full_clean()
+    activity._change_reason = "centres.activity.evidence_attached"
+    activity.save()
+    return activity
+
+
+@transaction.atomic
 def submit_report(report, *, by):
     """Submit the period's report; it must log at least one activity (or say none by logging none and the
     Secretariat will follow up)."""

@@ -7,6 +7,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
 from ninja import Status
 
+from .uploads import DocumentValidator
+
 
 def invalid(error):
     """Django's ValidationError in the API's error shape: one entry per field, in the body."""
@@ -27,3 +29,19 @@ def run(call):
         return Status(403, {"detail": str(denied) or _("You may not do this."), "errors": []}), None
     except ValidationError as error:
         return Status(422, invalid(error)), None
+
+
+def checked_uploads(field, uploads, *validators):
+    """Uploads checked as the pages check them (type, size, content; by default a document's checks): every
+    problem at once, as a ValidationError naming `field`. Missing (None) uploads are skipped."""
+    validators = validators or (DocumentValidator(),)
+    errors = []
+    for upload in filter(None, uploads):
+        for validator in validators:
+            try:
+                validator(upload)
+            except ValidationError as error:
+                errors.extend(error.messages)
+    if errors:
+        raise ValidationError({field: errors})
+    return uploads

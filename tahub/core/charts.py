@@ -39,3 +39,46 @@ def bar_chart(rows, *, title):
         title,
         bars,
     )
+
+
+def stacked_bar_chart(rows, *, series, title):
+    """Horizontal stacked bars: rows [(label, [value per series])], series [(name, colour)]; a legend on top.
+
+    Each segment carries a <title> (label, series, value) for screen readers and tooltips."""
+    rows = [(str(label), values) for label, values in rows if sum(values)]
+    if not rows:
+        return ""
+    top = max(sum(values) for _label, values in rows)
+    scale = (CHART_WIDTH - LABEL_WIDTH - 50) / top
+    legend = format_html_join(
+        "",
+        '<rect x="{}" y="0" width="12" height="12" fill="{}"></rect><text x="{}" y="11" font-size="12">{}</text>',
+        ((LABEL_WIDTH + i * 90, colour, LABEL_WIDTH + i * 90 + 16, name) for i, (name, colour) in enumerate(series)),
+    )
+    parts = []
+    for i, (label, values) in enumerate(rows):
+        y, x = 20 + i * (BAR_HEIGHT + GAP), LABEL_WIDTH
+        parts.append(
+            format_html('<text x="{}" y="{}" text-anchor="end" font-size="12">{}</text>', x - 6, y + 13, label[:34])
+        )
+        for (name, colour), value in zip(series, values, strict=True):
+            width = round(value * scale)
+            if value:
+                parts.append(
+                    format_html(
+                        '<rect x="{}" y="{}" width="{}" height="{}" fill="{}"><title>{}: {} {}</title></rect>',
+                        x, y, max(1, width), BAR_HEIGHT, colour, label, name, value,
+                    )
+                )  # fmt: skip
+            x += width
+        parts.append(format_html('<text x="{}" y="{}" font-size="12">{}</text>', x + 4, y + 13, sum(values)))
+    return format_html(
+        '<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{}" viewBox="0 0 {} {}" width="100%">'
+        "<title>{}</title>{}{}</svg>",
+        title,
+        CHART_WIDTH,
+        20 + len(rows) * (BAR_HEIGHT + GAP),
+        title,
+        legend,
+        format_html_join("", "{}", ((part,) for part in parts)),
+    )

@@ -29,7 +29,11 @@ from tahub.directory.models import Organisation
 from tahub.parties.models import Country, Party, Region
 from tahub.vocabularies.models import AssistanceType, Theme
 
+from .events import generate_events
+from .funding import generate_donors, generate_pledges
 from .keys import CHANGE_REASON, organisation_slug
+from .needs import generate_needs
+from .planning import generate_programme
 from .ta_requests import generate_requests
 
 __all__ = ["CHANGE_REASON", "generate", "organisation_slug"]
@@ -52,6 +56,11 @@ class Rows:
 SCALE = {
     "organisations": Rows(50),
     "requests": Rows(500, demo=40),
+    "events": Rows(50, demo=20),  # × about 50 registrations; the first event has 500 nominations
+    "programme": Rows(500, demo=60),  # programme activities, each citing 1–2 of 200 generated paragraphs
+    "donors": Rows(2, demo=12),
+    "pledges": Rows(100, demo=40),  # × about 1.4 commitments and receipts
+    "needs": Rows(0.2, demo=2),  # assessment cycles × up to 200 responses × 60 answers (tahub/demo/needs.py)
 }
 
 REFERENCE_MISSING = (
@@ -203,6 +212,11 @@ def generate_organisations(context, count):
 GENERATORS: list[tuple[str, Callable[[Context, int], int]]] = [
     ("organisations", generate_organisations),
     ("requests", generate_requests),  # after organisations: requests are assigned to them
+    ("events", generate_events),  # after organisations: they organise events
+    ("programme", generate_programme),  # before pledges: they are earmarked to activities
+    ("donors", generate_donors),  # after organisations: some donors are organisations
+    ("pledges", generate_pledges),  # after donors (and the programme activities, if generated)
+    ("needs", generate_needs),  # after organisations: they answer the offers questionnaire
 ]
 
 

@@ -3,6 +3,7 @@
 staff member's API token. The same services, selectors and permissions as the pages."""
 
 from datetime import datetime
+from enum import StrEnum
 from typing import Literal
 
 from django.core.exceptions import ValidationError
@@ -16,9 +17,8 @@ from tahub.accounts.api import token_auth
 from tahub.accounts.rules import REASONS
 from tahub.core.api_errors import ErrorOut, check_known, get_or_404
 from tahub.core.api_pagination import PageNumberPagination
-from tahub.core.api_services import run
+from tahub.core.api_services import checked_uploads, run
 from tahub.core.api_types import Code, Id, SearchText, Token
-from tahub.core.uploads import DocumentValidator
 from tahub.parties import selectors as party_selectors
 from tahub.parties.models import Country, Region
 from tahub.vocabularies.models import AssistanceType, Theme
@@ -28,12 +28,17 @@ from .models import Correction, ListingRequest, Organisation
 
 router = Router(tags=["directory"])
 
+# The category of an organisation, under its own name in the OpenAPI document (the model's enum is called
+# just "Kind", like other apps' enums, and schemas with the same name would overwrite each other).
+OrganisationKind = StrEnum("OrganisationKind", {kind.name: kind.value for kind in Organisation.Kind})
+ListingState = StrEnum("ListingState", {state.name: state.value for state in ListingRequest.State})
+
 
 class OrganisationOut(Schema):
     slug: str
     name: str
     short_name: str
-    kind: Organisation.Kind
+    kind: OrganisationKind
     summary: str
     website: str
     country: str | None = Field(description="ISO 3166 alpha-3 code of the country of seat")
@@ -59,7 +64,7 @@ class OrganisationOut(Schema):
 
 
 class OrganisationFilters(Schema):
-    kind: Organisation.Kind | None = None
+    kind: OrganisationKind | None = None
     theme: Code | None = Field(None, description="Code of a theme offered, e.g. inventories")
     region: Code | None = Field(None, description="Code of a UN regional group served, e.g. AFR")
     search: SearchText | None = Field(None, description="Part of the name or the description")
@@ -87,7 +92,7 @@ def get_organisation(request, slug: Path[Code]):
 class ListingRequestIn(Schema):
     name: str = Field(max_length=300)
     short_name: str = Field("", max_length=60)
-    kind: Organisation.Kind
+    kind: OrganisationKind
     country: Code = Field(description="ISO 3166 alpha-3 code of the country of seat, e.g. UGA")
     website: str = Field("", max_length=200)
     summary: str = Field(max_length=20000, description="What the organisation does in the field of the Convention")
@@ -102,8 +107,8 @@ class ListingRequestIn(Schema):
 class ListingRequestOut(Schema):
     token: str = Field(description="The private token: keep it; it is the only way to follow the request")
     name: str
-    kind: Organisation.Kind
-    state: ListingRequest.State
+    kind: OrganisationKind
+    state: ListingState
     message: str = Field(description="Questions from the Secretariat and the answers, in order")
     reason: str = Field(description="Why the request was rejected")
     organisation: str | None = Field(description="Code of the directory entry, once listed")
@@ -170,15 +175,7 @@ def create_listing_request(request, payload: Form[ListingRequestIn], documents: 
 
 def _checked(documents):
     """Each upload checked as the pages check it (type, size, content)."""
-    errors = []
-    for upload in documents:
-        try:
-            DocumentValidator()(upload)
-        except ValidationError as error:
-            errors.extend(error.messages)
-    if errors:
-        raise ValidationError({"documents": errors})
-    return documents
+    return checked_uploads("documents", documents)
 
 
 @router.get("/listing-requests/{token}", response={200: ListingRequestOut, 404: ErrorOut, 422: ErrorOut})
@@ -212,7 +209,7 @@ def _require_reviewer(request):
 
 @router.get("/staff/listing-requests", response={200: list[ListingReviewOut], **STAFF_ERRORS}, auth=token_auth)
 @paginate(PageNumberPagination)
-def list_listing_requests(request, state: ListingRequest.State | None = None):
+def list_listing_requests(request, state: ListingState | None = None):
     """Listing requests to review, for the Secretariat (a staff member's API token), open ones first."""
     _require_reviewer(request)
     listings = selectors.listing_requests_to_review().select_related("organisation")

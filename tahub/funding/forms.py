@@ -2,19 +2,25 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from tahub.directory.models import Organisation
+from tahub.parties.models import Party
+from tahub.planning.models import DecisionParagraph, ProgrammeActivity
 
-from .models import Proposal
+from .models import Donor, Pledge, PledgeEntry, Proposal
 
 FIELDS = [
     "convention",
     "title",
     "decisions",
+    "legal_basis",
+    "activities",
     "legal_basis_notes",
     "work_programme_activities",
     "background",
     "proposed_activities",
     "results",
     "currency",
+    "rate_to_usd",
+    "rate_date",
     "approved_budget",
     "trust_fund",
 ]
@@ -24,12 +30,25 @@ class ProposalForm(forms.ModelForm):
     class Meta:
         model = Proposal
         fields = FIELDS
-        widgets = {"title": forms.Textarea(attrs={"rows": 3})}
+        widgets = {"title": forms.Textarea(attrs={"rows": 3}), "rate_date": forms.DateInput(attrs={"type": "date"})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["legal_basis"].queryset = DecisionParagraph.objects.select_related("decision")
+        self.fields["activities"].queryset = ProgrammeActivity.objects.select_related("biennium")
+
+
+AMOUNT_ERRORS = {
+    "invalid": _("Give the amount as a number, for example 20000 or 20000.50."),
+    "min_value": _("An amount cannot be negative."),
+}
 
 
 class BudgetLineForm(forms.Form):
     component = forms.CharField(label=_("Budget component"), max_length=300)
-    amount = forms.DecimalField(label=_("Amount"), max_digits=14, decimal_places=2, min_value=0)
+    amount = forms.DecimalField(
+        label=_("Amount"), max_digits=14, decimal_places=2, min_value=0, error_messages=AMOUNT_ERRORS
+    )
 
 
 class CoFundingForm(forms.Form):
@@ -37,7 +56,9 @@ class CoFundingForm(forms.Form):
     organisation = forms.ModelChoiceField(
         label=_("or donor organisation"), queryset=Organisation.objects.order_by("name"), required=False
     )
-    amount = forms.DecimalField(label=_("Amount pledged"), max_digits=14, decimal_places=2, min_value=0)
+    amount = forms.DecimalField(
+        label=_("Amount pledged"), max_digits=14, decimal_places=2, min_value=0, error_messages=AMOUNT_ERRORS
+    )
 
     def clean(self):
         data = super().clean()
@@ -53,3 +74,62 @@ CoFundingFormSet = forms.formset_factory(CoFundingForm, extra=2)
 def rows(formset):
     """The filled rows of a valid formset, as dicts of field values (blank extra rows left out)."""
     return [form.cleaned_data for form in formset.forms if form.has_changed() and form.cleaned_data]
+
+
+# --- the money ------------------------------------------------------------------------------------------------
+
+DONOR_FIELDS = ["kind", "party", "organisation", "name", "email"]
+PLEDGE_FIELDS = ["donor", "trust_fund", "activity", "proposal", "kind", "in_kind_description", "currency", "amount",
+                 "rate_to_usd", "rate_date", "pledged_on", "due_on", "note"]  # fmt: skip
+ENTRY_FIELDS = ["kind", "date", "amount", "rate_to_usd", "rate_date", "note"]
+DATE = forms.DateInput(attrs={"type": "date"})
+RATE_HELP = _("USD for one unit of the currency, and the date of that rate: required for any currency but USD.")
+
+
+class DonorForm(forms.ModelForm):
+    class Meta:
+        model = Donor
+        fields = DONOR_FIELDS
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["party"].queryset = Party.objects.select_related("country", "convention")
+        self.fields["organisation"].queryset = Organisation.objects.order_by("name")
+
+    def _post_clean(self):
+        """Model checks run in the service (which clears the fields the kind does not use)."""
+
+
+class _MoneyForm(forms.Form):
+    """A plain form over model fields: the service fills the USD rate and checks the rest, next to the field."""
+
+    model, field_names = None, ()
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields.update(forms.fields_for_model(self.model, self.field_names))
+        self.fields["version"] = self.fields.pop("version")
+        for name in ("rate_to_usd", "rate_date"):
+            self.fields[name].required = False
+            self.fields[name].help_text = RATE_HELP
+        for field in self.fields.values():
+            if isinstance(field, forms.DateField):
+                field.widget = DATE
+
+    def service_data(self):
+        return {name: self.cleaned_data[name] for name in self.field_names}
+
+
+class PledgeForm(_MoneyForm):
+    model, field_names = Pledge, PLEDGE_FIELDS
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["donor"].queryset = Donor.objects.select_related("party__country", "organisation")
+        self.fields["activity"].queryset = ProgrammeActivity.objects.select_related("biennium")
+        self.fields["proposal"].queryset = Proposal.objects.order_by("-pk")
+
+
+class EntryForm(_MoneyForm):
+    model, field_names = PledgeEntry, ENTRY_FIELDS

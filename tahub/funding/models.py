@@ -1,8 +1,12 @@
-"""Project proposals on the Secretariat's template, their budget lines and co-funding, and the trust funds.
+"""Project proposals on the Secretariat's template, their budget lines and co-funding, and the trust funds;
+the money: donors, their pledges to a trust fund and the commitments and receipts that settle them.
 
-Amounts are Decimal in the proposal's currency. Totals (budget, co-funding, funds still to raise) are never
-stored: selectors compute them in SQL, so they cannot disagree with the lines.
+Amounts are Decimal in their own currency (ISO 4217), with the rate to USD used and its date. Totals (budget,
+co-funding, funds still to raise; pledged, committed, received per activity, fund and proposal) are never
+stored: selectors compute them in SQL, so they cannot disagree with the rows.
 """
+
+from decimal import Decimal
 
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
@@ -12,10 +16,13 @@ from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 
 from tahub.core.models import DomainModel, NaturalKeyManager
 from tahub.directory.models import Organisation
-from tahub.parties.models import Convention
-from tahub.planning.models import Decision
+from tahub.parties.models import Convention, Party
+from tahub.planning.models import Decision, LegalBasisField, ProgrammeActivity
 
 AMOUNT = {"max_digits": 14, "decimal_places": 2, "validators": [MinValueValidator(0)]}
+POSITIVE = {"max_digits": 14, "decimal_places": 2, "validators": [MinValueValidator(Decimal("0.01"))]}
+RATE = {"max_digits": 18, "decimal_places": 6, "validators": [MinValueValidator(Decimal("0.000001"))]}
+CURRENCY = RegexValidator(r"^[A-Z]{3}$", _("An ISO 4217 code, for example USD."))
 
 
 class TrustFund(DomainModel):
@@ -55,6 +62,14 @@ class Proposal(ConcurrentTransitionMixin, DomainModel):
     decisions = models.ManyToManyField(
         Decision, blank=True, related_name="proposals", verbose_name=_("legal basis (decisions)")
     )
+    legal_basis = LegalBasisField(related_name="proposals")
+    activities = models.ManyToManyField(
+        ProgrammeActivity,
+        blank=True,
+        related_name="proposals",
+        verbose_name=_("programme activities"),
+        help_text=_("The activities this proposal raises money for; their public table links to its concept note."),
+    )
     legal_basis_notes = models.TextField(
         _("legal basis: paragraphs"), blank=True, help_text=_("For example: SC-5/20, paragraph 8")
     )
@@ -72,8 +87,13 @@ class Proposal(ConcurrentTransitionMixin, DomainModel):
         _("currency"),
         max_length=3,
         default="USD",
-        validators=[RegexValidator(r"^[A-Z]{3}$", _("An ISO 4217 code, for example USD."))],
+        validators=[CURRENCY],
     )
+    rate_to_usd = models.DecimalField(
+        _("exchange rate to USD"), null=True, blank=True,
+        help_text=_("USD for one unit of the currency: required for any currency but USD (1 for USD)."), **RATE,
+    )  # fmt: skip
+    rate_date = models.DateField(_("date of the rate"), null=True, blank=True)
     approved_budget = models.DecimalField(
         _("COP-approved budget"), null=True, blank=True, help_text=_("As approved by the COP"), **AMOUNT
     )
@@ -90,7 +110,10 @@ class Proposal(ConcurrentTransitionMixin, DomainModel):
             models.CheckConstraint(
                 condition=models.Q(approved_budget__isnull=True) | models.Q(approved_budget__gte=0),
                 name="proposal_budget_gte_0",
-            )
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(currency="USD") | models.Q(rate_to_usd=1), name="proposal_usd_rate_is_1"
+            ),
         ]
 
     def __str__(self):
@@ -161,3 +184,137 @@ class CoFunding(DomainModel):
     @property
     def donor(self):
         return str(self.organisation) if self.organisation_id else self.donor_name
+
+
+class Donor(DomainModel):
+    """Who gives: a Party, an organisation of the directory, or another named donor (exactly one of them)."""
+
+    class Kind(models.TextChoices):
+        PARTY = "party", _("Party")
+        ORGANISATION = "organisation", _("Organisation")
+        OTHER = "other", _("Other donor")
+
+    kind = models.CharField(_("kind of donor"), max_length=20, choices=Kind.choices)
+    party = models.ForeignKey(
+        Party, models.PROTECT, null=True, blank=True, related_name="donors", verbose_name=_("Party")
+    )
+    organisation = models.ForeignKey(
+        Organisation, models.PROTECT, null=True, blank=True, related_name="donors", verbose_name=_("organisation")
+    )
+    name = models.CharField(_("name"), max_length=200, blank=True, help_text=_("Only for another donor."))
+    email = models.EmailField(_("e-mail for reminders"), blank=True)
+
+    class Meta:
+        verbose_name = _("donor")
+        verbose_name_plural = _("donors")
+        ordering = ["name", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(kind="party", party__isnull=False, organisation__isnull=True, name="")
+                    | models.Q(kind="organisation", organisation__isnull=False, party__isnull=True, name="")
+                    | (models.Q(kind="other", party__isnull=True, organisation__isnull=True) & ~models.Q(name=""))
+                ),
+                name="donor_is_one_of_party_organisation_other",
+            ),
+            models.UniqueConstraint(fields=["party"], name="donor_unique_party"),
+            models.UniqueConstraint(fields=["organisation"], name="donor_unique_organisation"),
+            models.UniqueConstraint(fields=["name"], condition=models.Q(kind="other"), name="donor_unique_other_name"),
+        ]
+
+    def __str__(self):
+        return self.display_name
+
+    @property
+    def display_name(self):
+        if self.kind == self.Kind.PARTY and self.party_id:
+            return str(self.party.country)
+        if self.kind == self.Kind.ORGANISATION and self.organisation_id:
+            return self.organisation.name
+        return self.name
+
+
+class Pledge(DomainModel):
+    """A donor's pledge to a trust fund, earmarked to a programme activity or a proposal, or not earmarked;
+    in cash or in kind (valued). Shown, but counted as funding only once committed or received (the FTS rule).
+    `version` goes up with every change, so a stale edit is refused."""
+
+    class Kind(models.TextChoices):
+        CASH = "cash", _("Cash")
+        IN_KIND = "in_kind", _("In kind")
+
+    donor = models.ForeignKey(Donor, models.PROTECT, related_name="pledges", verbose_name=_("donor"))
+    trust_fund = models.ForeignKey(TrustFund, models.PROTECT, related_name="pledges", verbose_name=_("trust fund"))
+    activity = models.ForeignKey(
+        ProgrammeActivity, models.PROTECT, null=True, blank=True, related_name="pledges",
+        verbose_name=_("programme activity"), help_text=_("Earmarked to this activity; empty if not earmarked."),
+    )  # fmt: skip
+    proposal = models.ForeignKey(
+        Proposal, models.PROTECT, null=True, blank=True, related_name="pledges", verbose_name=_("proposal"),
+        help_text=_("Earmarked to this proposal; empty if not earmarked."),
+    )  # fmt: skip
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.CASH)
+    in_kind_description = models.TextField(_("what is given in kind"), blank=True)
+    currency = models.CharField(_("currency"), max_length=3, default="USD", validators=[CURRENCY])
+    amount = models.DecimalField(_("amount pledged"), help_text=_("In kind: its value."), **POSITIVE)
+    rate_to_usd = models.DecimalField(
+        _("exchange rate to USD"), help_text=_("USD for one unit of the currency; 1 for USD."), **RATE
+    )
+    rate_date = models.DateField(_("date of the rate"))
+    pledged_on = models.DateField(_("pledged on"))
+    due_on = models.DateField(_("payment expected by"), null=True, blank=True)
+    note = models.TextField(_("note"), blank=True)
+    last_reminded_on = models.DateField(_("last reminded on"), null=True, blank=True, editable=False)
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+
+    class Meta:
+        verbose_name = _("pledge")
+        verbose_name_plural = _("pledges")
+        ordering = ["-pledged_on", "-pk"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(amount__gt=0), name="pledge_amount_gt_0"),
+            models.CheckConstraint(condition=models.Q(rate_to_usd__gt=0), name="pledge_rate_gt_0"),
+            models.CheckConstraint(
+                condition=~models.Q(currency="USD") | models.Q(rate_to_usd=1), name="pledge_usd_rate_is_1"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(kind="in_kind") | ~models.Q(in_kind_description=""),
+                name="pledge_in_kind_described",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.donor} — {self.currency} {self.amount}"
+
+
+class PledgeEntry(DomainModel):
+    """One dated step that settles a pledge: a commitment (a signed agreement) or a receipt (money or goods
+    received), in the pledge's currency with its own rate to USD. Several make partial payments."""
+
+    class Kind(models.TextChoices):
+        COMMITMENT = "commitment", _("Commitment")
+        RECEIPT = "receipt", _("Receipt")
+
+    pledge = models.ForeignKey(Pledge, models.CASCADE, related_name="entries", verbose_name=_("pledge"))
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
+    date = models.DateField(_("date"))
+    amount = models.DecimalField(_("amount"), **POSITIVE)
+    rate_to_usd = models.DecimalField(_("exchange rate to USD"), **RATE)
+    rate_date = models.DateField(_("date of the rate"))
+    note = models.TextField(_("note"), blank=True, help_text=_("Required when the total exceeds the pledge."))
+
+    class Meta:
+        verbose_name = _("commitment or receipt")
+        verbose_name_plural = _("commitments and receipts")
+        ordering = ["pledge", "date", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(amount__gt=0), name="pledgeentry_amount_gt_0"),
+            models.CheckConstraint(condition=models.Q(rate_to_usd__gt=0), name="pledgeentry_rate_gt_0"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.date}: {self.amount}"
+
+    @property
+    def currency(self):
+        return self.pledge.currency

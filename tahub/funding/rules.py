@@ -11,3 +11,5 @@ def is_published(user, proposal):
 
 add_perm("funding.view_proposal", is_published | is_secretariat, _("This proposal is not published."))
 add_perm("funding.change_proposal", is_secretariat, _("Only the Secretariat drafts, reviews and publishes proposals."))
+add_perm("funding.change_pledge", is_secretariat, _("Only the Secretariat records donors, pledges and payments."))
+add_perm("funding.view_pledge", is_secretariat, _("Only the Secretariat sees each pledge; the public sees totals."))

@@ -1,12 +1,23 @@
-"""Reads of proposals, shared by pages and exports. Totals are computed in SQL, never stored or typed."""
+"""Reads of proposals and of the money, shared by pages, API and exports. Totals are computed in SQL, never
+stored or typed.
+
+The money, in US dollars at each record's own rate (the FTS rule: a pledge is shown, but counted as funding
+only once committed or received):
+
+- pledged: the pledges' amounts;
+- committed: the commitments' amounts; received: the receipts' amounts;
+- funding: per pledge, the larger of what is committed and what is received (a receipt first settles the
+  commitment it pays, and money received without a commitment counts too), summed over the pledges;
+- still to raise: the approved budget less the funding, never below zero.
+"""
 
 from decimal import Decimal
 
-from django.db.models import DecimalField, F, OuterRef, Prefetch, Subquery, Sum, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Case, DecimalField, ExpressionWrapper, F, OuterRef, Prefetch, Q, Subquery, Sum, Value, When
+from django.db.models.functions import Coalesce, Greatest
 from django.shortcuts import get_object_or_404
 
-from .models import BudgetLine, CoFunding, Proposal
+from .models import BudgetLine, CoFunding, Donor, Pledge, PledgeEntry, Proposal, TrustFund
 
 MONEY = DecimalField(max_digits=16, decimal_places=2)
 ZERO = Value(Decimal("0.00"), output_field=MONEY)
@@ -19,10 +30,18 @@ def _sum_of(model):
 
 
 def with_totals(queryset):
-    """Annotate total_budget, co_funding_pledged and funds_to_raise (= total budget − co-funding pledged)."""
-    return queryset.annotate(total_budget=_sum_of(BudgetLine), co_funding_pledged=_sum_of(CoFunding)).annotate(
-        funds_to_raise=F("total_budget") - F("co_funding_pledged")
+    """Annotate total_budget, co_funding_pledged and funds_to_raise (= total budget − co-funding pledged), and
+    the money earmarked to each proposal (see with_money)."""
+    queryset = queryset.annotate(total_budget=_sum_of(BudgetLine), co_funding_pledged=_sum_of(CoFunding)).annotate(
+        funds_to_raise=F("total_budget") - F("co_funding_pledged"),
+        # The approved budget is in the proposal's currency; the money is in USD: compare them in USD (null
+        # without a rate, so still to raise is then unknown rather than wrong).
+        approved_budget_usd=ExpressionWrapper(
+            F("approved_budget") * Case(When(currency="USD", then=Value(Decimal(1))), default=F("rate_to_usd")),
+            output_field=RATE,
+        ),
     )
+    return with_money(queryset, "proposal", approved="approved_budget_usd")
 
 
 def proposal_list(*, include_unpublished=False):
@@ -35,9 +54,186 @@ def proposal_list(*, include_unpublished=False):
 
 def proposal_get(pk, *, include_unpublished=False):
     """One proposal with everything its page shows; unpublished ones are 404 unless asked for (staff)."""
+    from tahub.planning.models import DecisionParagraph, ProgrammeActivity
+
     queryset = proposal_list(include_unpublished=include_unpublished).prefetch_related(
         "decisions",
+        Prefetch("legal_basis", queryset=DecisionParagraph.objects.select_related("decision")),
+        Prefetch("activities", queryset=ProgrammeActivity.objects.select_related("biennium")),
         "budget_lines",
         Prefetch("co_funding", queryset=CoFunding.objects.select_related("organisation")),
     )
     return get_object_or_404(queryset, pk=pk)
+
+
+# --- the money ------------------------------------------------------------------------------------------------
+
+RATE = DecimalField(max_digits=30, decimal_places=8)
+
+
+def _usd(amount="amount", rate="rate_to_usd"):
+    return ExpressionWrapper(F(amount) * F(rate), output_field=RATE)
+
+
+def _entries_usd(kind):
+    """The sum in USD of a pledge's entries of `kind`, as a correlated subquery."""
+    rows = PledgeEntry.objects.filter(pledge=OuterRef("pk"), kind=kind).order_by().values("pledge")
+    return Coalesce(Subquery(rows.annotate(total=Sum(_usd())).values("total"), output_field=RATE), ZERO)
+
+
+def _entries_own(kind):
+    """The sum in the pledge's own currency of its entries of `kind`."""
+    rows = PledgeEntry.objects.filter(pledge=OuterRef("pk"), kind=kind).order_by().values("pledge")
+    return Coalesce(Subquery(rows.annotate(total=Sum("amount")).values("total"), output_field=MONEY), ZERO)
+
+
+def pledges_with_totals(queryset=None):
+    """Pledges with amount_usd, committed(_usd), received(_usd), funding_usd (counted, FTS) and outstanding (in
+    the pledge's currency: pledged less the larger of committed and received, never below zero)."""
+    queryset = Pledge.objects.all() if queryset is None else queryset
+    return queryset.annotate(
+        amount_usd=_usd(),
+        committed=_entries_own(PledgeEntry.Kind.COMMITMENT),
+        received=_entries_own(PledgeEntry.Kind.RECEIPT),
+        committed_usd=_entries_usd(PledgeEntry.Kind.COMMITMENT),
+        received_usd=_entries_usd(PledgeEntry.Kind.RECEIPT),
+    ).annotate(
+        funding_usd=Greatest("committed_usd", "received_usd"),
+        outstanding=Greatest(F("amount") - Greatest("committed", "received"), ZERO),
+    )
+
+
+def _group_sum(field, expression):
+    """Σ `expression` over the pledges whose `field` is the outer row, as a correlated subquery (0 if none)."""
+    rows = pledges_with_totals(Pledge.objects.filter(**{field: OuterRef("pk")})).order_by().values(field)
+    return Coalesce(Subquery(rows.annotate(total=Sum(expression)).values("total"), output_field=RATE), ZERO)
+
+
+def with_money(queryset, field, approved="approved_budget"):
+    """Annotate rows (activities, trust funds, proposals) with pledged_usd, committed_usd, received_usd,
+    funding_usd and still_to_raise (= approved budget − funding, never below zero; null without a budget)."""
+    queryset = queryset.annotate(
+        pledged_usd=_group_sum(field, "amount_usd"),
+        committed_usd=_group_sum(field, "committed_usd"),
+        received_usd=_group_sum(field, "received_usd"),
+        funding_usd=_group_sum(field, "funding_usd"),
+    )
+    # Explicit about a missing budget: PostgreSQL's GREATEST skips NULL, SQLite's MAX returns it.
+    return queryset.annotate(
+        still_to_raise=Case(
+            When(**{f"{approved}__isnull": True}, then=Value(None, output_field=RATE)),
+            default=Greatest(F(approved) - F("funding_usd"), ZERO),
+            output_field=RATE,
+        )
+    )
+
+
+def activity_contributions(*, biennium=None, trust_fund=None):
+    """The public contributions table: each programme activity (number, title, approved budget) with its money
+    and its published proposals (their concept notes), by biennium (latest first) and number. Call
+    attach_donors() on the rows of a page to add their donors."""
+    from tahub.planning.models import ProgrammeActivity
+
+    queryset = ProgrammeActivity.objects.select_related("biennium", "trust_fund")
+    if biennium is not None:
+        queryset = queryset.filter(biennium__start_year=biennium)
+    if trust_fund is not None:
+        queryset = queryset.filter(trust_fund__code=trust_fund)
+    published = Proposal.objects.filter(state=Proposal.State.PUBLISHED).order_by("pk").only("pk", "title")
+    queryset = queryset.prefetch_related(Prefetch("proposals", queryset=published, to_attr="published_proposals"))
+    return with_money(queryset, "activity").order_by("-biennium__start_year", "number", "pk")
+
+
+def attach_donors(activities):
+    """Set `.donors` (names, sorted) on each activity of a page: one query for the whole page."""
+    activities = list(activities)
+    names = {}
+    pledges = Pledge.objects.filter(activity__in=[a.pk for a in activities]).select_related(
+        "donor__party__country", "donor__organisation"
+    )
+    for pledge in pledges:
+        names.setdefault(pledge.activity_id, set()).add(pledge.donor.display_name)
+    for activity in activities:
+        activity.donors = sorted(names.get(activity.pk, ()))
+    return activities
+
+
+def trust_funds_with_money():
+    """Each trust fund: its approved budget (Σ of its programme activities' approved budgets) and its money."""
+    from tahub.planning.models import ProgrammeActivity
+
+    budgets = (
+        ProgrammeActivity.objects.filter(trust_fund=OuterRef("pk")).order_by().values("trust_fund")
+        .annotate(total=Sum("approved_budget")).values("total")
+    )  # fmt: skip
+    queryset = TrustFund.objects.annotate(approved_budget=Coalesce(Subquery(budgets, output_field=MONEY), ZERO))
+    return with_money(queryset, "trust_fund").order_by("code")
+
+
+def donor_list():
+    return Donor.objects.select_related("party__country", "organisation").order_by("kind", "name", "pk")
+
+
+def pledge_list(*, activity=None, trust_fund=None, donor=None, unpaid=False):
+    """Pledges for the staff pages and exports, newest first, with their computed totals."""
+    queryset = Pledge.objects.select_related(
+        "donor__party__country", "donor__organisation", "trust_fund", "activity__biennium", "proposal"
+    )
+    filters = {"activity": activity, "trust_fund": trust_fund, "donor": donor}
+    queryset = queryset.filter(**{k: v for k, v in filters.items() if v is not None})
+    queryset = pledges_with_totals(queryset)
+    if unpaid:
+        queryset = queryset.filter(outstanding__gt=0)
+    return queryset.order_by("-pledged_on", "-pk")
+
+
+def pledge_get(pk):
+    queryset = pledge_list().prefetch_related("entries")
+    return get_object_or_404(queryset, pk=pk)
+
+
+def pledges_to_remind(today, *, every_days=30):
+    """Cash or in-kind pledges not fully received whose payment date has come, with a donor e-mail, and not
+    reminded in the last `every_days` days."""
+    import datetime
+
+    recent = today - datetime.timedelta(days=every_days)
+    queryset = (
+        pledge_list()
+        .filter(due_on__lte=today)
+        .filter(Q(last_reminded_on__isnull=True) | Q(last_reminded_on__lte=recent))
+    )
+    queryset = queryset.annotate(received_own=F("received")).filter(received_own__lt=F("amount"))
+    return queryset.exclude(donor__email="")
+
+
+def transactions_for_activities(activity_ids):
+    """For the IATI export: per activity, its money as transactions, oldest first. Each is a dict: activity_id,
+    pledge_id, type ("pledge" = IATI 13 incoming pledge, "commitment" = 11 incoming commitment, "receipt" = 12
+    incoming funds), date, currency, amount (Decimal, own currency), rate_to_usd, rate_date, in_kind (bool),
+    donor (name), donor_kind ("party"/"organisation"/"other"), donor_iso3 (a Party's country code or ""),
+    donor_organisation_id (or None), trust_fund (code). Two queries, whatever the number of activities."""
+    pledges = list(
+        Pledge.objects.filter(activity_id__in=activity_ids)
+        .select_related("donor__party__country", "donor__organisation", "trust_fund")
+        .order_by("activity_id", "pledged_on", "pk")
+    )
+    entries = PledgeEntry.objects.filter(pledge__activity_id__in=activity_ids).order_by("date", "pk")
+    by_pledge = {}
+    for entry in entries:
+        by_pledge.setdefault(entry.pledge_id, []).append(entry)
+    rows = []
+    for pledge in pledges:
+        donor = pledge.donor
+        common = {
+            "activity_id": pledge.activity_id, "pledge_id": pledge.pk, "currency": pledge.currency,
+            "in_kind": pledge.kind == Pledge.Kind.IN_KIND, "donor": donor.display_name, "donor_kind": donor.kind,
+            "donor_iso3": donor.party.country.iso3 if donor.party_id else "",
+            "donor_organisation_id": donor.organisation_id, "trust_fund": pledge.trust_fund.code,
+        }  # fmt: skip
+        rows.append(common | {"type": "pledge", "date": pledge.pledged_on, "amount": pledge.amount,
+                              "rate_to_usd": pledge.rate_to_usd, "rate_date": pledge.rate_date})  # fmt: skip
+        for entry in by_pledge.get(pledge.pk, []):
+            rows.append(common | {"type": entry.kind, "date": entry.date, "amount": entry.amount,
+                                  "rate_to_usd": entry.rate_to_usd, "rate_date": entry.rate_date})  # fmt: skip
+    return sorted(rows, key=lambda row: (row["activity_id"], row["date"], row["pledge_id"]))

@@ -1,24 +1,31 @@
-"""Every write of a proposal: draft and edit (with its budget lines and co-funding), review, publish.
+"""Every write of a proposal: draft and edit (with its budget lines and co-funding), review, publish; and of
+the money: donors, pledges, and the commitments and receipts that settle them.
 
 Each runs in one transaction, checks the permission, and records a dotted audit reason. A proposal can be
 edited only while it is a draft; its totals are never written, they are computed from its lines.
 """
 
+from decimal import Decimal
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Sum
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from tahub.accounts.rules import require
 from tahub.core import workflow
 
-from .models import BudgetLine, CoFunding, Proposal
+from .models import BudgetLine, CoFunding, Donor, Pledge, PledgeEntry, Proposal
 
 EDIT = "funding.change_proposal"
 
-NOT_A_DRAFT = gettext_lazy("A proposal that is “%(state)s” cannot be edited; return it to draft first.")
+NOT_A_DRAFT = gettext_lazy(
+    "A proposal that is “%(state)s” cannot be edited: a published proposal is final, and one in review must be "
+    "returned to draft first."
+)
 NO_LINES = gettext_lazy("Give at least one budget line.")
-M2M = ("decisions",)
+M2M = ("decisions", "legal_basis", "activities")
 
 
 def _write_rows(proposal, lines, co_funding):
@@ -33,6 +40,26 @@ def _write_rows(proposal, lines, co_funding):
         _save(CoFunding(proposal=proposal, **fields), "funding.proposal.co_funding_set")
 
 
+def _set_m2m(proposal, data):
+    """The decisions, decision paragraphs (legal basis) and programme activities the proposal cites; one left
+    out of `data` is left as it is."""
+    for name in M2M:
+        if name in data:
+            getattr(proposal, name).set(data[name] or [])
+
+
+class ProposalNotDraft(ValidationError):
+    """The proposal is in review or published: its content is frozen (answered 409 by the API)."""
+
+
+def _proposal_fields(data):
+    """The proposal's own fields (not its citations), its rate to USD filled in for USD or required otherwise."""
+    fields = {k: v for k, v in data.items() if k not in M2M}
+    if "currency" in fields or "rate_to_usd" in fields:
+        fields = _with_rate(fields, date_field="rate_date")
+    return fields
+
+
 def _save(obj, reason):
     obj.full_clean(exclude=["state"] if isinstance(obj, Proposal) else None)
     obj._change_reason = reason
@@ -44,9 +71,9 @@ def _save(obj, reason):
 def draft_proposal(*, by, data, lines, co_funding=()):
     """Staff draft a proposal on the template, with its budget lines (at least one) and co-funding pledged."""
     require(by, EDIT)
-    proposal = Proposal(**{k: v for k, v in data.items() if k not in M2M})
+    proposal = Proposal(**_proposal_fields({"currency": "USD"} | data))
     _save(proposal, "funding.proposal.drafted")
-    proposal.decisions.set(data.get("decisions") or [])
+    _set_m2m(proposal, data)
     _write_rows(proposal, lines, co_funding)
     return proposal
 
@@ -57,12 +84,11 @@ def update_proposal(proposal, *, by, data, lines, co_funding=()):
     require(by, EDIT)
     proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
     if proposal.state != Proposal.State.DRAFT:
-        raise ValidationError(NOT_A_DRAFT % {"state": proposal.get_state_display()})
-    for name, value in data.items():
-        if name not in M2M:
-            setattr(proposal, name, value)
+        raise ProposalNotDraft(NOT_A_DRAFT % {"state": proposal.get_state_display()})
+    for name, value in _proposal_fields(data).items():
+        setattr(proposal, name, value)
     _save(proposal, "funding.proposal.edited")
-    proposal.decisions.set(data.get("decisions") or [])
+    _set_m2m(proposal, data)
     _write_rows(proposal, lines, co_funding)
     return proposal
 
@@ -81,3 +107,128 @@ def move_proposal(proposal, *, by, action):
     if action not in ACTIONS:
         raise ValidationError(_("Unknown step."))
     return workflow.move(Proposal, proposal, action, reason=ACTIONS[action])
+
+
+# --- the money ------------------------------------------------------------------------------------------------
+
+MONEY = "funding.change_pledge"
+NO_RATE = gettext_lazy(
+    "An amount in %(currency)s needs its exchange rate to USD (USD for one %(currency)s) and the date of that rate."
+)
+STALE = gettext_lazy(
+    "Someone else changed this pledge meanwhile (you saw version %(seen)s, it is now %(now)s). "
+    "Reload the page to see their change, then make yours again."
+)
+EXCEEDS = gettext_lazy(
+    "With this %(kind)s, %(total)s %(currency)s would be %(kinds)s against a pledge of %(pledged)s %(currency)s. "
+    "Check the amount, or explain the excess in the note."
+)
+BELOW_SETTLED = gettext_lazy(
+    "%(settled)s %(currency)s of this pledge is already committed or received; the pledge cannot be less."
+)
+
+
+class PledgeStale(ValidationError):
+    """The pledge changed since the person saw it (another version): refused, never silently overwritten."""
+
+
+def _with_rate(fields, *, date_field):
+    """USD is at rate 1 on the record's own date; another currency needs a rate and its date (or is refused)."""
+    fields = dict(fields)
+    currency = fields.get("currency") or "USD"
+    if currency == "USD":
+        fields["rate_to_usd"] = Decimal(1)
+        fields["rate_date"] = fields.get("rate_date") or fields.get(date_field)
+        return fields
+    missing = {name: NO_RATE % {"currency": currency} for name in ("rate_to_usd", "rate_date") if not fields.get(name)}
+    if missing:
+        raise ValidationError(missing)
+    return fields
+
+
+@transaction.atomic
+def save_donor(*, by, data, donor=None):
+    """Staff record a donor (a Party, an organisation, or another named donor) or change one."""
+    require(by, MONEY)
+    donor = donor or Donor()
+    for name, value in data.items():
+        setattr(donor, name, value)
+    kind = donor.kind
+    if kind != Donor.Kind.PARTY:
+        donor.party = None
+    if kind != Donor.Kind.ORGANISATION:
+        donor.organisation = None
+    if kind != Donor.Kind.OTHER:
+        donor.name = ""
+    required = {Donor.Kind.PARTY: "party", Donor.Kind.ORGANISATION: "organisation", Donor.Kind.OTHER: "name"}
+    if kind in required and not getattr(donor, required[kind]):
+        raise ValidationError({required[kind]: _("Choose or name the donor.")})
+    return _save(donor, "funding.donor.saved")
+
+
+def _settled(pledge, kind=None):
+    entries = pledge.entries.all() if kind is None else pledge.entries.filter(kind=kind)
+    return entries.aggregate(total=Sum("amount"))["total"] or Decimal(0)
+
+
+def _locked_pledge(pledge, seen_version):
+    locked = Pledge.objects.select_for_update().get(pk=pledge.pk)
+    if seen_version is not None and locked.version != seen_version:
+        raise PledgeStale(STALE % {"seen": seen_version, "now": locked.version})
+    return locked
+
+
+@transaction.atomic
+def record_pledge(*, by, data):
+    """Staff record a pledge (cash, or in kind with its description and value) to a trust fund."""
+    require(by, MONEY)
+    pledge = Pledge(**_with_rate(data, date_field="pledged_on"))
+    return _save(pledge, "funding.pledge.recorded")
+
+
+@transaction.atomic
+def update_pledge(pledge, *, by, data, seen_version):
+    """Staff correct a pledge; refused if it changed since they saw it, or below what is already settled."""
+    require(by, MONEY)
+    pledge = _locked_pledge(pledge, seen_version)
+    current = {name: getattr(pledge, name) for name in ("currency", "rate_to_usd", "rate_date", "pledged_on")}
+    if data.get("currency", pledge.currency) != pledge.currency:
+        current |= {"rate_to_usd": None, "rate_date": None}  # a new currency needs its own rate
+    for name, value in _with_rate(current | dict(data), date_field="pledged_on").items():
+        setattr(pledge, name, value)
+    settled = max(_settled(pledge, PledgeEntry.Kind.COMMITMENT), _settled(pledge, PledgeEntry.Kind.RECEIPT))
+    if pledge.amount is not None and pledge.amount < settled:
+        raise ValidationError({"amount": BELOW_SETTLED % {"settled": settled, "currency": pledge.currency}})
+    pledge.version += 1
+    return _save(pledge, "funding.pledge.edited")
+
+
+@transaction.atomic
+def record_entry(pledge, *, by, data, seen_version=None):
+    """Staff record a commitment or a receipt against a pledge, in the pledge's currency. The total committed
+    (or received) may exceed the pledge only with an explicit note."""
+    require(by, MONEY)
+    pledge = _locked_pledge(pledge, seen_version)
+    fields = _with_rate({**data, "currency": pledge.currency}, date_field="date")
+    fields.pop("currency")
+    entry = PledgeEntry(pledge=pledge, **fields)
+    entry.full_clean()
+    total = _settled(pledge, entry.kind) + entry.amount
+    if total > pledge.amount and not entry.note.strip():
+        kinds = _("committed") if entry.kind == PledgeEntry.Kind.COMMITMENT else _("received")
+        raise ValidationError({"amount": EXCEEDS % {
+            "kind": entry.get_kind_display().lower(), "kinds": kinds, "total": total,
+            "pledged": pledge.amount, "currency": pledge.currency,
+        }})  # fmt: skip
+    entry._change_reason = f"funding.pledge.{entry.kind}"
+    entry.save()
+    pledge.version += 1
+    pledge._change_reason = f"funding.pledge.{entry.kind}"
+    pledge.save(update_fields=["version", "updated_at"])
+    return entry
+
+
+@transaction.atomic
+def mark_reminded(pledge_ids, *, on):
+    """The worker notes the day it reminded the donors of these pledges (no version bump: not an edit)."""
+    return Pledge.objects.filter(pk__in=pledge_ids).update(last_reminded_on=on)

@@ -1,9 +1,11 @@
-"""Proposal pages: thin. Public list and page of published proposals, and the concept note export;
-the Secretariat's pages to draft, edit, review and publish (under /staff/)."""
+"""Proposal and money pages: thin. Public list and page of published proposals, the concept note (XLSX, PDF),
+the public contributions table per activity (CSV, XLSX); the Secretariat's pages to draft, edit, review and
+publish proposals, and to record donors, pledges, commitments and receipts (under /staff/)."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
 from rules.contrib.views import LoginRequiredMixin
@@ -13,10 +15,12 @@ from tahub.core.forms import add_service_errors
 from tahub.core.pagination import paginate
 
 from . import selectors, services
-from .exporters import ConceptNoteExporter
-from .forms import BudgetLineFormSet, CoFundingFormSet, ProposalForm, rows
+from .exporters import ConceptNoteExporter, ConceptNotePDF, ContributionsExporter, TrustFundsExporter
+from .forms import BudgetLineFormSet, CoFundingFormSet, DonorForm, EntryForm, PledgeForm, ProposalForm, rows
+from .models import Donor
 
 EDIT = "funding.change_proposal"
+MONEY = "funding.change_pledge"
 
 
 class ProposalListView(View):
@@ -107,6 +111,9 @@ class ProposalEditView(ProposalFormView):
             return self.handle_no_permission()
         require(request.user, EDIT)
         self.proposal = selectors.proposal_get(kwargs["pk"], include_unpublished=True)
+        if self.proposal.state != self.proposal.State.DRAFT:
+            messages.error(request, services.NOT_A_DRAFT % {"state": self.proposal.get_state_display()})
+            return redirect("funding:detail", pk=self.proposal.pk)
         return super().dispatch(request, *args, **kwargs)
 
     def get(self, request, pk):
@@ -127,3 +134,163 @@ class ProposalMoveView(LoginRequiredMixin, View):
         else:
             messages.success(request, _("Proposal moved on."))
         return redirect("funding:detail", pk=proposal.pk)
+
+
+class ConceptNotePDFView(View):
+    def get(self, request, pk):
+        proposal = selectors.proposal_get(pk, include_unpublished=request.user.is_staff)
+        require(request.user, "funding.view_proposal", proposal)
+        return ConceptNotePDF(proposal).response()
+
+
+# --- the money ------------------------------------------------------------------------------------------------
+
+
+def _contribution_filters(request):
+    year = request.GET.get("biennium", "")
+    return {
+        "biennium": int(year) if year.isdigit() and len(year) == 4 else None,
+        "trust_fund": request.GET.get("fund") or None,
+    }
+
+
+class ContributionsView(View):
+    """The public table of contributions per activity, as the Secretariat publishes it."""
+
+    def get(self, request):
+        filters = _contribution_filters(request)
+        page, query = paginate(request, selectors.activity_contributions(**filters))
+        context = {"page": page, "activities": selectors.attach_donors(page.object_list), "query": query,
+                   "funds": selectors.trust_funds_with_money(), "filters": filters}  # fmt: skip
+        return render(request, "funding/contributions.html", context)
+
+
+class ContributionsExportView(View):
+    def get(self, request, fmt):
+        if fmt not in ("csv", "xlsx"):
+            raise Http404
+        queryset = selectors.activity_contributions(**_contribution_filters(request))
+        return ContributionsExporter(queryset).response(fmt)
+
+
+class TrustFundsView(View):
+    """The public money per trust fund, as the Secretariat publishes it."""
+
+    def get(self, request):
+        page, query = paginate(request, selectors.trust_funds_with_money())
+        context = {"page": page, "funds": page.object_list, "query": query}
+        return render(request, "funding/trust_funds.html", context)
+
+
+class TrustFundsExportView(View):
+    def get(self, request, fmt):
+        if fmt not in ("csv", "xlsx"):
+            raise Http404
+        return TrustFundsExporter(selectors.trust_funds_with_money()).response(fmt)
+
+
+class MoneyView(LoginRequiredMixin, View):
+    """Staff: the trust funds' totals and the pledges (all, or those not fully paid)."""
+
+    def get(self, request):
+        require(request.user, MONEY)
+        unpaid = request.GET.get("unpaid") == "1"
+        page, query = paginate(request, selectors.pledge_list(unpaid=unpaid))
+        context = {"funds": selectors.trust_funds_with_money(), "page": page, "pledges": page.object_list,
+                   "unpaid": unpaid, "query": query}  # fmt: skip
+        return render(request, "funding/money.html", context)
+
+
+class DonorsView(LoginRequiredMixin, View):
+    """Staff: the donors, and the form to record one (or change one: ?donor=<pk>)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        require(request.user, MONEY)
+        pk = kwargs.get("pk")
+        self.donor = get_object_or_404(Donor, pk=pk) if pk else None
+        return super().dispatch(request, *args, **kwargs)
+
+    def render_form(self, request, form, status=200):
+        page, _query = paginate(request, selectors.donor_list())
+        context = {"form": form, "page": page, "donors": page.object_list, "donor": self.donor}
+        return render(request, "funding/donors.html", context, status=status)
+
+    def get(self, request, pk=None):
+        return self.render_form(request, DonorForm(instance=self.donor))
+
+    def post(self, request, pk=None):
+        form = DonorForm(request.POST, instance=self.donor)
+        if form.is_valid():
+            data = {name: form.cleaned_data[name] for name in form.Meta.fields}
+            try:
+                services.save_donor(by=request.user, data=data, donor=self.donor)
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _("Donor saved."))
+                return redirect("funding_staff:donors")
+        return self.render_form(request, form, status=400)
+
+
+class PledgeCreateView(LoginRequiredMixin, View):
+    def get(self, request):
+        require(request.user, MONEY)
+        return render(request, "funding/pledge_form.html", {"form": PledgeForm()})
+
+    def post(self, request):
+        require(request.user, MONEY)
+        form = PledgeForm(request.POST)
+        if form.is_valid():
+            try:
+                pledge = services.record_pledge(by=request.user, data=form.service_data())
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _("Pledge recorded."))
+                return redirect("funding_staff:pledge", pk=pledge.pk)
+        return render(request, "funding/pledge_form.html", {"form": form}, status=400)
+
+
+class PledgeView(LoginRequiredMixin, View):
+    """Staff: one pledge, its commitments and receipts; correct it (version-checked) or record a step."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        require(request.user, MONEY)
+        self.pledge = selectors.pledge_get(kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def render_page(self, request, form=None, entry_form=None, status=200):
+        p = self.pledge
+        initial = {name: getattr(p, name) for name in PledgeForm.field_names} | {"version": p.version}
+        context = {"pledge": p, "form": form or PledgeForm(initial=initial),
+                   "entry_form": entry_form or EntryForm(prefix="entry", initial={"version": p.version})}  # fmt: skip
+        return render(request, "funding/pledge_detail.html", context, status=status)
+
+    def get(self, request, pk):
+        return self.render_page(request)
+
+    def post(self, request, pk):
+        entry = "entry" in request.POST
+        form = EntryForm(request.POST, prefix="entry") if entry else PledgeForm(request.POST)
+        status = 400
+        if form.is_valid():
+            seen = form.cleaned_data["version"]
+            try:
+                if entry:
+                    services.record_entry(self.pledge, by=request.user, data=form.service_data(), seen_version=seen)
+                else:
+                    services.update_pledge(self.pledge, by=request.user, data=form.service_data(), seen_version=seen)
+            except services.PledgeStale as stale:
+                form.add_error(None, stale)
+                status = 409
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _("Pledge saved."))
+                return redirect("funding_staff:pledge", pk=pk)
+        forms = {"entry_form": form} if entry else {"form": form}
+        return self.render_page(request, status=status, **forms)

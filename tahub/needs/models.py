@@ -7,8 +7,17 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 
 from tahub.core.models import DomainModel
-from tahub.parties.models import Party
-from tahub.vocabularies.models import Theme
+from tahub.directory.models import Organisation
+from tahub.parties.models import Party, Region
+from tahub.vocabularies.models import AssistanceType, Theme
+
+
+class Part(models.TextChoices):
+    """The parts of an assessment, each with its own deadline in a cycle."""
+
+    NEEDS = "needs", _("Part I: technical assistance needs")
+    FUNDING = "funding", _("Part II: funding needs")
+    OFFERS = "offers", _("Offers of assistance")
 
 
 class QuestionnaireManager(models.Manager):
@@ -46,9 +55,20 @@ class Questionnaire(DomainModel):
 
 
 class Question(DomainModel):
+    """One question of a questionnaire version. `theme` and `assistance_type` tie it to the shared vocabularies,
+    so that its answers compare across cycles; `options` holds a kind's parameters from the file (the choices
+    of an obstacles question; the years and sources of an amounts question)."""
+
     class Kind(models.TextChoices):
         LEVEL = "level", _("Level of need")
+        RANK = "rank", _("Priority rank")
+        OBSTACLES = "obstacles", _("Obstacles")
+        SUPPORT = "support", _("Existing support")
         TEXT = "text", _("Free text")
+        AMOUNTS = "amounts", _("Amounts by year and source")
+        OFFER = "offer", _("Types of assistance offered")
+        REGIONS = "regions", _("Regions served")
+        LANGUAGES = "languages", _("Languages")
 
     questionnaire = models.ForeignKey(
         Questionnaire, models.CASCADE, related_name="questions", verbose_name=_("questionnaire")
@@ -60,9 +80,19 @@ class Question(DomainModel):
     theme = models.ForeignKey(
         Theme, models.PROTECT, null=True, blank=True, related_name="questions", verbose_name=_("theme")
     )
+    assistance_type = models.ForeignKey(
+        AssistanceType,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="questions",
+        verbose_name=_("type of assistance"),
+    )
+    part = models.CharField(_("part"), max_length=10, choices=Part.choices, default=Part.NEEDS)
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     label = models.CharField(_("question"), max_length=300)
     required = models.BooleanField(_("required"), default=False)
+    options = models.JSONField(_("options"), default=dict, blank=True)
 
     class Meta:
         verbose_name = _("question")
@@ -90,15 +120,33 @@ class Cycle(DomainModel):
     slug = models.SlugField(_("code"), max_length=60, unique=True, help_text=_("For example: needs-2024"))
     title = models.CharField(_("title"), max_length=300)
     period = models.CharField(_("period covered"), max_length=40, help_text=_("For example: 2026-2029"))
-    deadline = models.DateField(_("deadline"))
+    deadline = models.DateField(_("deadline (Part I: needs)"))
+    funding_deadline = models.DateField(_("deadline (Part II: funding needs)"), null=True, blank=True)
+    offers_deadline = models.DateField(_("deadline (offers)"), null=True, blank=True)
     questionnaire = models.ForeignKey(
         Questionnaire, models.PROTECT, related_name="cycles", verbose_name=_("questionnaire")
     )
+    offers_questionnaire = models.ForeignKey(
+        Questionnaire,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="offer_cycles",
+        verbose_name=_("offers questionnaire"),
+    )
     invited = models.ManyToManyField(Party, blank=True, related_name="needs_cycles", verbose_name=_("invited Parties"))
+    offers_invited_parties = models.ManyToManyField(
+        Party, blank=True, related_name="offers_cycles", verbose_name=_("Parties invited to offer")
+    )
+    offers_invited_organisations = models.ManyToManyField(
+        Organisation, blank=True, related_name="offers_cycles", verbose_name=_("organisations invited to offer")
+    )
+    invitations_sent_at = models.DateTimeField(_("invitations sent"), null=True, blank=True)
     opened_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", null=True, blank=True)
     results_published_at = models.DateTimeField(
         _("results published"), null=True, blank=True, help_text=_("The public sees the aggregates only from then on")
     )
+    version = models.PositiveIntegerField(_("version"), default=0)
 
     class Meta:
         verbose_name = _("assessment cycle")
@@ -111,16 +159,51 @@ class Cycle(DomainModel):
     def get_absolute_url(self):
         return reverse("needs:gaps", args=[self.slug])
 
+    def questionnaire_of(self, kind):
+        return self.offers_questionnaire if kind == Questionnaire.Kind.OFFERS else self.questionnaire
+
+    def deadline_of(self, part):
+        """The deadline of a part; Part II and offers fall back on Part I's when they have none."""
+        if part == Part.FUNDING:
+            return self.funding_deadline or self.deadline
+        if part == Part.OFFERS:
+            return self.offers_deadline or self.deadline
+        return self.deadline
+
+    def deadlines(self, kind):
+        """{part: date} for the parts a response of this kind answers."""
+        parts = [Part.OFFERS] if kind == Questionnaire.Kind.OFFERS else [Part.NEEDS, Part.FUNDING]
+        return {part: self.deadline_of(part) for part in parts}
+
 
 class Response(ConcurrentTransitionMixin, DomainModel):
-    """A Party's answers to a cycle's questionnaire: a draft until submitted; staff may reopen it."""
+    """A respondent's answers to one of a cycle's questionnaires: a Party's needs, or a Party's or an
+    organisation's offers. A draft until submitted; staff may reopen it. `version` grows with every save, so
+    a form or API client holding an older one is refused instead of overwriting someone else's answers."""
 
     class State(models.TextChoices):
         DRAFT = "draft", _("Draft")
         SUBMITTED = "submitted", _("Submitted")
 
+    Kind = Questionnaire.Kind
+
     cycle = models.ForeignKey(Cycle, models.CASCADE, related_name="responses", verbose_name=_("cycle"))
-    party = models.ForeignKey(Party, models.PROTECT, related_name="needs_responses", verbose_name=_("Party"))
+    kind = models.CharField(_("kind"), max_length=10, choices=Questionnaire.Kind.choices, default="needs")
+    party = models.ForeignKey(
+        Party, models.PROTECT, null=True, blank=True, related_name="needs_responses", verbose_name=_("Party")
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="needs_responses",
+        verbose_name=_("organisation"),
+    )
+    version = models.PositiveIntegerField(_("version"), default=0)
+    entered_by_secretariat = models.BooleanField(
+        _("entered by the Secretariat"), default=False, help_text=_("Answers received by e-mail, entered by staff")
+    )
     state = FSMField(_("status"), max_length=20, choices=State.choices, default=State.DRAFT, protected=True)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
     submitted_by = models.ForeignKey(
@@ -135,14 +218,38 @@ class Response(ConcurrentTransitionMixin, DomainModel):
     class Meta:
         verbose_name = _("response")
         verbose_name_plural = _("responses")
-        ordering = ["cycle", "party__country__name"]
-        constraints = [models.UniqueConstraint(fields=["cycle", "party"], name="response_unique_per_party")]
+        ordering = ["cycle", "kind", "party__country__name", "organisation__name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(party__isnull=False, organisation__isnull=True)
+                | models.Q(party__isnull=True, organisation__isnull=False),
+                name="response_one_respondent",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(kind="offers") | models.Q(organisation__isnull=True),
+                name="response_needs_from_parties",
+            ),
+            models.UniqueConstraint(
+                fields=["cycle", "kind", "party"],
+                condition=models.Q(party__isnull=False),
+                name="response_unique_per_party",
+            ),
+            models.UniqueConstraint(
+                fields=["cycle", "kind", "organisation"],
+                condition=models.Q(organisation__isnull=False),
+                name="response_unique_per_organisation",
+            ),
+        ]
 
     def __str__(self):
-        return f"{self.cycle} — {self.party}"
+        return f"{self.cycle} — {self.respondent} ({self.get_kind_display()})"
+
+    @property
+    def respondent(self):
+        return self.party or self.organisation
 
     def get_absolute_url(self):
-        return reverse("needs:response", args=[self.cycle.slug, self.party.country.iso3])
+        return respondent_url("needs:respond", self.cycle, self.kind, self.respondent)
 
     @transition(state, source=State.DRAFT, target=State.SUBMITTED)
     def submit(self):
@@ -153,11 +260,28 @@ class Response(ConcurrentTransitionMixin, DomainModel):
         pass
 
 
+def respondent_url(name, cycle, kind, respondent):
+    """The URL of a respondent's page (`needs:respond`, `needs:workbook`, `needs:upload`)."""
+    if isinstance(respondent, Party):
+        return reverse(name, args=[cycle.slug, kind, "parties", respondent.country.iso3])
+    return reverse(name, args=[cycle.slug, kind, "organisations", respondent.slug])
+
+
 class Answer(DomainModel):
+    """One answer; which field holds it depends on the question's kind: `level` (level), `rank` (rank),
+    `text` (text, support), `choices` (obstacles: option codes; languages: language codes), `assistance_types`
+    (offer: what is offered for the question's theme), `regions` (regions), `amounts` rows (amounts)."""
+
     response = models.ForeignKey(Response, models.CASCADE, related_name="answers", verbose_name=_("response"))
     question = models.ForeignKey(Question, models.PROTECT, related_name="answers", verbose_name=_("question"))
     level = models.CharField(_("level of need"), max_length=10, choices=Level.choices, blank=True)
+    rank = models.PositiveSmallIntegerField(_("priority rank"), null=True, blank=True)
     text = models.TextField(_("answer"), blank=True)
+    choices = models.JSONField(_("choices"), default=list, blank=True)
+    assistance_types = models.ManyToManyField(
+        AssistanceType, blank=True, related_name="offer_answers", verbose_name=_("types of assistance offered")
+    )
+    regions = models.ManyToManyField(Region, blank=True, related_name="offer_answers", verbose_name=_("regions"))
 
     class Meta:
         verbose_name = _("answer")
@@ -170,4 +294,39 @@ class Answer(DomainModel):
 
     @property
     def is_empty(self):
-        return not self.level and not self.text.strip()
+        """Nothing answered. Uses the prefetched relations when the caller prefetched them."""
+        if self.level or self.rank is not None or self.text.strip() or self.choices:
+            return False
+        kind = self.question.kind
+        if kind == Question.Kind.OFFER:
+            return not self.assistance_types.all()
+        if kind == Question.Kind.REGIONS:
+            return not self.regions.all()
+        if kind == Question.Kind.AMOUNTS:
+            return not self.amounts.all()
+        return True
+
+
+class Amount(DomainModel):
+    """Part II: an amount needed for one year from one source (a separate row each), in a currency."""
+
+    answer = models.ForeignKey(Answer, models.CASCADE, related_name="amounts", verbose_name=_("answer"))
+    year = models.PositiveSmallIntegerField(_("year"))
+    source = models.SlugField(_("source"), max_length=40, help_text=_("For example: gef"))
+    amount = models.DecimalField(_("amount"), max_digits=14, decimal_places=2)
+    currency = models.CharField(_("currency"), max_length=3, default="USD")
+
+    class Meta:
+        verbose_name = _("amount")
+        verbose_name_plural = _("amounts")
+        ordering = ["answer", "year", "source"]
+        constraints = [
+            models.UniqueConstraint(fields=["answer", "year", "source"], name="amount_unique_per_year_source"),
+            models.CheckConstraint(condition=models.Q(amount__gte=0), name="amount_not_negative"),
+        ]
+
+    def __str__(self):
+        return f"{self.year} {self.source}: {self.amount} {self.currency}"
+
+
+from .tracking import Notice, ReopenRequest  # noqa: E402, F401 (models of this app, kept in their own module)

@@ -11,12 +11,58 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from tahub.core.reference import ReferenceDataError
-from tahub.vocabularies.models import Theme
+from tahub.vocabularies.models import AssistanceType, Theme
 
-from .models import Question, Questionnaire
+from .models import Part, Question, Questionnaire
 
 CHANGE_REASON = "needs.questionnaire.loaded"
-QUESTION_FIELDS = ("section", "section_title", "position", "theme", "kind", "label", "required")
+QUESTION_FIELDS = (
+    "section", "section_title", "position", "theme", "assistance_type", "part", "kind", "label", "required", "options"
+)  # fmt: skip
+
+
+def _check_options(kind, options, where):
+    """An obstacles question lists its choices; an amounts question its years and sources."""
+    if kind == Question.Kind.OBSTACLES:
+        choices = options.get("choices")
+        if not choices or not all(isinstance(c, dict) and c.get("code") and c.get("label") for c in choices):
+            raise ReferenceDataError(where + _("an obstacles question lists its choices (code and label)"))
+    if kind == Question.Kind.AMOUNTS:
+        years, sources = options.get("years"), options.get("sources")
+        if not years or not all(isinstance(y, int) for y in years):
+            raise ReferenceDataError(where + _("an amounts question lists its years"))
+        if not sources or not all(isinstance(c, dict) and c.get("code") and c.get("label") for c in sources):
+            raise ReferenceDataError(where + _("an amounts question lists its sources (code and label)"))
+
+
+def _question(item, section, position, where, vocabularies, default_part):
+    themes, types = vocabularies
+    if item.get("kind") not in Question.Kind.values:
+        raise ReferenceDataError(where + _("unknown kind “%s”") % item.get("kind"))
+    if item.get("theme") and item["theme"] not in themes:
+        raise ReferenceDataError(where + _("unknown theme “%s”") % item["theme"])
+    if item.get("assistance_type") and item["assistance_type"] not in types:
+        raise ReferenceDataError(where + _("unknown type of assistance “%s”") % item["assistance_type"])
+    part = section.get("part", default_part)
+    if part not in Part.values:
+        raise ReferenceDataError(where + _("unknown part “%s”") % part)
+    options = item.get("options") or {}
+    if not isinstance(options, dict):
+        raise ReferenceDataError(where + _("options must be an object"))
+    _check_options(item["kind"], options, where)
+    return {
+        "code": item["code"],
+        "section": section["code"],
+        "section_title": section["title"],
+        "position": position,
+        "theme": themes.get(item.get("theme") or ""),
+        "assistance_type": types.get(item.get("assistance_type") or ""),
+        "part": part,
+        "kind": item["kind"],
+        "label": item["label"],
+        "required": bool(item.get("required")),
+        "options": options,
+    }
 
 
 def _parse(path):
@@ -28,28 +74,14 @@ def _parse(path):
     if header["kind"] not in Questionnaire.Kind.values:
         raise ReferenceDataError(f"{path.name}: " + _("unknown kind “%s”") % header["kind"])
     header["source"] = document.get("source", "")
-    themes = {t.slug: t for t in Theme.objects.all()}
+    vocabularies = ({t.slug: t for t in Theme.objects.all()}, {t.slug: t for t in AssistanceType.objects.all()})
+    default_part = Part.OFFERS if header["kind"] == Questionnaire.Kind.OFFERS else Part.NEEDS
     questions, position = [], 0
     for section in document.get("sections", []):
         for item in section.get("questions", []):
             position += 1
             where = f"{path.name}: {section.get('code')}/{item.get('code')}: "
-            if item.get("kind") not in Question.Kind.values:
-                raise ReferenceDataError(where + _("unknown kind “%s”") % item.get("kind"))
-            if item.get("theme") and item["theme"] not in themes:
-                raise ReferenceDataError(where + _("unknown theme “%s”") % item["theme"])
-            questions.append(
-                {
-                    "code": item["code"],
-                    "section": section["code"],
-                    "section_title": section["title"],
-                    "position": position,
-                    "theme": themes.get(item.get("theme") or ""),
-                    "kind": item["kind"],
-                    "label": item["label"],
-                    "required": bool(item.get("required")),
-                }
-            )
+            questions.append(_question(item, section, position, where, vocabularies, default_part))
     codes = [q["code"] for q in questions]
     if len(codes) != len(set(codes)):
         raise ReferenceDataError(f"{path.name}: " + _("question codes must be unique"))

@@ -3,6 +3,7 @@
 from itertools import groupby
 
 from django.db.models import Count, F, Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from tahub.parties.models import Eligibility, Party
@@ -84,3 +85,31 @@ def parties_answered_by(user):
     if not user.is_authenticated:
         return Party.objects.none()
     return Party.objects.filter(contact_points__user=user).select_related("country")
+
+
+def cycles_visible_to(user):
+    """The cycles whose aggregates `user` may see: every cycle for the Secretariat; published ones for others."""
+    cycles = cycle_list()
+    if user.has_perm("needs.view_cycles"):
+        return cycles
+    return cycles.filter(results_published_at__isnull=False)
+
+
+def analysed_cycle(user, slug):
+    """(cycle, every cycle `user` may see) in one query; 404 when this one is not visible (not yet published)."""
+    cycles = list(cycles_visible_to(user))
+    cycle = next((c for c in cycles if c.slug == slug), None)
+    if cycle is None:
+        raise Http404
+    return cycle, cycles
+
+
+def matrix_target(user, slug, iso3):
+    """(cycle, Party) for a Party's matrix: its own people and the Secretariat; 404 for anyone else."""
+    cycle = cycle_get(slug)
+    party = get_object_or_404(
+        Party.objects.select_related("country__region"), country__iso3=iso3, needs_cycles=cycle, convention__code="SC"
+    )
+    if not user.has_perm("needs.view_response", party):
+        raise Http404
+    return cycle, party

@@ -2,12 +2,15 @@
 
 from django.urls import path
 
-from . import views
+from . import analysis_views, views
 
 app_name = "needs_staff"
 urlpatterns = [
     path("", views.CycleListView.as_view(), name="cycles"),
     path("open/", views.OpenCycleView.as_view(), name="open"),
     path("responses/<int:pk>/reopen/", views.ReopenView.as_view(), name="reopen"),
+    path("reopen-requests/", views.ReopenRequestListView.as_view(), name="reopen_requests"),
+    path("<slug:cycle>/edit/", views.EditCycleView.as_view(), name="edit"),
     path("<slug:cycle>/publish/", views.PublishView.as_view(), name="publish"),
+    path("<slug:cycle>/report.<str:fmt>", analysis_views.SummaryReportView.as_view(), name="report"),
 ]

@@ -1,6 +1,6 @@
 """Reads of observer admission, shared by pages, API and exports."""
 
-from django.db.models import Prefetch, Q
+from django.db.models import Case, Exists, OuterRef, Prefetch, Q, Value, When
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
@@ -68,6 +68,20 @@ def meeting_observers_with_representatives(meeting):
     approved = Registration.objects.filter(meeting=meeting, state=Registration.State.APPROVED).order_by("name")
     return meeting_observers(meeting).prefetch_related(
         Prefetch("observer_registrations", queryset=approved, to_attr="representatives")
+    )
+
+
+def meeting_observers_with_admission(meeting):
+    """For the API's staff list: the bodies with their approved `representatives` and their `admission`
+    ('exempt' or 'admitted', computed in the query, so a page of them costs the same as one)."""
+    exempt = Exemption.objects.filter(Q(kind=OuterRef("kind")) | Q(organisation=OuterRef("pk")))
+    admitted = ObserverApplication.objects.filter(organisation=OuterRef("pk"), state=ObserverApplication.State.ADMITTED)
+    return meeting_observers_with_representatives(meeting).annotate(
+        admission=Case(
+            When(Exists(exempt), then=Value("exempt")),
+            When(Exists(admitted), then=Value("admitted")),
+            default=Value(""),
+        )
     )
 
 

@@ -19,7 +19,7 @@ router = Router(tags=["decisions"])
 DecisionNumber = Annotated[str, Field(max_length=20, pattern=r"^[A-Za-z0-9][A-Za-z0-9_./-]*$")]
 
 
-class DecisionOut(Schema):
+class CopDecisionOut(Schema):
     number: str = Field(description="e.g. SC-1/15")
     convention: str = Field(description="BC, RC or SC")
     meeting: str = Field(description="e.g. COP-1")
@@ -47,7 +47,7 @@ class DecisionFilters(Schema):
     meeting: Code | None = Field(None, description="Code of a meeting, e.g. COP-1")
 
 
-@router.get("/decisions", response={200: list[DecisionOut], 422: ErrorOut})
+@router.get("/decisions", response={200: list[CopDecisionOut], 422: ErrorOut})
 @paginate(PageNumberPagination)
 def list_decisions(request, filters: Query[DecisionFilters]):
     """The COP decisions, by year and number."""
@@ -56,7 +56,7 @@ def list_decisions(request, filters: Query[DecisionFilters]):
     return selectors.decision_list(convention=filters.convention, topic=filters.topic, meeting=filters.meeting)
 
 
-@router.get("/decisions/{path:number}", response={200: DecisionOut, 404: ErrorOut, 422: ErrorOut})
+@router.get("/decisions/{path:number}", response={200: CopDecisionOut, 404: ErrorOut, 422: ErrorOut})
 def get_decision(request, number: Path[DecisionNumber]):
     """One decision by its number; the slash stays as it is: /api/v1/decisions/SC-1/15."""
     message = _("No decision has the number “%(number)s”.") % {"number": number}

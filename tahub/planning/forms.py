@@ -1,7 +1,12 @@
+import datetime
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from tahub.parties import selectors as party_selectors
+
 from . import selectors
+from .models import Biennium, Objective, ProgrammeActivity, TAPlan
 
 
 class DecisionFilterForm(forms.Form):
@@ -29,3 +34,162 @@ class DecisionFilterForm(forms.Form):
         self.is_valid()
         meeting = self.cleaned_data.get("meeting")
         return {"topic": self.cleaned_data.get("topic") or None, "meeting": meeting.code if meeting else None}
+
+
+class ActivityFilterForm(forms.Form):
+    """The programme of work's filters (GET); a bad value is reported beside its field, the others still apply."""
+
+    biennium = forms.TypedChoiceField(label=_("Biennium"), required=False, coerce=int, empty_value=None)
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", _("Any status")), *ProgrammeActivity.Status.choices]
+    )
+    convention = forms.ChoiceField(label=_("Convention"), required=False)
+    objective = forms.IntegerField(label=_("Objective"), required=False, widget=forms.HiddenInput)
+    paragraph = forms.IntegerField(label=_("Decision paragraph"), required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        years = selectors.biennium_years()
+        self.fields["biennium"].choices = [("", _("All bienniums")), *((y, f"{y}–{y + 1}") for y in years)]
+        codes = party_selectors.convention_codes()
+        self.fields["convention"].choices = [("", _("All conventions")), *((c, c) for c in codes)]
+
+    def filters(self):
+        if not self.is_bound:
+            return {}
+        self.is_valid()
+        return {name: self.cleaned_data.get(name) for name in self.fields if self.cleaned_data.get(name)}
+
+
+class ActivityForm(forms.ModelForm):
+    """Staff add or edit a programme activity; the service checks what spans fields and saves it audited."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = ProgrammeActivity
+        fields = [
+            "biennium",
+            "number",
+            "title",
+            "title_fr",
+            "description",
+            "conventions",
+            "objective",
+            "legal_basis",
+            "themes",
+            "regions",
+            "countries",
+            "lead",
+            "lead_organisation",
+            "partners",
+            "approved_budget",
+            "trust_fund",
+            "status",
+            "start",
+            "end",
+        ]
+        widgets = {"start": forms.DateInput(attrs={"type": "date"}), "end": forms.DateInput(attrs={"type": "date"})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["title"].required = True
+        self.fields["legal_basis"].queryset = selectors.paragraph_list()
+        self.fields["objective"].queryset = Objective.objects.select_related("plan")
+        self.fields["biennium"].queryset = Biennium.objects.order_by("-start_year")
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
+            # The biennium and number identify the activity (its URL, IATI identifier): fixed once created.
+            for name in ("biennium", "number"):
+                self.fields[name].disabled = True
+
+    def data_for_service(self):
+        fields = [name for name in self.Meta.fields if not self.fields[name].disabled]
+        return {name: self.cleaned_data[name] for name in fields}
+
+
+class SeenField(forms.CharField):
+    """When the editor loaded the record (its `updated_at`), so a save made meanwhile is refused, not overwritten."""
+
+    widget = forms.HiddenInput
+
+    def __init__(self, **kwargs):
+        super().__init__(required=False, **kwargs)
+
+    def to_python(self, value):
+        if not value:
+            return None
+        try:
+            return datetime.datetime.fromisoformat(value)
+        except ValueError:
+            raise forms.ValidationError(_("Reload the page and make your changes again.")) from None
+
+
+class PlanForm(forms.ModelForm):
+    """Staff add or edit a four-year plan; its last year follows from its first, fixed once created."""
+
+    seen = SeenField()
+
+    class Meta:
+        model = TAPlan
+        fields = ["start_year", "title", "title_fr", "summary", "sources", "notes"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["seen"].initial = self.instance.updated_at.isoformat()
+            self.fields["start_year"].disabled = True
+
+    def _post_clean(self):
+        pass  # the service checks the model (end year, uniqueness) and reports beside the fields
+
+    def data_for_service(self):
+        return {name: self.cleaned_data[name] for name in self.Meta.fields if not self.fields[name].disabled}
+
+
+class ObjectiveForm(forms.Form):
+    number = forms.IntegerField(label=_("Number"), min_value=1, max_value=32767)
+    title = forms.CharField(label=_("Title"), max_length=300)
+    title_fr = forms.CharField(label=_("Title (French)"), max_length=300, required=False)
+    description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+
+class BaseObjectiveFormSet(forms.BaseFormSet):
+    def objectives(self):
+        """The filled rows as dicts for the service (blank extra rows are skipped)."""
+        return [f.cleaned_data for f in self.forms if f.cleaned_data]
+
+
+ObjectiveFormSet = forms.formset_factory(ObjectiveForm, formset=BaseObjectiveFormSet, extra=2, max_num=50)
+
+
+def objective_formset(plan=None, data=None):
+    """The plan's objectives (an objective is matched by its number) and two blank rows to add one."""
+    initial = [
+        {"number": o.number, "title": o.title, "title_fr": o.title_fr, "description": o.description}
+        for o in (plan.objectives.all() if plan else [])
+    ]
+    return ObjectiveFormSet(data, initial=initial, prefix="objectives")
+
+
+class BienniumForm(forms.ModelForm):
+    """Staff open or edit a biennium; its last year follows from its first, fixed once created."""
+
+    seen = SeenField()
+
+    class Meta:
+        model = Biennium
+        fields = ["start_year", "plan", "budget_decision", "notes"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["budget_decision"].queryset = selectors.decision_list()
+        if self.instance.pk:
+            self.fields["seen"].initial = self.instance.updated_at.isoformat()
+            self.fields["start_year"].disabled = True
+
+    def _post_clean(self):
+        pass  # the service checks the model and reports beside the fields
+
+    def data_for_service(self):
+        return {name: self.cleaned_data[name] for name in self.Meta.fields if not self.fields[name].disabled}

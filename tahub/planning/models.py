@@ -1,7 +1,9 @@
 """Meetings of the Conference of the Parties and the decisions that mandate the work."""
 
+from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from tahub.core.models import DomainModel, NaturalKeyManager
@@ -53,6 +55,7 @@ class Decision(DomainModel):
     meeting = models.ForeignKey(Meeting, models.PROTECT, related_name="decisions", verbose_name=_("meeting"))
     year = models.PositiveSmallIntegerField(_("year"))
     title = models.CharField(_("title"), max_length=300, blank=True)
+    title_fr = models.CharField(_("title (French)"), max_length=300, blank=True)
     topics = models.CharField(_("topics"), max_length=200, blank=True, help_text=_("For example: technical-assistance"))
     verified = models.CharField(_("verification"), max_length=10, choices=Verified.choices)
     sources = models.CharField(_("sources"), max_length=300, blank=True)
@@ -77,3 +80,252 @@ class Decision(DomainModel):
     @property
     def topic_list(self):
         return [t for t in self.topics.split(";") if t]
+
+    @property
+    def localized_title(self):
+        return localized(self, "title", "title_fr")
+
+
+class LegalBasisField(models.ManyToManyField):
+    """The one way a record cites decision paragraphs as its legal basis (plan activities, proposals, events…).
+
+    Every model that declares one is found by the mandate coverage selector through DecisionParagraph's
+    reverse relations, so a new citing model is covered without touching planning."""
+
+    def __init__(self, to="planning.DecisionParagraph", **kwargs):
+        kwargs.setdefault("blank", True)
+        kwargs.setdefault("verbose_name", _("legal basis (decision paragraphs)"))
+        super().__init__(to, **kwargs)
+
+
+class DecisionParagraph(DomainModel):
+    """One operative paragraph of a decision (e.g. SC-5/20 paragraph 8), the unit work cites as its mandate.
+
+    The text is stored only as a source gives it; where no source text was read it stays blank and
+    `notes` says so (never invented)."""
+
+    decision = models.ForeignKey(Decision, models.PROTECT, related_name="paragraphs", verbose_name=_("decision"))
+    number = models.CharField(
+        _("paragraph"),
+        max_length=20,
+        validators=[RegexValidator(r"^[0-9]+( \([a-z]+\))*$", _("A number, optionally with letters: 8 or 8 (a)."))],
+        help_text=_("For example: 8 or 8 (a)"),
+    )
+    position = models.PositiveIntegerField(_("position"), default=0, help_text=_("Order within the decision"))
+    text_en = models.TextField(_("text (English)"), blank=True)
+    text_fr = models.TextField(_("text (French)"), blank=True)
+    asks_for_assistance = models.BooleanField(
+        _("asks for technical assistance"),
+        default=False,
+        help_text=_(
+            "The paragraph requests, invites or guides technical assistance: the mandate coverage page lists it."
+        ),
+    )
+    sources = models.CharField(_("sources"), max_length=300, blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+
+    class Meta:
+        verbose_name = _("decision paragraph")
+        verbose_name_plural = _("decision paragraphs")
+        ordering = ["decision__year", "decision__number", "position", "number"]
+        constraints = [models.UniqueConstraint(fields=["decision", "number"], name="paragraph_unique_per_decision")]
+
+    def __str__(self):
+        return _("%(decision)s, paragraph %(number)s") % {"decision": self.decision.number, "number": self.number}
+
+    def natural_key(self):
+        return (self.decision.number, self.number)
+
+    @property
+    def text(self):
+        """The text in the reader's language when a source gives it, else in English (may be blank)."""
+        return localized(self, "text_en", "text_fr")
+
+
+def localized(obj, english, french):
+    """The French field when the reader reads French and it is filled, else the English one."""
+    if (get_language() or "en")[:2] == "fr" and getattr(obj, french):
+        return getattr(obj, french)
+    return getattr(obj, english)
+
+
+class TAPlan(DomainModel):
+    """The four-year technical assistance plan, shared by the Basel, Rotterdam and Stockholm conventions (all three,
+    by definition: so no conventions field)."""
+
+    start_year = models.PositiveSmallIntegerField(_("first year"), unique=True)
+    end_year = models.PositiveSmallIntegerField(_("last year"))
+    title = models.CharField(_("title"), max_length=300)
+    title_fr = models.CharField(_("title (French)"), max_length=300, blank=True)
+    summary = models.TextField(_("summary"), blank=True)
+    sources = models.CharField(_("sources"), max_length=300, blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+
+    class Meta:
+        verbose_name = _("technical assistance plan")
+        verbose_name_plural = _("technical assistance plans")
+        ordering = ["-start_year"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(end_year=models.F("start_year") + 3), name="taplan_four_years")
+        ]
+
+    def __str__(self):
+        return f"{self.title} ({self.period})"
+
+    @property
+    def period(self):
+        return f"{self.start_year}–{self.end_year}"
+
+    @property
+    def localized_title(self):
+        return localized(self, "title", "title_fr")
+
+    def get_absolute_url(self):
+        return reverse("plan:plan", args=[self.start_year])
+
+
+class Objective(DomainModel):
+    """An objective of the plan; programme activities serve one."""
+
+    plan = models.ForeignKey(TAPlan, models.CASCADE, related_name="objectives", verbose_name=_("plan"))
+    number = models.PositiveSmallIntegerField(_("number"))
+    title = models.CharField(_("title"), max_length=300)
+    title_fr = models.CharField(_("title (French)"), max_length=300, blank=True)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        verbose_name = _("objective")
+        verbose_name_plural = _("objectives")
+        ordering = ["plan", "number"]
+        constraints = [models.UniqueConstraint(fields=["plan", "number"], name="objective_unique_per_plan")]
+
+    def __str__(self):
+        return _("Objective %(number)s: %(title)s") % {"number": self.number, "title": self.title}
+
+    @property
+    def localized_title(self):
+        return localized(self, "title", "title_fr")
+
+
+class Biennium(DomainModel):
+    """Two budget years of the programme of work (e.g. 2026–2027); its activities are numbered within it."""
+
+    start_year = models.PositiveSmallIntegerField(_("first year"), unique=True)
+    end_year = models.PositiveSmallIntegerField(_("last year"))
+    plan = models.ForeignKey(
+        TAPlan, models.PROTECT, null=True, blank=True, related_name="bienniums", verbose_name=_("plan")
+    )
+    budget_decision = models.ForeignKey(
+        Decision, models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("budget decision")
+    )
+    notes = models.TextField(_("notes"), blank=True)
+
+    class Meta:
+        verbose_name = _("biennium")
+        verbose_name_plural = _("bienniums")
+        ordering = ["-start_year"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(end_year=models.F("start_year") + 1), name="biennium_two_years")
+        ]
+
+    def __str__(self):
+        return self.period
+
+    @property
+    def period(self):
+        return f"{self.start_year}–{self.end_year}"
+
+
+class ProgrammeActivity(DomainModel):
+    """A numbered activity of the biennial programme of work (e.g. activity 11 of 2012–2013).
+
+    The approved budget is in US dollars. What delivered it (events, requests, centre activities) points here
+    through a nullable `programme_activity` foreign key in those apps; `selectors.delivery_of` reads them."""
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Planned")
+        ONGOING = "ongoing", _("Ongoing")
+        COMPLETED = "completed", _("Completed")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    biennium = models.ForeignKey(Biennium, models.PROTECT, related_name="activities", verbose_name=_("biennium"))
+    number = models.PositiveSmallIntegerField(_("number"), validators=[MinValueValidator(1)])
+    title = models.TextField(_("title"), blank=True)
+    title_fr = models.TextField(_("title (French)"), blank=True)
+    description = models.TextField(_("description"), blank=True)
+    conventions = models.ManyToManyField(Convention, related_name="programme_activities", verbose_name=_("conventions"))
+    objective = models.ForeignKey(
+        Objective, models.PROTECT, null=True, blank=True, related_name="activities", verbose_name=_("objective")
+    )
+    legal_basis = LegalBasisField(related_name="programme_activities")
+    themes = models.ManyToManyField(
+        "vocabularies.Theme", blank=True, related_name="programme_activities", verbose_name=_("themes")
+    )
+    regions = models.ManyToManyField(
+        "parties.Region", blank=True, related_name="programme_activities", verbose_name=_("regions")
+    )
+    countries = models.ManyToManyField(
+        Country, blank=True, related_name="programme_activities", verbose_name=_("recipient countries")
+    )
+    lead = models.CharField(_("lead (Secretariat branch)"), max_length=200, blank=True)
+    lead_organisation = models.ForeignKey(
+        "directory.Organisation",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="led_programme_activities",
+        verbose_name=_("lead organisation"),
+    )
+    partners = models.ManyToManyField(
+        "directory.Organisation", blank=True, related_name="programme_activities", verbose_name=_("partners")
+    )
+    approved_budget = models.DecimalField(
+        _("approved budget (USD)"),
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    trust_fund = models.ForeignKey(
+        "funding.TrustFund",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="programme_activities",
+        verbose_name=_("trust fund"),
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PLANNED)
+    start = models.DateField(_("start"), null=True, blank=True)
+    end = models.DateField(_("end"), null=True, blank=True)
+    sources = models.CharField(_("sources"), max_length=300, blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+    version = models.PositiveIntegerField(_("version"), default=0, editable=False)
+
+    class Meta:
+        verbose_name = _("programme activity")
+        verbose_name_plural = _("programme activities")
+        ordering = ["-biennium__start_year", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["biennium", "number"], name="activity_number_unique_per_biennium"),
+            models.CheckConstraint(
+                condition=models.Q(approved_budget__isnull=True) | models.Q(approved_budget__gte=0),
+                name="activity_budget_gte_0",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(start__isnull=True)
+                | models.Q(end__isnull=True)
+                | models.Q(end__gte=models.F("start")),
+                name="activity_ends_after_start",
+            ),
+        ]
+
+    def __str__(self):
+        return _("Activity %(number)s (%(biennium)s)") % {"number": self.number, "biennium": self.biennium.period}
+
+    @property
+    def localized_title(self):
+        return localized(self, "title", "title_fr")
+
+    def get_absolute_url(self):
+        return reverse("plan:activity", args=[self.biennium.start_year, self.number])

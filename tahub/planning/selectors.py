@@ -1,10 +1,11 @@
-"""Reads of COP meetings and decisions, shared by the pages, the API and the exports."""
+"""Reads of COP meetings, decisions and their paragraphs, the plan and the programme of work, shared by the
+pages, the API and the exports. The mandate coverage is in `coverage.py`."""
 
-from django.db.models import CharField, Value
+from django.db.models import CharField, Count, Prefetch, Q, Sum, Value
 from django.db.models.functions import Concat
 from django.shortcuts import get_object_or_404
 
-from .models import Decision, Meeting
+from .models import Biennium, Decision, DecisionParagraph, Meeting, Objective, ProgrammeActivity, TAPlan
 
 
 def decision_list(*, convention=None, topic=None, meeting=None):
@@ -34,11 +35,117 @@ def meeting_list():
     return Meeting.objects.order_by("start")
 
 
-def decision_get(number):
-    """One decision with the centre endorsements that cite it (two more queries), or 404."""
-    return get_object_or_404(decision_list().prefetch_related("endorsements__centre"), number=number)
+def decision_get(number, *, with_paragraphs=False):
+    """One decision with the centre endorsements that cite it (two more queries; its paragraphs one more), or 404."""
+    queryset = decision_list().prefetch_related("endorsements__centre")
+    if with_paragraphs:
+        queryset = queryset.prefetch_related("paragraphs")
+    return get_object_or_404(queryset, number=number)
 
 
 def meeting_codes():
     """The codes of the meetings (COP-1, …), to check a filter value against."""
     return list(Meeting.objects.order_by("start").values_list("code", flat=True))
+
+
+def decision_with_paragraphs(number):
+    """One decision with its paragraphs (one more query), or 404."""
+    return get_object_or_404(decision_list().prefetch_related("paragraphs"), number=number)
+
+
+def paragraph_list(*, decision=None, asks_for_assistance=None):
+    queryset = DecisionParagraph.objects.select_related("decision")
+    if decision:
+        queryset = queryset.filter(decision__number=decision)
+    if asks_for_assistance is not None:
+        queryset = queryset.filter(asks_for_assistance=asks_for_assistance)
+    return queryset.order_by("decision__year", "decision__number", "position", "number")
+
+
+def paragraphs_by_reference(references):
+    """{("SC-5/20", "8"): paragraph} for the (decision, paragraph) pairs that exist: one query."""
+    wanted = Q(pk__in=[])
+    for decision, number in references:
+        wanted |= Q(decision__number=decision, number=number)
+    return {
+        (p.decision.number, p.number): p for p in DecisionParagraph.objects.select_related("decision").filter(wanted)
+    }
+
+
+def plan_list():
+    """The plans, newest first, each with its objectives (and their activity count) and bienniums: three queries."""
+    objectives = Objective.objects.annotate(activity_count=Count("activities")).order_by("number")
+    bienniums = Biennium.objects.order_by("start_year")
+    return TAPlan.objects.prefetch_related(
+        Prefetch("objectives", queryset=objectives), Prefetch("bienniums", queryset=bienniums)
+    ).order_by("-start_year")
+
+
+def plan_get(start_year):
+    return get_object_or_404(plan_list(), start_year=start_year)
+
+
+def objective_list(*, plan=None):
+    queryset = Objective.objects.select_related("plan").annotate(activity_count=Count("activities"))
+    if plan:
+        queryset = queryset.filter(plan__start_year=plan)
+    return queryset.order_by("-plan__start_year", "number")
+
+
+def biennium_years():
+    return list(Biennium.objects.order_by("-start_year").values_list("start_year", flat=True))
+
+
+def biennium_list():
+    """Bienniums with their activity count and approved budget, computed in SQL."""
+    return (
+        Biennium.objects.select_related("plan", "budget_decision")
+        .annotate(activity_count=Count("activities"), approved_total=Sum("activities__approved_budget"))
+        .order_by("-start_year")
+    )
+
+
+def activity_list(*, biennium=None, objective=None, status=None, convention=None, paragraph=None, theme=None):
+    """Programme activities with what a list shows, in a fixed number of queries (one per many-to-many)."""
+    queryset = ProgrammeActivity.objects.select_related(
+        "biennium", "objective", "trust_fund", "lead_organisation"
+    ).prefetch_related("conventions", "themes", "regions", Prefetch("legal_basis", queryset=paragraph_list()))
+    filters = {
+        "biennium__start_year": biennium,
+        "objective": objective,
+        "status": status,
+        "conventions__code": convention,
+        "legal_basis": paragraph,
+        "themes__slug": theme,
+    }
+    queryset = queryset.filter(**{k: v for k, v in filters.items() if v not in (None, "")})
+    return queryset.order_by("-biennium__start_year", "number")
+
+
+def activity_get(start_year, number):
+    """One activity with its partners and countries too, or 404."""
+    queryset = activity_list().prefetch_related("partners", "countries")
+    return get_object_or_404(queryset, biennium__start_year=start_year, number=number)
+
+
+def delivery_relations():
+    """The records that say they delivered an activity: every model with a `programme_activity` foreign key
+    to it (events, requests, centre activities as those apps add one). New ones are found, not listed here."""
+    return [
+        rel
+        for rel in ProgrammeActivity._meta.related_objects
+        if rel.one_to_many and rel.field.name == "programme_activity"
+    ]
+
+
+def delivery_of(activity, user, *, limit=50):
+    """[(verbose name plural, first `limit` records `user` may see, count)] per delivering model: two queries
+    per model. Who sees what is the coverage's visibility registry (drafts and private records: staff only)."""
+    from .coverage import visible
+
+    found = []
+    for rel in delivery_relations():
+        model = rel.related_model
+        queryset = model._default_manager.filter(visible(model, user), programme_activity=activity).order_by("-pk")
+        found.append((rel.related_model._meta.verbose_name_plural, list(queryset[:limit]), queryset.count()))
+    return found

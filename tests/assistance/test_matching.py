@@ -45,3 +45,53 @@ def test_past_delivery_on_similar_requests_counts(submitted, afr_focal_point, co
     new = services.create_request(party=submitted.party, by=contact_a, data=complete_data(title="Again"))
     suggestion = next(s for s in matching.suggest_providers(new) if s.organisation == provider)
     assert "answered 1 similar request; Parties' satisfaction 5.0/5" in suggestion.reasons
+
+
+def test_providers_that_offered_in_the_latest_needs_assessment_get_points_with_the_reason(submitted, afr_focal_point):
+    """Issue 3 §4: offers from the needs assessment count. Only a submitted offers response of the latest cycle."""
+    import datetime
+
+    from tahub.needs import services as needs_services
+    from tests.needs import world
+
+    admin = afr_focal_point
+    older = needs_services.open_cycle(
+        by=admin,
+        slug="needs-2020",
+        title="Needs assessment 2020",
+        period="2020-2023",
+        deadline=datetime.date(2020, 6, 30),
+        questionnaire=world.questionnaire(),
+        offers_questionnaire=world.offers_questionnaire(),
+    )
+    latest = needs_services.open_cycle(
+        by=admin,
+        slug="needs-2024",
+        title="Needs assessment 2024",
+        period="2024-2027",
+        deadline=datetime.date.today() + datetime.timedelta(days=30),
+        questionnaire=world.questionnaire(),
+        offers_questionnaire=world.offers_questionnaire(),
+    )
+    offers = {"inventories-offer": ["training"], "regions": ["AFR"], "languages": ["en"]}
+    offered_in_2020 = Organisation.objects.get(slug="world-bank")
+    draft_only = Organisation.objects.get(slug="unep-law")
+    offering = Organisation.objects.get(slug="fao")
+    response = needs_services.save_answers(cycle=latest, kind="offers", organisation=offering, answers=offers, by=admin)
+    needs_services.submit_response(response, by=admin)
+    needs_services.save_answers(cycle=latest, kind="offers", organisation=draft_only, answers=offers, by=admin)
+    old = needs_services.save_answers(
+        cycle=older, kind="offers", organisation=offered_in_2020, answers=offers, by=admin
+    )
+    needs_services.submit_response(old, by=admin)
+
+    suggestions = {s.organisation.slug: s for s in matching.suggest_providers(submitted)}
+
+    themes = {t.name for t in submitted.themes.all()}
+    types = {t.name for t in submitted.assistance_types.all()}
+    expected = sorted(themes & {"Inventories of POPs"}) + sorted(types & {"Training course"})
+    assert suggestions["fao"].score == 2 * len(expected)
+    assert suggestions["fao"].reasons == [
+        f"offered {'; '.join(expected)} in the Needs assessment 2024 offers questionnaire"
+    ]
+    assert "unep-law" not in suggestions and "world-bank" not in suggestions

@@ -2,9 +2,9 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import transaction
 from django.test import override_settings
 
-from tahub.assistance.models import TARequest
 from tahub.demo.generators import BENCH_SCALE, CHANGE_REASON, REFERENCE_MISSING, SCALE, count_for, generate
 from tahub.directory.models import Organisation
 from tahub.parties.models import Party
@@ -19,10 +19,11 @@ def generated(seed):
 
 
 def test_same_seed_gives_the_same_data():
-    call_command("generate_data", "--scale", "1", "--seed", "7", stdout=StringIO())
-    first = generated(7)
-    TARequest.objects.filter(reference__startswith="GEN7-").delete()  # their assignments protect organisations
-    Organisation.objects.filter(slug__startswith="gen7-").delete()
+    with transaction.atomic():  # generate, look, and roll it all back (every family, whatever refers to what)
+        call_command("generate_data", "--scale", "1", "--seed", "7", stdout=StringIO())
+        first = generated(7)
+        transaction.set_rollback(True)
+    assert not generated(7)
 
     call_command("generate_data", "--scale", "1", "--seed", "7", stdout=StringIO())
 
@@ -45,7 +46,8 @@ def test_second_run_creates_nothing():
 
     report = generate(scale=1, seed=3)
 
-    assert report == [("organisations", 50, 0), ("requests", 40, 0)]
+    assert report[:2] == [("organisations", 50, 0), ("requests", 40, 0)]
+    assert [created for _family, _wanted, created in report] == [0] * len(report)
     assert Organisation.history.filter(history_change_reason=CHANGE_REASON).count() == before == 50
 
 
@@ -55,7 +57,7 @@ def test_demo_scale_is_a_prefix_of_a_larger_scale():
 
     report = generate(scale=2, seed=5)
 
-    assert report == [("organisations", 100, 50), ("requests", 1000, 960)]
+    assert report[:2] == [("organisations", 100, 50), ("requests", 1000, 960)]
     assert generated(5)[:50] == demo
 
 

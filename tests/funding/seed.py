@@ -5,7 +5,7 @@ from decimal import Decimal
 from tahub.funding import services
 from tahub.funding.models import TrustFund
 from tahub.parties.models import Convention
-from tahub.planning.models import Decision
+from tahub.planning.models import Decision, DecisionParagraph, ProgrammeActivity
 
 TITLE = (
     "Technical assistance programme including Secretariat activities aimed at the provision of technical "
@@ -24,6 +24,8 @@ def seed_data():
         "convention": Convention.objects.get(code="SC"),
         "title": TITLE,
         "decisions": list(Decision.objects.filter(number__in=["SC-5/28", "SC-5/20"])),
+        "legal_basis": list(DecisionParagraph.objects.filter(decision__number="SC-5/20", number="8")),
+        "activities": list(ProgrammeActivity.objects.filter(biennium__start_year=2012, number__in=[11, 12, 33])),
         "legal_basis_notes": "SC-5/20: Guidance on technical assistance (paragraph 8)",
         "work_programme_activities": "11, 12, 33",
         "background": "Paragraph 1 of Article 12 of the Convention states that the Parties recognize …",

@@ -30,6 +30,8 @@ def test_the_seed_proposal_reproduces_its_figures_to_the_cent(admin):
     assert proposal.convention.code == "SC"
     assert sorted(d.number for d in proposal.decisions.all()) == ["SC-5/20", "SC-5/28"]
     assert "paragraph 8" in proposal.legal_basis_notes
+    assert [str(p) for p in proposal.legal_basis.all()] == ["SC-5/20, paragraph 8"]
+    assert sorted(a.number for a in proposal.activities.all()) == [11, 12, 33]
     assert proposal.activity_numbers == ["11", "12", "33"]
     assert [line.amount for line in proposal.budget_lines.all()] == [
         Decimal("20000.00"),

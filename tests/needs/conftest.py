@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from tahub.directory.models import Organisation
 from tahub.needs import services
 from tahub.parties.models import ContactPoint
 from tests.accounts import cast
@@ -51,4 +52,21 @@ def cycle(admin, questionnaire):
         period="2026-2029",
         deadline=timezone.localdate() + datetime.timedelta(days=90),
         questionnaire=questionnaire,
+        offers_questionnaire=world.offers_questionnaire(),
     )
+
+
+@pytest.fixture
+def germany():
+    return cast.party("DEU")
+
+
+@pytest.fixture
+def unitar():
+    return Organisation.objects.get(slug="unitar")
+
+
+@pytest.fixture
+def unitar_member(unitar):
+    """A member of UNITAR (a listed organisation, so invited to offer by default)."""
+    return cast.member("member@unitar.example.org", unitar)

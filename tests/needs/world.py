@@ -6,16 +6,27 @@ from pathlib import Path
 from django.conf import settings
 from django.utils import timezone
 
-from tahub.needs import selectors
+from tahub.needs import respondents, selectors
 from tahub.needs.models import Cycle, Question
 from tahub.needs.questionnaires import load_questionnaire
 
 QUESTIONNAIRE = Path(settings.BASE_DIR) / "tahub" / "core" / "data" / "questionnaires" / "needs-2024.json"
+OFFERS_QUESTIONNAIRE = QUESTIONNAIRE.parent / "offers-2024.json"
 CYCLE = "needs-2026"
 
 
 def questionnaire():
     return load_questionnaire(QUESTIONNAIRE)[0]
+
+
+def offers_questionnaire():
+    return load_questionnaire(OFFERS_QUESTIONNAIRE)[0]
+
+
+def complete_offers(types=("training", "workshop"), themes=("nip", "ddt")):
+    """An offers response: the types offered for some themes, the regions and languages (the required ones)."""
+    answers = {f"{theme}-offer": list(types) for theme in themes}
+    return {**answers, "regions": ["AFR", "GRULAC"], "languages": ["en", "fr"], "offer-text": "Trainers on call."}
 
 
 def cycle():
@@ -29,8 +40,12 @@ def cycle():
         period="2026-2029",
         deadline=timezone.localdate() + datetime.timedelta(days=90),
         questionnaire=questionnaire(),
+        offers_questionnaire=offers_questionnaire(),
     )
     made.invited.set(selectors.eligible_parties())
+    parties, organisations = respondents.default_offer_invitees()
+    made.offers_invited_parties.set(parties)
+    made.offers_invited_organisations.set(organisations)
     return made
 
 

@@ -67,7 +67,40 @@ def _needs_cycle(*, published=False):
     return cycle.slug
 
 
+def _event_world():
+    """A published workshop with one nomination of Party A, with its letter (made on first use)."""
+    import datetime
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.utils import timezone
+
+    from tahub.events import services as events
+    from tahub.events.models import Event
+
+    event = Event.objects.filter(slug="matrix-workshop").first()
+    if event is None:
+        now = timezone.now()
+        event = Event.objects.create(
+            slug="matrix-workshop", kind="workshop", title_en="A workshop", start=now + datetime.timedelta(days=9),
+            end=now + datetime.timedelta(days=10), time_zone="Africa/Nairobi", mode="online", capacity=5,
+            registration_mode="nomination", registration_deadline=(now + datetime.timedelta(days=5)).date(),
+            state="published",
+        )  # fmt: skip
+        party = cast.party(cast.PARTY_A)
+        letter = SimpleUploadedFile("letter.pdf", b"%PDF-1.4 letter", content_type="application/pdf")
+        contact = ContactPoint.objects.filter(party=party).first().user
+        events.nominate(event, party=party, by=contact, name="Amina", email="amina@ken.example", letter=letter)
+    nomination = event.registrations.get()
+    return {"slug": event.slug, "pk": nomination.pk, "token": nomination.token}
+
+
 # name, args (from the context), method, "page" or "api", expected per role
+def _programme_activity_pk():
+    from tahub.planning.models import ProgrammeActivity
+
+    return ProgrammeActivity.objects.get(biennium__start_year=2012, number=11).pk
+
+
 MATRIX = [
     ("home", None, "get", "page", ALL_200),
     ("data_notes", None, "get", "page", ALL_200),
@@ -170,8 +203,8 @@ MATRIX = [
     ("needs:gaps", lambda c: [_needs_cycle(published=True)], "get", "page", ALL_200),
     ("needs_staff:publish", lambda c: [_needs_cycle()], "get", "page", (LOGIN, 403, 403, 403, 405, 405)),
     ("needs:gaps", lambda c: ["no-such-cycle"], "get", "page", (404,) * 6),
-    ("needs:response", lambda c: [_needs_cycle(), "KEN"], "get", "page", (LOGIN, 200, 403, 403, 200, 200)),
-    ("needs:response", lambda c: [_needs_cycle(), "BRA"], "get", "page", (LOGIN, 403, 200, 403, 200, 200)),
+    ("needs:response", lambda c: [_needs_cycle(), "KEN"], "get", "page", (LOGIN, 200, 404, 404, 200, 200)),
+    ("needs:response", lambda c: [_needs_cycle(), "BRA"], "get", "page", (LOGIN, 404, 200, 404, 200, 200)),
     ("needs:response", lambda c: [_needs_cycle(), "DEU"], "get", "page", (LOGIN, 404, 404, 404, 404, 404)),
     ("needs_staff:cycles", None, "get", "page", STAFF_ONLY),
     ("needs_staff:open", None, "get", "page", STAFF_ONLY),
@@ -187,6 +220,267 @@ MATRIX = [
     ("funding_staff:edit", lambda c: [_proposal("draft")], "get", "page", STAFF_ONLY),
     ("funding_staff:edit", lambda c: [999999], "get", "page", (LOGIN, 403, 403, 403, 404, 404)),
     ("funding_staff:move", lambda c: [999999, "publish"], "get", "page", (LOGIN, 405, 405, 405, 405, 405)),
+    # A respondent's pages (needs: a Party; offers: a Party or an organisation) and its workbook: its own people
+    # and the Secretariat; anyone else 404, as if it were not there.
+    (
+        "needs:respond",
+        lambda c: [_needs_cycle(), "needs", "parties", "KEN"],
+        "get",
+        "page",
+        (LOGIN, 200, 404, 404, 200, 200),
+    ),
+    (
+        "needs:respond",
+        lambda c: [_needs_cycle(), "offers", "organisations", "unitar"],
+        "get",
+        "page",
+        (LOGIN, 404, 404, 200, 200, 200),
+    ),
+    (
+        "needs:respond",
+        lambda c: [_needs_cycle(), "offers", "parties", "KEN"],
+        "get",
+        "page",
+        (LOGIN, 404, 404, 404, 404, 404),
+    ),
+    (
+        "needs:workbook",
+        lambda c: [_needs_cycle(), "needs", "parties", "KEN"],
+        "get",
+        "page",
+        (LOGIN, 200, 404, 404, 200, 200),
+    ),
+    (
+        "needs:workbook",
+        lambda c: [_needs_cycle(), "offers", "organisations", "unitar"],
+        "get",
+        "page",
+        (LOGIN, 404, 404, 200, 200, 200),
+    ),
+    (
+        "needs:upload",
+        lambda c: [_needs_cycle(), "needs", "parties", "BRA"],
+        "get",
+        "page",
+        (LOGIN, 404, 200, 404, 200, 200),
+    ),
+    ("api:list_cycles", None, "get", "api", ALL_200),
+    ("api:get_cycle", lambda c: [_needs_cycle()], "get", "api", ALL_200),
+    ("api:get_questionnaire", lambda c: [_needs_cycle() and "offers", 2024], "get", "api", ALL_200),
+    (
+        "api:get_response",
+        lambda c: [_needs_cycle(), "needs", "parties", "KEN"],
+        "get",
+        "api",
+        (401, 200, 404, 404, 200, 200),
+    ),
+    (
+        "api:get_response",
+        lambda c: [_needs_cycle(), "offers", "organisations", "unitar"],
+        "get",
+        "api",
+        (401, 404, 404, 200, 200, 200),
+    ),
+    (
+        "api:save_response",
+        lambda c: [_needs_cycle(), "needs", "parties", "KEN"],
+        "put",
+        "api",
+        (401, 422, 422, 422, 422, 422),
+    ),  # the empty body lacks the version
+    (
+        "api:submit_response",
+        lambda c: [_needs_cycle(), "needs", "parties", "KEN"],
+        "post",
+        "api",
+        (401, 422, 422, 422, 422, 422),
+    ),
+    # The gap analysis (needs-analysis): aggregates public once published; a Party's matrix its own people's.
+    ("needs:across_cycles", None, "get", "page", ALL_200),
+    ("needs:matrix", lambda c: [_needs_cycle(), "KEN"], "get", "page", (404, 200, 404, 404, 200, 200)),
+    ("needs:matrix", lambda c: [_needs_cycle(), "BRA"], "get", "page", (404, 404, 200, 404, 200, 200)),
+    ("needs:matrix", lambda c: [_needs_cycle(), "DEU"], "get", "page", (404,) * 6),
+    ("needs_staff:report", lambda c: [_needs_cycle(), "xlsx"], "get", "page", STAFF_ONLY),
+    ("api:cycle_needs", lambda c: [_needs_cycle()], "get", "api", (404, 404, 404, 404, 200, 200)),  # staff: session
+    ("api:cycle_needs", lambda c: [_needs_cycle(published=True)], "get", "api", ALL_200),
+    ("api:cycle_gaps", lambda c: [_needs_cycle()], "get", "api", (404, 404, 404, 404, 200, 200)),  # staff: session
+    ("api:cycle_gaps", lambda c: [_needs_cycle(published=True)], "get", "api", ALL_200),
+    ("api:needs_trend", None, "get", "api", ALL_200),
+    # Changing a cycle, asking to reopen a response (its own people), the staff list of those requests.
+    ("needs_staff:edit", lambda c: [_needs_cycle()], "get", "page", STAFF_ONLY),
+    ("needs_staff:reopen_requests", None, "get", "page", STAFF_ONLY),
+    (
+        "needs:request_reopen",
+        lambda c: [_needs_cycle(), "needs", "parties", "KEN"],
+        "get",
+        "page",
+        (LOGIN, 200, 404, 404, 200, 200),
+    ),
+    # --- needs rows end ---
+    # The money: the contributions table is public; donors, pledges and their pages are the Secretariat's.
+    ("funding:contributions", None, "get", "page", ALL_200),
+    ("funding:contributions_export", lambda c: ["csv"], "get", "page", ALL_200),
+    ("funding:contributions_export", lambda c: ["pdf"], "get", "page", (404,) * 6),
+    ("funding:concept_note_pdf", lambda c: [_proposal("published")], "get", "page", ALL_200),
+    ("funding:concept_note_pdf", lambda c: [_proposal("draft")], "get", "page", (404, 404, 404, 404, 200, 200)),
+    ("funding_staff:money", None, "get", "page", STAFF_ONLY),
+    ("funding_staff:donors", None, "get", "page", STAFF_ONLY),
+    ("funding_staff:donor", lambda c: [999999], "get", "page", (LOGIN, 403, 403, 403, 404, 404)),
+    ("funding_staff:pledge_create", None, "get", "page", STAFF_ONLY),
+    ("funding_staff:pledge", lambda c: [999999], "get", "page", (LOGIN, 403, 403, 403, 404, 404)),
+    ("api:list_proposals", None, "get", "api", ALL_200),
+    ("api:get_proposal", lambda c: [_proposal("published")], "get", "api", ALL_200),
+    ("api:get_proposal", lambda c: [_proposal("draft")], "get", "api", (404,) * 6),
+    ("api:list_all_proposals", None, "get", "api", (401, 403, 403, 403, 200, 200)),
+    ("api:list_contributions", None, "get", "api", ALL_200),
+    ("api:list_donors", None, "get", "api", (401, 403, 403, 403, 200, 200)),
+    ("api:create_donor", None, "post", "api", (401, 422, 422, 422, 422, 422)),
+    ("api:list_pledges", None, "get", "api", (401, 403, 403, 403, 200, 200)),
+    ("api:create_pledge", None, "post", "api", (401, 422, 422, 422, 422, 422)),
+    ("api:list_entries", lambda c: [999999], "get", "api", (401, 403, 403, 403, 404, 404)),
+    ("api:create_entry", lambda c: [999999], "post", "api", (401, 422, 422, 422, 422, 422)),
+    ("funding:trust_funds", None, "get", "page", ALL_200),
+    ("funding:trust_funds_export", lambda c: ["xlsx"], "get", "page", ALL_200),
+    ("funding:trust_funds_export", lambda c: ["pdf"], "get", "page", (404,) * 6),
+    ("api:list_trust_funds", None, "get", "api", ALL_200),
+    ("api:get_pledge", lambda c: [999999], "get", "api", (401, 403, 403, 403, 404, 404)),
+    ("api:update_pledge", lambda c: [999999], "patch", "api", (401, 422, 422, 422, 422, 422)),
+    ("api:update_donor", lambda c: [999999], "patch", "api", (401, 403, 403, 403, 404, 404)),
+    ("api:create_proposal", None, "post", "api", (401, 422, 422, 422, 422, 422)),
+    ("api:get_any_proposal", lambda c: [_proposal("draft")], "get", "api", (401, 403, 403, 403, 200, 200)),
+    ("api:update_proposal", lambda c: [_proposal("draft")], "put", "api", (401, 422, 422, 422, 422, 422)),
+    ("api:move_proposal", lambda c: [999999, "submit"], "post", "api", (401, 403, 403, 403, 404, 404)),
+    # --- funding rows end ---
+    # The plan, the programme of work, the mandate coverage and the IATI file are public; staff write them.
+    ("plan:plans", None, "get", "page", ALL_200),
+    ("plan:plan", lambda c: [2018], "get", "page", ALL_200),
+    ("plan:plan", lambda c: [1999], "get", "page", (404,) * 6),
+    ("plan:activities", None, "get", "page", ALL_200),
+    ("plan:activity", lambda c: [2012, 11], "get", "page", ALL_200),
+    ("plan:activity", lambda c: [2012, 999], "get", "page", (404,) * 6),
+    ("plan:coverage", None, "get", "page", ALL_200),
+    ("planning_staff:activity_create", None, "get", "page", STAFF_ONLY),
+    ("planning_staff:activity_edit", lambda c: [_programme_activity_pk()], "get", "page", STAFF_ONLY),
+    ("planning_staff:activity_edit", lambda c: [999999], "get", "page", (LOGIN, 403, 403, 403, 404, 404)),
+    ("reports:iati_activities", None, "get", "page", ALL_200),
+    ("api:list_paragraphs", None, "get", "api", ALL_200),
+    ("api:list_plans", None, "get", "api", ALL_200),
+    ("api:get_plan", lambda c: [2018], "get", "api", ALL_200),
+    ("api:list_objectives", None, "get", "api", ALL_200),
+    ("api:list_bienniums", None, "get", "api", ALL_200),
+    ("api:list_activities", None, "get", "api", ALL_200),
+    ("api:get_activity", lambda c: [2012, 11], "get", "api", ALL_200),
+    ("api:create_activity", None, "post", "api", (401, 422, 422, 422, 422, 422)),
+    ("api:mandate_coverage", None, "get", "api", ALL_200),
+    ("planning_staff:plan_create", None, "get", "page", STAFF_ONLY),
+    ("planning_staff:plan_edit", lambda c: [2018], "get", "page", STAFF_ONLY),
+    ("planning_staff:plan_edit", lambda c: [1999], "get", "page", (LOGIN, 403, 403, 403, 404, 404)),
+    ("planning_staff:biennium_create", None, "get", "page", STAFF_ONLY),
+    ("planning_staff:biennium_edit", lambda c: [2012], "get", "page", STAFF_ONLY),
+    ("planning_staff:biennium_edit", lambda c: [1999], "get", "page", (LOGIN, 403, 403, 403, 404, 404)),
+    ("api:create_plan", None, "post", "api", (401, 422, 422, 422, 422, 422)),
+    ("api:update_plan", lambda c: [2018], "put", "api", (401, 422, 422, 422, 422, 422)),
+    ("api:create_biennium", None, "post", "api", (401, 422, 422, 422, 422, 422)),
+    # Every field of a biennium's change is optional: an empty body is valid, so the permission decides.
+    ("api:update_biennium", lambda c: [2012], "put", "api", (401, 403, 403, 403, 200, 200)),
+    ("assistance:programme_activity", lambda c: [c["submitted"]], "get", "page", (LOGIN, 405, 405, 405, 405, 405)),
+    # --- planning rows end ---
+    ("events:calendar", None, "get", "page", ALL_200),
+    ("events:feed", None, "get", "page", ALL_200),
+    ("events:detail", lambda c: [_event_world()["slug"]], "get", "page", ALL_200),
+    ("events:detail", lambda c: ["no-such-event"], "get", "page", (404,) * 6),
+    ("events:event_ics", lambda c: [_event_world()["slug"]], "get", "page", ALL_200),
+    ("events:register", lambda c: [_event_world()["slug"]], "get", "page", (405,) * 6),
+    ("events:material", lambda c: [_event_world()["slug"], 999999], "get", "page", (404,) * 6),
+    (
+        "events:party_nominations",
+        lambda c: [_event_world()["slug"], "KEN"],
+        "get",
+        "page",
+        (LOGIN, 200, 404, 404, 200, 200),
+    ),
+    (
+        "events:letter",
+        lambda c: [_event_world()["slug"], _event_world()["pk"]],
+        "get",
+        "page",
+        (LOGIN, 200, 404, 404, 200, 200),
+    ),
+    (
+        "events:cancel",
+        lambda c: [_event_world()["slug"], _event_world()["pk"]],
+        "get",
+        "page",
+        (LOGIN, 405, 405, 405, 405, 405),
+    ),
+    ("events:participation", lambda c: [_event_world()["slug"], _event_world()["token"]], "get", "page", ALL_200),
+    ("events:participation", lambda c: [_event_world()["slug"], "forged"], "get", "page", (404,) * 6),
+    ("events:certificate", lambda c: [_event_world()["slug"], _event_world()["token"]], "get", "page", (403,) * 6),
+    (
+        "events:survey",
+        lambda c: [_event_world()["slug"], _event_world()["token"], "evaluation"],
+        "get",
+        "page",
+        (403,) * 6,
+    ),
+    ("events_staff:list", None, "get", "page", STAFF_ONLY),
+    ("events_staff:theme_results", None, "get", "page", STAFF_ONLY),
+    ("events_staff:registrations", lambda c: [_event_world()["slug"]], "get", "page", STAFF_ONLY),
+    (
+        "events_staff:decide",
+        lambda c: [_event_world()["slug"], _event_world()["pk"], "accept"],
+        "get",
+        "page",
+        (LOGIN, 403, 403, 403, 405, 405),
+    ),
+    ("events_staff:attendance", lambda c: [_event_world()["slug"]], "get", "page", (LOGIN, 403, 403, 403, 405, 405)),
+    (
+        "events_staff:attendance_upload",
+        lambda c: [_event_world()["slug"]],
+        "get",
+        "page",
+        (LOGIN, 403, 403, 403, 405, 405),
+    ),
+    ("events_staff:results", lambda c: [_event_world()["slug"]], "get", "page", STAFF_ONLY),
+    (
+        "events_staff:move",
+        lambda c: [_event_world()["slug"], "publish"],
+        "get",
+        "page",
+        (LOGIN, 403, 403, 403, 405, 405),
+    ),
+    ("api:list_events", None, "get", "api", ALL_200),
+    ("api:events_feed", None, "get", "api", ALL_200),
+    ("api:get_event", lambda c: [_event_world()["slug"]], "get", "api", ALL_200),
+    ("api:event_ics", lambda c: [_event_world()["slug"]], "get", "api", ALL_200),
+    ("api:list_registrations", lambda c: [_event_world()["slug"]], "get", "api", (401, 403, 403, 403, 200, 200)),
+    (
+        "events:participant_material",
+        lambda c: [_event_world()["slug"], _event_world()["token"], 999999],
+        "get",
+        "page",
+        (404,) * 6,
+    ),
+    ("events_staff:create", None, "get", "page", STAFF_ONLY),
+    ("events_staff:edit", lambda c: [_event_world()["slug"]], "get", "page", STAFF_ONLY),
+    ("events_staff:materials", lambda c: [_event_world()["slug"]], "get", "page", STAFF_ONLY),
+    (
+        "events_staff:material_remove",
+        lambda c: [_event_world()["slug"], 999999],
+        "get",
+        "page",
+        (LOGIN, 403, 403, 403, 405, 405),
+    ),
+    ("api:nominate_participant", lambda c: [_event_world()["slug"]], "post", "api", (401, 422, 422, 422, 422, 422)),
+    ("api:register_for_event", lambda c: [_event_world()["slug"]], "post", "api", (422,) * 6),
+    (
+        "api:decide_registration",
+        lambda c: [_event_world()["slug"], _event_world()["pk"]],
+        "post",
+        "api",
+        (401, 422, 422, 422, 422, 422),
+    ),
+    # --- events rows end ---
     # Listing requests and corrections through the API: anyone asks or reports; staff tokens review.
     ("api:create_listing_request", None, "post", "api", (422,) * 6),  # the empty body lacks every field
     ("api:get_listing_request", lambda c: ["bad-token-xyz"], "get", "api", (404,) * 6),
@@ -205,6 +499,44 @@ MATRIX = [
     ("api:add_activity", lambda c: [c["centre"], 999999], "post", "api", (401, 422, 422, 422, 422, 422)),
     ("api:submit_report", lambda c: [c["centre"], 999999], "post", "api", (401, 403, 403, 403, 404, 404)),
     ("api:accept_report", lambda c: [c["centre"], 999999], "post", "api", (401, 403, 403, 403, 404, 404)),
+    # Observer admission through the API: anyone applies (multipart) and follows by the private token; staff
+    # review; an organisation's representatives are its members' and focal point's (others 404).
+    ("api:apply_for_admission", None, "post", "api", (422,) * 6),  # the JSON body lacks every form field
+    ("api:get_observer_application", lambda c: ["bad-token-xyz"], "get", "api", (404,) * 6),
+    ("api:answer_observer_application", lambda c: ["bad-token-xyz"], "post", "api", (404,) * 6),
+    ("api:decide_observer_application", lambda c: [999999], "post", "api", (401, 422, 422, 422, 422, 422)),
+    (
+        "api:list_representatives",
+        lambda c: [_observer_meeting(), "unitar"],
+        "get",
+        "api",
+        (401, 404, 404, 200, 404, 404),
+    ),
+    (
+        "api:register_representative",
+        lambda c: [_observer_meeting(), "unitar"],
+        "post",
+        "api",
+        (401, 422, 422, 422, 422, 422),
+    ),
+    ("api:decide_registration", lambda c: [999999], "post", "api", (401, 422, 422, 422, 422, 422)),
+    ("api:list_admitted_observers", lambda c: [_observer_meeting()], "get", "api", (401, 403, 403, 403, 200, 200)),
+    # A centre's work plans and evidence (its members, none in the cast, and staff); the Secretariat's
+    # nominations and evaluations; Parties' feedback from their contact or focal points.
+    ("api:upload_evidence", lambda c: [c["centre"], 999999, 999999], "post", "api", (401, 422, 422, 422, 422, 422)),
+    ("api:list_work_plans", lambda c: [c["centre"]], "get", "api", (401, 403, 403, 403, 200, 200)),
+    ("api:draft_work_plan", lambda c: [c["centre"]], "post", "api", (401, 422, 422, 422, 422, 422)),
+    ("api:submit_work_plan", lambda c: [c["centre"], 999999], "post", "api", (401, 403, 403, 403, 404, 404)),
+    ("api:approve_work_plan", lambda c: [c["centre"], 999999], "post", "api", (401, 422, 422, 422, 422, 422)),
+    ("api:give_feedback", lambda c: [c["centre"]], "post", "api", (401, 422, 422, 422, 422, 422)),
+    ("api:list_feedback", lambda c: [c["centre"]], "get", "api", (401, 403, 403, 403, 200, 200)),
+    ("api:list_nominations", None, "get", "api", (401, 403, 403, 403, 200, 200)),
+    ("api:nominate_centre", None, "post", "api", (401, 422, 422, 422, 422, 422)),
+    ("api:decide_nomination", lambda c: [999999], "post", "api", (401, 422, 422, 422, 422, 422)),
+    ("api:start_evaluation", lambda c: [c["centre"]], "post", "api", (401, 422, 422, 422, 422, 422)),
+    ("api:get_evaluation", lambda c: [999999], "get", "api", (401, 403, 403, 403, 404, 404)),
+    ("api:score_criterion", lambda c: [999999, "a"], "post", "api", (401, 422, 422, 422, 422, 422)),
+    ("api:complete_evaluation", lambda c: [999999], "post", "api", (401, 403, 403, 403, 404, 404)),
     # --- directory/centres/observers rows end ---
 ]
 

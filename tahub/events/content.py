@@ -1,0 +1,142 @@
+"""Every write to an event's content: creating and editing it, and its materials. One function per use case,
+staff only, audited (a dotted reason on each history row), in one transaction.
+
+Times come in as the wall-clock times of the event's own time zone (what the invitation says: 09:00 in
+Auckland), are placed in that zone here and stored in UTC; "ends after it starts" and "the deadline is not
+after the last day" are checked there, so an event across midnight UTC is neither refused nor misdated.
+An edit is made against the version the editor saw: if someone saved the event meanwhile, it is refused with
+a message and nothing is written. A removed material's file stays in storage: the history still names it.
+"""
+
+from zoneinfo import ZoneInfo
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from tahub.accounts.rules import require
+
+from .models import Event, Material, RegistrationState, validate_time_zone
+
+MANAGE = "events.manage_events"
+EVENT_M2M = ("organisers", "partners", "themes", "decisions", "eligible_regions")
+RESERVED_SLUGS = {"new", "results"}  # the staff pages' own addresses
+
+STALE = _(
+    "Someone else saved this event while you were editing it (it is now at version %(now)s; you started from "
+    "version %(seen)s). Nothing was saved: reload the page to see their changes, then make yours again."
+)
+ENDS_BEFORE = _(
+    "The event must end after it starts: %(start)s → %(end)s (%(zone)s time). An event that runs past midnight "
+    "ends on the next day."
+)
+DEADLINE_AFTER = _("The registration deadline must be on or before the event's last day (%(day)s, %(zone)s time).")
+BELOW_ACCEPTED = _("%(count)s participants are already accepted: the capacity cannot be lower.")
+MODE_FIXED = _("Participants are already registered: the way people register can no longer change.")
+RESERVED = _("“%(slug)s” is reserved for a page address; choose another code.")
+DOCUMENT_NEEDS_FILE = _("Attach the document (PDF, Office or image, up to 10 MB).")
+LINK_NEEDS_URL = _("Give the address of the recording or page.")
+FILE_OR_URL = _("Give a file for a document, or an address for a recording or a link: one, not both.")
+
+
+def _split(data):
+    return {k: v for k, v in data.items() if k not in EVENT_M2M}, {k: v for k, v in data.items() if k in EVENT_M2M}
+
+
+def _place_in_zone(fields, errors):
+    """Naive wall-clock start and end → aware, in the event's zone (an aware value is kept as it is)."""
+    try:
+        validate_time_zone(fields.get("time_zone", ""))
+    except ValidationError as error:
+        errors["time_zone"] = error.messages
+        return
+    zone = ZoneInfo(fields["time_zone"])
+    for name in ("start", "end"):
+        value = fields.get(name)
+        if value is not None and value.tzinfo is None:
+            fields[name] = value.replace(tzinfo=zone)
+    start, end, deadline = fields.get("start"), fields.get("end"), fields.get("registration_deadline")
+    if start and end and end <= start:
+        local = {"start": f"{start.astimezone(zone):%Y-%m-%d %H:%M}", "end": f"{end.astimezone(zone):%Y-%m-%d %H:%M}"}
+        errors["end"] = ENDS_BEFORE % {**local, "zone": fields["time_zone"]}
+    elif end and deadline and deadline > end.astimezone(zone).date():
+        day = end.astimezone(zone).date().isoformat()
+        errors["registration_deadline"] = DEADLINE_AFTER % {"day": day, "zone": fields["time_zone"]}
+
+
+def _check(fields, event=None):
+    """What a form cannot say alone; every problem at once, by field."""
+    errors = {}
+    _place_in_zone(fields, errors)
+    if fields.get("slug") in RESERVED_SLUGS:
+        errors["slug"] = RESERVED % {"slug": fields["slug"]}
+    if event is not None:
+        accepted = event.registrations.filter(state=RegistrationState.ACCEPTED).count()
+        if fields.get("capacity") is not None and fields["capacity"] < accepted:
+            errors["capacity"] = BELOW_ACCEPTED % {"count": accepted}
+        mode = fields.get("registration_mode")
+        if mode and mode != event.registration_mode and event.registrations.exists():
+            errors["registration_mode"] = MODE_FIXED
+    if errors:
+        raise ValidationError(errors)
+
+
+def _save(event, relations, reason):
+    event.full_clean(exclude=["starts_on", "ends_on", "state"])  # the state moves by its transitions only
+    event._change_reason = reason
+    event.save()
+    for name, values in relations.items():
+        getattr(event, name).set(values or [])
+    return event
+
+
+@transaction.atomic
+def create_event(*, by, data):
+    """Staff create an event (a draft until published on the staff page), with its links and eligibility."""
+    require(by, MANAGE)
+    fields, relations = _split(dict(data))
+    _check(fields)
+    return _save(Event(**fields), relations, "events.event.created")
+
+
+@transaction.atomic
+def update_event(event, *, by, data, version):
+    """Staff edit an event; refused if someone saved it since `version` (the version the editor saw)."""
+    require(by, MANAGE)
+    event = Event.objects.select_for_update().get(pk=event.pk)
+    if version is not None and event.version != version:
+        raise ValidationError(STALE % {"now": event.version, "seen": version}, code="stale")
+    fields, relations = _split(dict(data))
+    fields.pop("slug", None)  # the code is the event's address and its calendar UID: fixed once created
+    current = {name: getattr(event, name) for name in ("time_zone", "start", "end", "registration_deadline")}
+    fields = {**current, **fields}
+    _check(fields, event)  # places the new times in the (possibly new) zone
+    for name, value in fields.items():
+        setattr(event, name, value)
+    event.version += 1
+    return _save(event, relations, "events.event.edited")
+
+
+@transaction.atomic
+def add_material(event, *, by, kind, title, file=None, url="", public=True):
+    """Staff add a document (checked like every upload), a recording or a link to the event."""
+    require(by, MANAGE)
+    if file and url:
+        raise ValidationError({"url": FILE_OR_URL})
+    if kind == Material.Kind.DOCUMENT and not file:
+        raise ValidationError({"file": DOCUMENT_NEEDS_FILE})
+    if kind != Material.Kind.DOCUMENT and not url:
+        raise ValidationError({"url": LINK_NEEDS_URL})
+    material = Material(event=event, kind=kind, title=title.strip(), file=file or "", url=url, public=public)
+    material.full_clean()
+    material._change_reason = "events.material.added"
+    material.save()
+    return material
+
+
+@transaction.atomic
+def remove_material(material, *, by):
+    """Staff remove a material from the event page (its history row keeps what it was)."""
+    require(by, MANAGE)
+    material._change_reason = "events.material.removed"
+    material.delete()

@@ -1,0 +1,342 @@
+"""Workshops, trainings, webinars and briefings: the events, who takes part, and what they said afterwards.
+
+An event's times are aware datetimes stored in UTC with the IANA time zone of the event beside them; its
+local start and end dates are derived on save, so the calendar's month filter and the dates people read are
+those of the place (or the organiser), even for an event that crosses midnight UTC. The registration
+deadline is a date in that same time zone.
+
+Nominations (a Party's contact point proposes participants) and open registrations (a webinar) are one
+table, `Registration`, with one declared workflow; services.py moves it.
+"""
+
+from functools import cache
+from zoneinfo import ZoneInfo, available_timezones
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+from django_fsm import ConcurrentTransitionMixin, FSMField, transition
+
+from tahub.core.models import DomainModel, private_link_token
+from tahub.core.uploads import DocumentValidator
+from tahub.directory.models import Organisation
+from tahub.parties.models import Party, Region
+from tahub.planning.models import Decision
+from tahub.vocabularies.models import Theme
+
+LANGUAGES = ("en", "fr")  # the languages an event's title and description are held in (settings.LANGUAGES)
+
+
+@cache
+def _zone_names():
+    return frozenset(available_timezones())
+
+
+def validate_time_zone(value):
+    """An IANA zone name the server knows (Europe/Zurich); not an offset, an abbreviation or a folder name."""
+    if value not in _zone_names():
+        raise ValidationError(
+            _("“%(zone)s” is not a time zone name. Use an IANA name, for example Europe/Zurich for Geneva."),
+            params={"zone": value},
+        )
+
+
+class Kind(models.TextChoices):
+    WORKSHOP = "workshop", _("Workshop")
+    TRAINING = "training", _("Training")
+    WEBINAR = "webinar", _("Webinar")
+    BRIEFING = "briefing", _("Briefing")
+
+
+class Mode(models.TextChoices):
+    ONLINE = "online", _("Online")
+    IN_PERSON = "in-person", _("In person")
+    HYBRID = "hybrid", _("Hybrid")
+
+
+class RegistrationMode(models.TextChoices):
+    NOMINATION = "nomination", _("Nomination by Parties")
+    OPEN = "open", _("Open registration")
+
+
+class EventState(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class Event(ConcurrentTransitionMixin, DomainModel):
+    slug = models.SlugField(_("code"), max_length=80, unique=True, help_text=_("For example: 2024-07-pcb-briefing"))
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    title_en = models.CharField(_("title (English)"), max_length=300)
+    title_fr = models.CharField(_("title (French)"), max_length=300, blank=True)
+    description_en = models.TextField(_("description (English)"), blank=True)
+    description_fr = models.TextField(_("description (French)"), blank=True)
+    start = models.DateTimeField(_("start"))
+    end = models.DateTimeField(_("end"))
+    time_zone = models.CharField(
+        _("time zone of the event"), max_length=60, default="Europe/Zurich", validators=[validate_time_zone],
+        help_text=_("IANA name, for example Africa/Nairobi; for an online event, the organiser's"),
+    )  # fmt: skip
+    # Derived on save from start/end in the event's time zone: what the calendar filters and shows.
+    starts_on = models.DateField(_("first day (local)"), editable=False)
+    ends_on = models.DateField(_("last day (local)"), editable=False)
+    mode = models.CharField(_("mode"), max_length=20, choices=Mode.choices)
+    venue = models.CharField(_("venue"), max_length=300, blank=True, help_text=_("Place and city, when in person"))
+    region = models.ForeignKey(
+        Region, models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("UN regional group")
+    )
+    languages = models.CharField(
+        _("languages"), max_length=60, default="en", help_text=_("Language codes, for example: en;fr;es")
+    )
+    interpretation = models.CharField(
+        _("interpretation"), max_length=200, blank=True, help_text=_("For example: simultaneous English–French")
+    )
+    organisers = models.ManyToManyField(
+        Organisation, related_name="events_organised", verbose_name=_("organisers"), blank=True
+    )
+    partners = models.ManyToManyField(
+        Organisation, related_name="events_partnered", verbose_name=_("partners"), blank=True
+    )
+    themes = models.ManyToManyField(Theme, related_name="events", verbose_name=_("themes"), blank=True)
+    decisions = models.ManyToManyField(Decision, related_name="events", verbose_name=_("decisions served"), blank=True)
+    programme_activity = models.ForeignKey(
+        "planning.ProgrammeActivity", models.SET_NULL, null=True, blank=True, related_name="events",
+        verbose_name=_("plan activity"), help_text=_("The activity of the programme of work this event delivers"),
+    )  # fmt: skip
+    capacity = models.PositiveIntegerField(_("capacity"), help_text=_("How many participants may be accepted"))
+    party_quota = models.PositiveSmallIntegerField(
+        _("participants per Party"), default=2, help_text=_("Only for nominations: the most accepted per Party")
+    )
+    eligible_parties_only = models.BooleanField(
+        _("developing and transition Parties only"), default=True,
+        help_text=_("Only Parties eligible for assistance under Article 12 may nominate"),
+    )  # fmt: skip
+    eligible_regions = models.ManyToManyField(
+        Region, blank=True, related_name="+", verbose_name=_("regions whose Parties may nominate"),
+        help_text=_("Leave empty for every region"),
+    )  # fmt: skip
+    eligible_roles = models.CharField(
+        _("who may be nominated"), max_length=300, blank=True,
+        help_text=_("For example: officials of the ministry in charge of chemicals"),
+    )  # fmt: skip
+    registration_mode = models.CharField(_("registration"), max_length=20, choices=RegistrationMode.choices)
+    registration_deadline = models.DateField(
+        _("registration deadline"), help_text=_("Last day to nominate or register, in the event's time zone")
+    )
+    agenda = models.TextField(_("agenda"), blank=True)
+    joining_instructions = models.TextField(
+        _("joining instructions"), blank=True, help_text=_("Sent to accepted participants only: link, room, visa")
+    )
+    follow_up_after_days = models.PositiveSmallIntegerField(
+        _("follow-up survey after (days)"), default=180, help_text=_("Days after the event")
+    )
+    state = FSMField(_("status"), max_length=20, choices=EventState.choices, default=EventState.DRAFT, protected=True)
+    # Raised by every edit of the content (services.update_event): an edit from an older version is refused.
+    version = models.PositiveIntegerField(default=0, editable=False)
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        ordering = ["start", "slug"]
+        indexes = [models.Index(fields=["state", "start"]), models.Index(fields=["state", "starts_on"])]
+        constraints = [models.CheckConstraint(condition=models.Q(end__gte=models.F("start")), name="event_ends_after")]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("events:detail", args=[self.slug])
+
+    def _text(self, field):
+        language = (translation.get_language() or "en")[:2]
+        return getattr(self, f"{field}_{language}", "") or getattr(self, f"{field}_en")
+
+    @property
+    def title(self):
+        """The title in the reader's language, else in English."""
+        return self._text("title")
+
+    @property
+    def description(self):
+        return self._text("description")
+
+    @property
+    def zone(self):
+        return ZoneInfo(self.time_zone)
+
+    @property
+    def language_list(self):
+        return [code for code in self.languages.split(";") if code]
+
+    def clean(self):
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError({"end": _("The event must end after it starts.")})
+
+    def save(self, *args, **kwargs):
+        self.starts_on = self.start.astimezone(self.zone).date()
+        self.ends_on = self.end.astimezone(self.zone).date()
+        super().save(*args, **kwargs)
+
+    def registration_open(self, now=None):
+        """Open until the end of the deadline day in the event's time zone, whatever the server's zone."""
+        local = (now or timezone.now()).astimezone(self.zone)
+        return self.state == EventState.PUBLISHED and local.date() <= self.registration_deadline
+
+    def follow_up_open(self, now=None):
+        local = (now or timezone.now()).astimezone(self.zone).date()
+        return (local - self.ends_on).days >= self.follow_up_after_days
+
+    @transition(state, source=EventState.DRAFT, target=EventState.PUBLISHED)
+    def publish(self):
+        pass
+
+    @transition(state, source=[EventState.DRAFT, EventState.PUBLISHED], target=EventState.CANCELLED)
+    def cancel(self):
+        pass
+
+
+class Material(DomainModel):
+    class Kind(models.TextChoices):
+        DOCUMENT = "document", _("Document")
+        RECORDING = "recording", _("Recording")
+        LINK = "link", _("Link")
+
+    event = models.ForeignKey(Event, models.CASCADE, related_name="materials", verbose_name=_("event"))
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    title = models.CharField(_("title"), max_length=200)
+    file = models.FileField(_("file"), upload_to="events/%Y/", blank=True, validators=[DocumentValidator()])
+    url = models.URLField(_("address"), blank=True, help_text=_("For a recording or a link"))
+    public = models.BooleanField(
+        _("public"), default=True,
+        help_text=_("Untick to share it only with accepted participants (through their private link) and staff"),
+    )  # fmt: skip
+
+    class Meta:
+        verbose_name = _("material")
+        verbose_name_plural = _("materials")
+        ordering = ["kind", "title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(models.Q(file="") & ~models.Q(url="")) | (~models.Q(file="") & models.Q(url="")),
+                name="material_file_or_url",
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class RegistrationState(models.TextChoices):
+    NOMINATED = "nominated", _("Nominated, awaiting the Secretariat")
+    ACCEPTED = "accepted", _("Accepted")
+    WAITLISTED = "waitlisted", _("On the waiting list")
+    DECLINED = "declined", _("Declined")
+    CANCELLED = "cancelled", _("Cancelled")
+
+    @classmethod
+    def active(cls):
+        """States that hold a person's place (or claim to one): a person can be in only one at a time."""
+        return [cls.NOMINATED, cls.ACCEPTED, cls.WAITLISTED]
+
+
+class Registration(ConcurrentTransitionMixin, DomainModel):
+    """A participant of an event: nominated by a Party, or registered by themselves for an open event."""
+
+    event = models.ForeignKey(Event, models.CASCADE, related_name="registrations", verbose_name=_("event"))
+    party = models.ForeignKey(
+        Party, models.PROTECT, null=True, blank=True, related_name="event_registrations", verbose_name=_("Party")
+    )
+    name = models.CharField(_("full name"), max_length=200)
+    email = models.EmailField(_("e-mail address"))
+    position = models.CharField(_("position and institution"), max_length=300, blank=True)
+    letter = models.FileField(
+        _("nomination letter"), upload_to="nominations/%Y/", blank=True, validators=[DocumentValidator()]
+    )
+    nominated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("nominated by"),
+    )
+    state = FSMField(_("status"), max_length=20, choices=RegistrationState.choices, protected=True)
+    message = models.TextField(_("message from the Secretariat"), blank=True)
+    attended = models.BooleanField(_("attended"), null=True, blank=True)
+    reminded_at = models.DateTimeField(_("reminder sent"), null=True, blank=True)
+    evaluation_invited_at = models.DateTimeField(_("evaluation survey sent"), null=True, blank=True)
+    follow_up_invited_at = models.DateTimeField(_("follow-up survey sent"), null=True, blank=True)
+    # The language of the page the person registered (or was nominated) in: their e-mails' language when they
+    # have no account with a preferred language.
+    language = models.CharField(_("language for e-mails"), max_length=10, blank=True)
+    # The participant's private link: their status, the surveys and the certificate, without an account.
+    token = models.CharField(max_length=64, unique=True, default=private_link_token, editable=False)
+
+    class Meta:
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["event", "state", "created_at"]), models.Index(fields=["party", "attended"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "email"],
+                condition=models.Q(state__in=["nominated", "accepted", "waitlisted"]),
+                name="registration_once_per_person",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.name} — {self.event}"
+
+    def get_absolute_url(self):
+        return reverse("events:participation", args=[self.event.slug, self.token])
+
+    @transition(
+        state, source=[RegistrationState.NOMINATED, RegistrationState.WAITLISTED], target=RegistrationState.ACCEPTED
+    )
+    def accept(self):
+        pass
+
+    @transition(state, source=[RegistrationState.NOMINATED], target=RegistrationState.WAITLISTED)
+    def waitlist(self):
+        pass
+
+    @transition(
+        state, source=[RegistrationState.NOMINATED, RegistrationState.WAITLISTED], target=RegistrationState.DECLINED
+    )
+    def decline(self):
+        pass
+
+    @transition(state, source=RegistrationState.active(), target=RegistrationState.CANCELLED)
+    def cancel(self):
+        pass
+
+
+class SurveyResponse(DomainModel):
+    """One participant's answers to one questionnaire (evaluation, or follow-up), given once."""
+
+    registration = models.ForeignKey(Registration, models.CASCADE, related_name="survey_responses")
+    survey = models.CharField(_("questionnaire"), max_length=60, help_text=_("For example: event-evaluation-v1"))
+    kind = models.CharField(_("kind"), max_length=20)
+
+    class Meta:
+        verbose_name = _("survey response")
+        verbose_name_plural = _("survey responses")
+        constraints = [models.UniqueConstraint(fields=["registration", "kind"], name="survey_answered_once")]
+
+
+class SurveyAnswer(models.Model):
+    response = models.ForeignKey(SurveyResponse, models.CASCADE, related_name="answers")
+    question = models.CharField(max_length=60)
+    rating = models.PositiveSmallIntegerField(null=True, blank=True)
+    text = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["response", "question"], name="survey_answer_once")]
+
+    def __str__(self):
+        return self.question

@@ -1,0 +1,141 @@
+"""The gap-analysis pages (read only): a cycle's gaps, the trend across cycles, a Party's matrix, the summary
+report. Thin: each loads and authorises through selectors, computes through analysis, renders or exports."""
+
+from django.http import Http404
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views import View
+from rules.contrib.views import PermissionRequiredMixin
+
+from tahub.core.charts import bar_chart, stacked_bar_chart
+
+from . import analysis, exporters, matrix, report, selectors
+from .map import by_region, world_map
+
+LEVEL_SERIES = [(_("High"), "#a8280b"), (_("Medium"), "#e8602c"), (_("Low"), "#f9a870"), (_("None"), "#d9d9d9")]
+
+
+def _levels(tally):
+    return [tally.high, tally.medium, tally.low, tally.none]
+
+
+def _export(request, tables, prefix):
+    """The table named by ?table= as ?export=csv|xlsx, or None when no export is asked."""
+    fmt, name = request.GET.get("export"), request.GET.get("table")
+    if fmt not in ("csv", "xlsx"):
+        return None
+    if name not in tables:
+        raise Http404
+    return exporters.TableExporter(tables[name](), prefix).response(fmt)
+
+
+def need_map(cycle_analysis, user, theme=None):
+    """(SVG, [(name, value)] for the table beside it, unit): by Party for the Secretariat, by region for others."""
+    if user.has_perm("needs.view_cycles"):
+        values = analysis.weighted_by_country(cycle_analysis.cycle, theme=theme)
+        unit = _("weighted need")
+        description = _("Each Party coloured by its weighted need (2 per high, 1 per medium need).")
+        table = sorted(((iso3, v) for iso3, v in values.items()), key=lambda item: (-item[1], item[0]))
+    else:
+        shares = {
+            region: tally.share
+            for (slug, region), (_name, tally) in cycle_analysis.needs.items()
+            if slug == theme
+        } if theme else {region: tally.share for region, tally in cycle_analysis.regions.items()}  # fmt: skip
+        values = by_region(shares)
+        unit = "%"
+        description = _("Each country coloured by its region's share of Parties with a high or medium need.")
+        table = sorted(shares.items())
+    title = _("Needs by country: %(cycle)s") % {"cycle": cycle_analysis.cycle.title}
+    return world_map(values, title=title, description=description, unit=unit), table, unit
+
+
+class GapAnalysisView(View):
+    """A cycle's gap analysis: public once staff published it; the Secretariat sees it at any time."""
+
+    def get(self, request, cycle):
+        cycle, cycles = selectors.analysed_cycle(request.user, cycle)
+        result = analysis.CycleAnalysis(cycle, cycles)
+        tables = {name: (lambda build=build: build(result)) for name, build in exporters.CYCLE_TABLES.items()}
+        export = _export(request, tables, cycle.slug)
+        if export:
+            return export
+        theme = request.GET.get("theme") or None
+        themes = sorted({(slug, name) for (slug, _region), (name, _tally) in result.needs.items()}, key=lambda t: t[1])
+        if theme not in {slug for slug, _name in themes}:
+            theme = None
+        map_svg, map_rows, map_unit = need_map(result, request.user, theme)
+        context = {
+            "cycle": cycle,
+            "analysis": result,
+            "rows": [
+                {
+                    "theme": name,
+                    "region": region,
+                    **dict(zip(("high", "medium", "low", "none"), _levels(t), strict=True)),
+                }
+                for (_slug, region), (name, t) in sorted(result.needs.items(), key=lambda i: (-i[1][1].high, i[1][0]))
+            ],
+            "themes_chart": stacked_bar_chart(
+                [(name, _levels(tally)) for name, tally in result.themes],
+                series=LEVEL_SERIES,
+                title=_("Parties by level of need, per theme"),
+            ),
+            "gaps_chart": bar_chart(
+                [(f"{row.theme_name} ({row.region})", row.score) for row in result.gaps[:15]],
+                title=_("The fifteen largest gaps (gap score)"),
+            ),
+            "map": map_svg,
+            "map_rows": map_rows,
+            "map_unit": map_unit,
+            "map_themes": themes,
+            "map_theme": theme,
+            "offers": exporters.offers_table(result),
+            "tables": exporters.CYCLE_TABLES,
+        }
+        return render(request, "needs/gaps.html", context)
+
+
+class AcrossCyclesView(View):
+    """The theme × cycle table: every cycle whose results the person may see, oldest first."""
+
+    def get(self, request):
+        cycles = analysis.cycles_ordered(selectors.cycles_visible_to(request.user))
+        trend = analysis.theme_trend(cycles)
+        table = exporters.cross_cycle_table(cycles, trend)
+        export = _export(request, {"across-cycles": lambda: table}, "needs")
+        if export:
+            return export
+        latest = cycles[-1] if cycles else None
+        chart = bar_chart(
+            [(row.theme_name, row.share(latest.pk)) for row in trend if latest and row.share(latest.pk)],
+            title=_("Share of Parties with a high or medium need (%%), %(cycle)s") % {"cycle": latest.title}
+            if latest
+            else "",
+        )
+        return render(request, "needs/across_cycles.html", {"cycles": cycles, "table": table, "chart": chart})
+
+
+class PartyMatrixView(View):
+    """One Party's needs → offers → requests → delivered, by theme: its own people and the Secretariat (404 for
+    anyone else, so a Party's answers cannot be probed)."""
+
+    def get(self, request, cycle, iso3):
+        cycle, party = selectors.matrix_target(request.user, cycle, iso3)
+        rows = matrix.party_matrix(cycle, party, show_offers=cycle.results_published_at is not None
+                                   or request.user.has_perm("needs.view_cycles"))  # fmt: skip
+        table = matrix.matrix_table(party, rows)
+        export = _export(request, {"matrix": lambda: table}, f"{cycle.slug}-{iso3}")
+        if export:
+            return export
+        return render(request, "needs/party_matrix.html", {"cycle": cycle, "party": party, "rows": rows})
+
+
+class SummaryReportView(PermissionRequiredMixin, View):
+    """The Secretariat's button: the cycle summary for the Conference of the Parties, as XLSX or PDF."""
+
+    permission_required = "needs.view_cycles"
+
+    def get(self, request, cycle, fmt):
+        cycle, cycles = selectors.analysed_cycle(request.user, cycle)
+        return report.download(analysis.CycleAnalysis(cycle, cycles), fmt)

@@ -1,0 +1,228 @@
+"""Answers as values: cleaning what a form, the API or a workbook sends, and writing what changed.
+
+A value per question code, by the question's kind:
+level "high" | "medium" | "low" | "none"; rank a whole number from 1; text and support a string;
+obstacles a list of the question's option codes; languages a list of language codes; offer a list of types of
+assistance (slugs); regions a list of UN regional group codes; amounts a list of {"year", "source", "amount"}.
+An empty value ("", None, []) clears the answer. Every error is named by the question's code.
+"""
+
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from tahub.parties.models import Region
+from tahub.vocabularies.models import AssistanceType
+
+from .models import Amount, Answer, Level, Question
+
+LANGUAGES = ("ar", "zh", "en", "fr", "ru", "es")
+MAX_RANK = 100
+MAX_AMOUNT = Decimal("999999999999.99")
+
+UNKNOWN_QUESTION = _("“%(code)s” is not a question of this questionnaire.")
+BAD_LEVEL = _("Choose high, medium, low or none.")
+BAD_RANK = _("Give a whole number from 1 to %(max)d.")
+BAD_CHOICE = _("Unknown: %(values)s. Choose from: %(allowed)s.")
+BAD_AMOUNT = _("Give each amount as a number of at least 0, for a year and a source of the question.")
+TOO_LONG = _("At most 20,000 characters.")
+NOT_TEXT = _("Give a text.")
+NOT_LIST = _("Give a list of codes.")
+
+
+@dataclass
+class Value:
+    """A cleaned answer; compare with `of(answer)` to know whether it changed."""
+
+    level: str = ""
+    rank: int | None = None
+    text: str = ""
+    choices: list = field(default_factory=list)
+    types: frozenset = frozenset()
+    regions: frozenset = frozenset()
+    amounts: dict = field(default_factory=dict)  # {(year, source): Decimal}
+
+
+def as_list(value):
+    """A list from a list, or from a string separated by ';' or ','."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        value = value.replace(",", ";").split(";")
+    if not isinstance(value, list | tuple) or not all(isinstance(v, str | int) for v in value):
+        raise ValidationError(NOT_LIST)
+    return [str(v).strip() for v in value if str(v).strip()]
+
+
+def _pick(question, value, allowed):
+    codes = as_list(value)
+    unknown = [c for c in codes if c not in allowed]
+    if unknown:
+        raise ValidationError(BAD_CHOICE % {"values": ", ".join(unknown), "allowed": ", ".join(allowed)})
+    return list(dict.fromkeys(codes))
+
+
+def _rank(value):
+    if value in (None, ""):
+        return None
+    try:
+        rank = int(str(value).strip())
+    except ValueError:
+        rank = 0
+    if not 1 <= rank <= MAX_RANK:
+        raise ValidationError(BAD_RANK % {"max": MAX_RANK})
+    return rank
+
+
+def _amounts(question, value):
+    years = set(question.options.get("years", []))
+    sources = {s["code"] for s in question.options.get("sources", [])}
+    amounts = {}
+    for item in value or []:
+        try:
+            year, source = int(item["year"]), str(item["source"])
+            amount = Decimal(str(item["amount"]).strip())
+        except (KeyError, TypeError, ValueError, InvalidOperation):
+            raise ValidationError(BAD_AMOUNT) from None
+        if year not in years or source not in sources or not amount.is_finite() or not 0 <= amount <= MAX_AMOUNT:
+            raise ValidationError(BAD_AMOUNT)
+        amounts[(year, source)] = amount.quantize(Decimal("0.01"))
+    return amounts
+
+
+def _check_type(kind, value):
+    Kind = Question.Kind
+    texts = (Kind.LEVEL, Kind.TEXT, Kind.SUPPORT)
+    lists = (Kind.OBSTACLES, Kind.LANGUAGES, Kind.OFFER, Kind.REGIONS)
+    if value is None:
+        return
+    if kind in texts and not isinstance(value, str):
+        raise ValidationError(NOT_TEXT)
+    if kind in lists and not isinstance(value, str | list | tuple):
+        raise ValidationError(NOT_LIST)
+    if kind == Kind.AMOUNTS and not isinstance(value, list | tuple):
+        raise ValidationError(BAD_AMOUNT)
+    if isinstance(value, str) and "\x00" in value:
+        raise ValidationError(NOT_TEXT)
+
+
+def clean_value(question, value, vocabularies):
+    """One value → Value, or ValidationError with a message for this question."""
+    kind, Kind = question.kind, Question.Kind
+    _check_type(kind, value)
+    if kind == Kind.LEVEL:
+        level = (value or "").strip()
+        if level and level not in Level.values:
+            raise ValidationError(BAD_LEVEL)
+        return Value(level=level)
+    if kind == Kind.RANK:
+        return Value(rank=_rank(value))
+    if kind in (Kind.TEXT, Kind.SUPPORT):
+        text = (value or "").strip()
+        if len(text) > 20000:
+            raise ValidationError(TOO_LONG)
+        return Value(text=text)
+    if kind == Kind.OBSTACLES:
+        return Value(choices=_pick(question, value, [c["code"] for c in question.options.get("choices", [])]))
+    if kind == Kind.LANGUAGES:
+        return Value(choices=_pick(question, value, list(LANGUAGES)))
+    if kind == Kind.OFFER:
+        types = vocabularies["types"]
+        return Value(types=frozenset(types[s] for s in _pick(question, value, list(types))))
+    if kind == Kind.REGIONS:
+        regions = vocabularies["regions"]
+        return Value(regions=frozenset(regions[c] for c in _pick(question, value, list(regions))))
+    return Value(amounts=_amounts(question, value))
+
+
+def vocabularies():
+    """{"types": {slug: pk}, "regions": {code: pk}} for cleaning offers (two small queries)."""
+    return {
+        "types": dict(AssistanceType.objects.values_list("slug", "pk")),
+        "regions": dict(Region.objects.values_list("code", "pk")),
+    }
+
+
+def clean(questions, answers):
+    """{code: raw value} → {question: Value}; ValidationError({code: message}) naming every bad one."""
+    by_code = {q.code: q for q in questions}
+    words = vocabularies()
+    cleaned, errors = {}, {}
+    for code, value in answers.items():
+        question = by_code.get(code)
+        if question is None:
+            errors[code] = UNKNOWN_QUESTION % {"code": code}
+            continue
+        try:
+            cleaned[question] = clean_value(question, value, words)
+        except ValidationError as error:
+            errors[code] = error.messages
+    if errors:
+        raise ValidationError(errors)
+    return cleaned
+
+
+def of(answer):
+    """The Value an existing answer holds (uses the prefetched relations)."""
+    return Value(
+        level=answer.level,
+        rank=answer.rank,
+        text=answer.text,
+        choices=list(answer.choices or []),
+        types=frozenset(t.pk for t in answer.assistance_types.all()),
+        regions=frozenset(r.pk for r in answer.regions.all()),
+        amounts={(a.year, a.source): a.amount for a in answer.amounts.all()},
+    )
+
+
+def raw(answer):
+    """An existing answer as the raw value a client sends back (the API and the workbook)."""
+    kind, Kind = answer.question.kind, Question.Kind
+    if kind == Kind.LEVEL:
+        return answer.level
+    if kind == Kind.RANK:
+        return answer.rank
+    if kind in (Kind.TEXT, Kind.SUPPORT):
+        return answer.text
+    if kind in (Kind.OBSTACLES, Kind.LANGUAGES):
+        return list(answer.choices or [])
+    if kind == Kind.OFFER:
+        return sorted(t.slug for t in answer.assistance_types.all())
+    if kind == Kind.REGIONS:
+        return sorted(r.code for r in answer.regions.all())
+    return [{"year": a.year, "source": a.source, "amount": a.amount} for a in answer.amounts.all()]
+
+
+def write(response, question, value, existing, reason):
+    """Create or update one answer to hold `value`; returns True when something changed."""
+    answer = existing.get(question.pk)
+    if answer is not None and of(answer) == value:
+        return False
+    answer = answer or Answer(response=response, question=question)
+    answer.level, answer.rank, answer.text, answer.choices = value.level, value.rank, value.text, value.choices
+    answer._change_reason = reason
+    answer.save()
+    if question.kind == Question.Kind.OFFER:
+        answer.assistance_types.set(value.types)
+    elif question.kind == Question.Kind.REGIONS:
+        answer.regions.set(value.regions)
+    elif question.kind == Question.Kind.AMOUNTS:
+        _write_amounts(answer, value.amounts, reason)
+    return True
+
+
+def _write_amounts(answer, amounts, reason):
+    current = {(a.year, a.source): a for a in answer.amounts.all()} if answer.pk else {}
+    for key, row in current.items():
+        if key not in amounts:
+            row._change_reason = reason
+            row.delete()
+    for (year, source), amount in amounts.items():
+        row = current.get((year, source)) or Amount(answer=answer, year=year, source=source)
+        if row.pk and row.amount == amount:
+            continue
+        row.amount, row.currency = amount, answer.question.options.get("currency", "USD")
+        row._change_reason = reason
+        row.save()

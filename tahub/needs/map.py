@@ -1,0 +1,104 @@
+"""A world map coloured by need, as server-rendered SVG: no JavaScript, a <title> on every country, and the
+same numbers in a table beside it. Outlines: tahub/core/data/world_map.json (see PROVENANCE-world-map.md).
+
+The public and a Party's people see each country coloured by its REGION's aggregate (published aggregates only,
+never one Party's answers); the Secretariat sees each Party's own weighted need."""
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from django.conf import settings
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext as _
+
+from tahub.parties.models import Country
+
+MAP_FILE = Path(settings.BASE_DIR) / "tahub" / "core" / "data" / "world_map.json"
+NO_DATA = "#e8e8e8"
+# Light to dark, readable in greyscale; upper bounds of each class (inclusive) in the value's unit.
+PALETTE = ["#fde0c5", "#f9a870", "#e8602c", "#a8280b"]
+
+
+@lru_cache(maxsize=1)
+def outlines():
+    return json.loads(MAP_FILE.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def country_regions():
+    """{iso3: (name, region code)}: read once per process (reference data)."""
+    return {
+        iso3: (name, region or "") for iso3, name, region in Country.objects.values_list("iso3", "name", "region__code")
+    }
+
+
+def classes(values):
+    """Four equal-width classes between the smallest and largest value: [(low, high, colour)]."""
+    present = [v for v in values if v is not None]
+    if not present:
+        return []
+    low, high = min(present), max(present)
+    step = (high - low) / len(PALETTE) or 1
+    return [(round(low + i * step, 1), round(low + (i + 1) * step, 1), colour) for i, colour in enumerate(PALETTE)]
+
+
+def colour_of(value, bins):
+    if value is None or not bins:
+        return NO_DATA
+    for _low, high, colour in bins:
+        if value <= high:
+            return colour
+    return bins[-1][2]
+
+
+def by_region(region_values):
+    """{iso3: value} for every country of a region with a value."""
+    return {iso3: region_values.get(region) for iso3, (_name, region) in country_regions().items()}
+
+
+def world_map(values, *, title, description, unit):
+    """SVG of the world, each country filled by its value ({iso3: number or None}) with a legend below."""
+    data, names = outlines(), country_regions()
+    bins = classes(values.values())
+    none_label = _("no data")
+
+    def label(iso3):
+        value = values.get(iso3)
+        shown = none_label if value is None else f"{value} {unit}"
+        return f"{names.get(iso3, (iso3, ''))[0]}: {shown}"
+
+    shapes = format_html_join(
+        "",
+        '<path d="{}" fill="{}" stroke="#ffffff" stroke-width="0.5"><title>{}</title></path>',
+        ((d, colour_of(values.get(iso3), bins), label(iso3)) for iso3, d in sorted(data["shapes"].items())),
+    )
+    dots = format_html_join(
+        "",
+        '<circle cx="{}" cy="{}" r="2.5" fill="{}" stroke="#555555" stroke-width="0.4"><title>{}</title></circle>',
+        ((x, y, colour_of(values.get(iso3), bins), label(iso3)) for iso3, (x, y) in sorted(data["dots"].items())),
+    )
+    legend_y = data["height"] + 14
+    legend = format_html_join(
+        "",
+        '<rect x="{}" y="{}" width="14" height="14" fill="{}" stroke="#555555" stroke-width="0.4"></rect>'
+        '<text x="{}" y="{}" font-size="13">{}</text>',
+        (
+            (10 + i * 170, legend_y, colour, 30 + i * 170, legend_y + 12, text)
+            for i, (colour, text) in enumerate(
+                [(c, f"{low}–{high} {unit}") for low, high, c in bins] + [(NO_DATA, none_label)]
+            )
+        ),
+    )
+    return format_html(
+        '<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="map-title map-desc" '
+        'viewBox="0 0 {} {}" width="100%"><title id="map-title">{}</title><desc id="map-desc">{}</desc>'
+        '<rect width="100%" height="100%" fill="#f4f8fb"></rect>{}{}{}</svg>',
+        data["width"],
+        data["height"] + 36,
+        title,
+        description,
+        shapes,
+        dots,
+        legend,
+    )

@@ -1,0 +1,168 @@
+"""API of representatives at meetings: an admitted (or exempt) body's members propose representatives and its
+observer focal point registers, approves or refuses them; the Secretariat lists the admitted observers at a
+meeting with their representatives (JSON; the pages export CSV and XLSX). A personal API token; the same
+services and permissions as the pages. An organisation's registrations are private: to anyone who does not act
+for it they answer 404, as if they were not there."""
+
+from datetime import datetime
+from enum import StrEnum
+from typing import Literal
+
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from ninja import Field, File, Form, Path, Router, Schema, Status, UploadedFile
+from ninja.errors import HttpError
+from ninja.pagination import paginate
+
+from tahub.accounts.api import token_auth
+from tahub.accounts.rules import REASONS
+from tahub.core.api_errors import ErrorOut, get_or_404
+from tahub.core.api_pagination import PageNumberPagination
+from tahub.core.api_services import checked_uploads, run
+from tahub.core.api_types import Code, Id
+from tahub.directory.models import Organisation
+
+from . import selectors, services
+from .api import ObserverOut
+from .models import Registration
+
+# Under its own name in the OpenAPI document: the model's enum is called just "State", like other apps' enums.
+RepresentativeState = StrEnum("RepresentativeState", {state.name: state.value for state in Registration.State})
+
+router = Router(tags=["observers"], auth=token_auth)
+ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
+
+
+class RepresentativeRegistrationOut(Schema):
+    id: int
+    meeting: str = Field(alias="meeting.code")
+    organisation: str = Field(alias="organisation.slug")
+    name: str
+    function: str
+    state: RepresentativeState
+    registered_by: str = Field(description="Who registered or proposed the representative")
+    photo: str | None = Field(description="Address of the badge photo: for the focal point and the Secretariat")
+    nomination_letter: str | None = Field(description="Address of the letter: for the focal point and the Secretariat")
+    created_at: datetime
+
+    @staticmethod
+    def resolve_registered_by(obj):
+        return str(obj.registered_by)
+
+    @staticmethod
+    def _file(obj, context, which):
+        user = context["request"].auth
+        if not user.has_perm("observers.view_registration_files", obj.organisation):
+            return None
+        return reverse("observers:registration_file", args=[obj.pk, which])
+
+    @staticmethod
+    def resolve_photo(obj, context):
+        return RepresentativeRegistrationOut._file(obj, context, "photo")
+
+    @staticmethod
+    def resolve_nomination_letter(obj, context):
+        return RepresentativeRegistrationOut._file(obj, context, "nomination_letter")
+
+
+class RepresentativeIn(Schema):
+    name: str = Field(max_length=200, description="Full name, as on the badge")
+    function: str = Field(max_length=200, description="For example: Policy adviser")
+
+
+class RepresentativeDecisionIn(Schema):
+    action: Literal["approve", "refuse"]
+
+
+def _acting_for(request, slug):
+    """The organisation, when the token's user acts for it (a member or its focal point); else 404."""
+    organisation = Organisation.objects.filter(slug=slug).first()
+    if organisation is None or not request.auth.has_perm("observers.propose_representative", organisation):
+        raise HttpError(404, _("No organisation you act for has the code “%(slug)s”.") % {"slug": slug})
+    return organisation
+
+
+def _meeting(code):
+    message = _("No meeting open to observers has the code “%(code)s”.") % {"code": code}
+    return get_or_404(selectors.meeting_get, code, message=message)
+
+
+def _registrations():
+    return Registration.objects.select_related("meeting", "organisation", "registered_by")
+
+
+@router.get(
+    "/observer-meetings/{code}/organisations/{slug}/registrations",
+    response={200: list[RepresentativeRegistrationOut], **ERRORS},
+)
+def list_representatives(request, code: Path[Code], slug: Path[Code]):
+    """The organisation's representatives at the meeting, by name: for its members and its focal point."""
+    organisation = _acting_for(request, slug)
+    return list(selectors.registrations_of(organisation, _meeting(code)).select_related("meeting", "organisation"))
+
+
+@router.post(
+    "/observer-meetings/{code}/organisations/{slug}/registrations",
+    response={201: RepresentativeRegistrationOut, **ERRORS},
+)
+def register_representative(
+    request,
+    code: Path[Code],
+    slug: Path[Code],
+    payload: Form[RepresentativeIn],
+    photo: File[UploadedFile],
+    nomination_letter: File[UploadedFile],
+):
+    """Register a representative (multipart: `name`, `function`, `photo` PNG or JPEG of at most 2 MB,
+    `nomination_letter` PDF). Registered by the focal point, it is approved at once; proposed by another member,
+    it waits for the focal point. Refused (422) after the registration deadline (organiser's time zone), for a
+    body neither admitted nor exempt, and for a representative already registered."""
+    organisation = _acting_for(request, slug)
+    meeting = _meeting(code)
+
+    def register():
+        fields = {name: Registration._meta.get_field(name) for name in ("photo", "nomination_letter")}
+        checked_uploads("photo", [photo], *fields["photo"].validators)
+        checked_uploads("nomination_letter", [nomination_letter], *fields["nomination_letter"].validators)
+        data = {**payload.dict(), "photo": photo, "nomination_letter": nomination_letter}
+        return services.register_representative(meeting=meeting, organisation=organisation, data=data, by=request.auth)
+
+    error, registration = run(register)
+    return error or Status(201, _registrations().get(pk=registration.pk))
+
+
+@router.post(
+    "/observer-registrations/{registration_id}/decision", response={200: RepresentativeRegistrationOut, **ERRORS}
+)
+def decide_registration(request, registration_id: Path[Id], payload: RepresentativeDecisionIn):
+    """The organisation's observer focal point approves or refuses a proposed representative, before the
+    deadline; the person who proposed it is e-mailed. Another member of the organisation is refused (403)."""
+    message = _("No registration you may see has the id %(id)s.") % {"id": registration_id}
+    registration = get_or_404(lambda: get_object_or_404(_registrations(), pk=registration_id), message=message)
+    if not request.auth.has_perm("observers.propose_representative", registration.organisation):
+        raise HttpError(404, message)
+    decide = {"approve": services.approve_registration, "refuse": services.refuse_registration}[payload.action]
+    error, _done = run(lambda: decide(registration, by=request.auth))
+    return error or Status(200, _registrations().get(pk=registration_id))
+
+
+class ApprovedRepresentativeOut(Schema):
+    name: str
+    function: str
+    approved: datetime = Field(alias="updated_at", description="When the registration was last changed")
+
+
+class MeetingObserverOut(ObserverOut):
+    admission: Literal["exempt", "admitted", ""] = Field(description="exempt from admission, or admitted")
+    representatives: list[ApprovedRepresentativeOut] = Field(description="Approved representatives, by name")
+
+
+@router.get("/staff/observer-meetings/{code}/observers", response={200: list[MeetingObserverOut], **ERRORS})
+@paginate(PageNumberPagination)
+def list_admitted_observers(request, code: Path[Code]):
+    """The observers at a meeting with their approved representatives, by name, for the Secretariat (the
+    staff page exports the same list as CSV or XLSX)."""
+    if not request.auth.has_perm("observers.view_observer_list"):
+        raise HttpError(403, str(REASONS["observers.view_observer_list"]))
+    return selectors.meeting_observers_with_admission(_meeting(code))

@@ -1,0 +1,144 @@
+"""API writes for the plan and its objectives, and for bienniums — a staff member's API token, the same services
+as the staff pages (audited; an edit against an `updated_at` that changed since is refused)."""
+
+import datetime
+
+from django.utils.translation import gettext as _
+from ninja import Field, Path, Schema, Status
+from ninja.errors import HttpError
+
+from tahub.accounts.api import token_auth
+from tahub.accounts.rules import REASONS
+from tahub.core.api_services import run
+
+from . import selectors, services
+from .models import Decision, TAPlan
+from .programme_api import EDIT, STAFF_ERRORS, BienniumOut, ObjectiveOut, Year, router
+
+# The same router as the reads: Django Ninja cannot serve one path (/plans/{start_year}) from two routers.
+__all__ = ["router"]
+
+
+class ObjectiveIn(Schema):
+    number: int = Field(ge=1, le=32767, description="An objective is known by its number: an existing one is edited")
+    title: str = Field(min_length=1, max_length=300)
+    title_fr: str = Field("", max_length=300)
+    description: str = Field("", max_length=5000)
+
+
+class PlanChangeIn(Schema):
+    title: str = Field(min_length=1, max_length=300)
+    title_fr: str = Field("", max_length=300)
+    summary: str = Field("", max_length=10000)
+    sources: str = Field("", max_length=300)
+    notes: str = Field("", max_length=10000)
+    objectives: list[ObjectiveIn] = Field([], max_length=50)
+    updated_at: datetime.datetime | None = Field(None, description="As read: refused if the plan changed since")
+
+
+class PlanIn(PlanChangeIn):
+    start_year: Year = Field(description="The last year follows: start_year + 3")
+
+
+class PlanSavedOut(Schema):
+    start_year: int
+    end_year: int
+    title: str
+    title_fr: str
+    updated_at: datetime.datetime
+    objectives: list[ObjectiveOut]
+
+    @staticmethod
+    def resolve_objectives(obj):
+        return selectors.objective_list(plan=obj.start_year)
+
+
+class BienniumChangeIn(Schema):
+    plan: Year | None = Field(None, description="First year of the plan it belongs to")
+    budget_decision: str | None = Field(None, max_length=20, description="e.g. SC-11/25")
+    notes: str = Field("", max_length=10000)
+    updated_at: datetime.datetime | None = Field(None, description="As read: refused if the biennium changed since")
+
+
+class BienniumIn(BienniumChangeIn):
+    start_year: Year = Field(description="The last year follows: start_year + 1")
+
+
+class BienniumSavedOut(BienniumOut):
+    updated_at: datetime.datetime
+
+
+def _staff(request):
+    if not request.auth.has_perm(EDIT):
+        raise HttpError(403, str(REASONS[EDIT]))
+
+
+def _plan_data(payload):
+    data = payload.dict(exclude={"objectives", "updated_at"})
+    return data, [o.dict() for o in payload.objectives]
+
+
+def _biennium_data(payload):
+    data = payload.dict(exclude={"updated_at"})
+    errors = {}
+    if data["plan"] is not None:
+        data["plan"] = TAPlan.objects.filter(start_year=data["plan"]).first()
+        if data["plan"] is None:
+            errors["plan"] = _("No plan starts in %(year)s.") % {"year": payload.plan}
+    if data["budget_decision"] is not None:
+        data["budget_decision"] = Decision.objects.filter(number=data["budget_decision"]).first()
+        if data["budget_decision"] is None:
+            errors["budget_decision"] = _("No decision has the number “%(number)s”.") % {
+                "number": payload.budget_decision
+            }
+    if errors:
+        raise services.ValidationError(errors)
+    return data
+
+
+def _saved_biennium(biennium):
+    return selectors.biennium_list().get(pk=biennium.pk)
+
+
+@router.post("/plans", response={201: PlanSavedOut, **STAFF_ERRORS}, auth=token_auth)
+def create_plan(request, payload: PlanIn):
+    """Record a four-year plan with its objectives — a staff member's API token."""
+    _staff(request)
+    data, objectives = _plan_data(payload)
+    error, plan = run(lambda: services.create_plan(by=request.auth, data=data, objectives=objectives))
+    return error or Status(201, plan)
+
+
+@router.put("/plans/{start_year}", response={200: PlanSavedOut, **STAFF_ERRORS}, auth=token_auth)
+def update_plan(request, start_year: Path[Year], payload: PlanChangeIn):
+    """Edit a plan; objectives given are added or edited by number (none is removed) — a staff token."""
+    _staff(request)
+    plan = TAPlan.objects.filter(start_year=start_year).first()
+    if plan is None:
+        raise HttpError(404, _("No plan starts in %(year)s.") % {"year": start_year})
+    data, objectives = _plan_data(payload)
+    seen = payload.updated_at
+    error, plan = run(lambda: services.update_plan(plan, by=request.auth, data=data, objectives=objectives, seen=seen))
+    return error or plan
+
+
+@router.post("/bienniums", response={201: BienniumSavedOut, **STAFF_ERRORS}, auth=token_auth)
+def create_biennium(request, payload: BienniumIn):
+    """Open a biennium of the programme of work — a staff member's API token."""
+    _staff(request)
+    error, biennium = run(lambda: services.create_biennium(by=request.auth, data=_biennium_data(payload)))
+    return error or Status(201, _saved_biennium(biennium))
+
+
+@router.put("/bienniums/{start_year}", response={200: BienniumSavedOut, **STAFF_ERRORS}, auth=token_auth)
+def update_biennium(request, start_year: Path[Year], payload: BienniumChangeIn):
+    """Edit a biennium's plan, budget decision and notes — a staff member's API token."""
+    _staff(request)
+    biennium = selectors.biennium_list().filter(start_year=start_year).first()
+    if biennium is None:
+        raise HttpError(404, _("No biennium starts in %(year)s.") % {"year": start_year})
+    seen = payload.updated_at
+    error, biennium = run(
+        lambda: services.update_biennium(biennium, by=request.auth, data=_biennium_data(payload), seen=seen)
+    )
+    return error or _saved_biennium(biennium)

@@ -1,0 +1,152 @@
+"""The IATI 2.03 export: valid against the official schema, codes from the IATI codelists, pledges, commitments
+and receipts as incoming transactions, streamed in a fixed number of queries per chunk."""
+
+import datetime
+import xml.etree.ElementTree as ET
+from decimal import Decimal
+from io import StringIO
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from lxml import etree
+
+from tahub.directory.models import Organisation
+from tahub.parties.models import Country
+from tahub.reports import iati
+from tests.accounts import cast
+from tests.planning.factories import activity, plan_2026
+
+pytestmark = pytest.mark.django_db
+
+IATI = settings.REFERENCE_DATA_DIR / "iati"
+
+
+@pytest.fixture(scope="module")
+def schema():
+    return etree.XMLSchema(etree.parse(str(IATI / "iati-activities-schema.xsd")))
+
+
+def codes(name):
+    return {item.findtext("code") for item in ET.parse(IATI / "codelists" / f"{name}.xml").iter("codelist-item")}
+
+
+@pytest.fixture
+def admin():
+    return cast.staff("admin@example.org")
+
+
+@pytest.fixture
+def programme(admin):
+    _plan, objective, biennium = plan_2026(admin)
+    first = activity(
+        admin,
+        biennium,
+        11,
+        objective=objective,
+        lead_organisation=Organisation.objects.get(slug="unitar"),
+        partners=list(Organisation.objects.filter(kind="regional-centre")[:2]),
+        countries=list(Country.objects.filter(iso3__in=["KEN", "BRA"])),
+    )
+    second = activity(admin, biennium, 12, title_fr="Ateliers", lead="Technical Assistance Branch")
+    return first, second
+
+
+def export():
+    return "".join(iati.activities_xml())
+
+
+def test_the_export_is_valid_against_the_iati_schema(schema, programme):
+    document = etree.fromstring(export().encode())
+    schema.assertValid(document)
+    assert len(document.findall("iati-activity")) == 5  # 2 made here, 3 in the reference data (2012–2013)
+
+
+def test_every_code_comes_from_its_codelist(programme):
+    document = ET.fromstring(export())
+    checks = {
+        ".//activity-status": ("code", "ActivityStatus"),
+        ".//activity-date": ("type", "ActivityDateType"),
+        ".//participating-org": ("role", "OrganisationRole"),
+        ".//sector": ("code", "Sector"),
+        ".//recipient-country": ("code", "Country"),
+        ".//transaction-type": ("code", "TransactionType"),
+        ".//budget": ("type", "BudgetType"),
+        ".//value": ("currency", "Currency"),
+    }
+    for path, (attribute, codelist) in checks.items():
+        allowed = codes(codelist)
+        assert {e.get(attribute) for e in document.iterfind(path) if e.get(attribute)} <= allowed, path
+    org_types = {e.get("type") for e in document.iterfind(".//participating-org") if e.get("type")}
+    assert org_types <= codes("OrganisationType")
+
+
+def test_an_activity_reports_its_identifier_organisations_places_sectors_and_budget(programme):
+    document = ET.fromstring(export())
+    first = next(a for a in document if a.findtext("iati-identifier") == "XM-DAC-41116-POW-2026-2027-11")
+    assert first.find("reporting-org").get("ref") == "XM-DAC-41116"
+    roles = [(p.get("role"), p.findtext("narrative")) for p in first.iterfind("participating-org")]
+    assert ("4", Organisation.objects.get(slug="unitar").name) in roles and roles[0][0] == "2"
+    assert sorted(c.get("code") for c in first.iterfind("recipient-country")) == ["BR", "KE"]
+    assert sum(Decimal(c.get("percentage")) for c in first.iterfind("recipient-country")) == 100
+    assert [s.get("code") for s in first.iterfind("sector")] == ["41010"]  # nip
+    assert first.find("budget/value").text == "1190000.00"
+    assert first.find("activity-status").get("code") == "2"
+    second = next(a for a in document if a.findtext("iati-identifier").endswith("2026-2027-12"))
+    assert [n.text for n in second.iterfind("title/narrative")] == ["Regional workshops 12", "Ateliers"]
+    assert second.find("recipient-region").get("code") == "AFR"
+
+
+def test_the_reporting_org_is_a_setting(settings, programme):
+    settings.IATI_REPORTING_ORG_REF = "XI-TEST-1"
+    assert "<iati-identifier>XI-TEST-1-POW-2026-2027-11</iati-identifier>" in export()
+
+
+def test_pledges_commitments_and_receipts_are_incoming_transactions(schema, admin, programme):
+    from tahub.funding.models import Donor, Pledge, PledgeEntry, TrustFund
+
+    donor = Donor.objects.create(kind="other", name="A foundation")
+    day = datetime.date(2026, 3, 1)
+    pledge = Pledge.objects.create(
+        donor=donor, trust_fund=TrustFund.objects.get(code="SV"), activity=programme[0], currency="EUR",
+        amount=Decimal("100000"), rate_to_usd=Decimal("1.08"), rate_date=day, pledged_on=day,
+    )  # fmt: skip
+    for kind, amount in (("commitment", "100000"), ("receipt", "40000")):
+        PledgeEntry.objects.create(
+            pledge=pledge, kind=kind, date=day, amount=Decimal(amount), rate_to_usd=Decimal("1.08"), rate_date=day
+        )
+    text = export()
+    schema.assertValid(etree.fromstring(text.encode()))
+    first = next(a for a in ET.fromstring(text) if a.findtext("iati-identifier").endswith("2026-2027-11"))
+    transactions = [(t.find("transaction-type").get("code"), t.findtext("value")) for t in first.iter("transaction")]
+    assert transactions == [("13", "100000.00"), ("11", "100000.00"), ("1", "40000.00")]
+    assert ("1", "A foundation") in [(p.get("role"), p.findtext("narrative")) for p in first.iter("participating-org")]
+
+
+def test_every_theme_has_a_sector_code_from_the_codelist():
+    from tahub.vocabularies.models import Theme
+
+    mapping = iati.sector_map()
+    assert set(Theme.objects.values_list("slug", flat=True)) <= set(mapping)
+    assert set(mapping.values()) <= codes("Sector")
+
+
+@pytest.mark.parametrize("count", [3, 60])
+def test_the_export_costs_a_fixed_number_of_queries_per_chunk(admin, django_assert_max_num_queries, count):
+    _plan, _objective, biennium = plan_2026(admin)
+    for n in range(1, count + 1):
+        activity(admin, biennium, n)
+    with django_assert_max_num_queries(12):  # one chunk: activities, then one query per prefetched relation
+        assert "".join(iati.activities_xml(chunk_size=100)).count("<iati-activity ") == count + 3
+
+
+def test_the_public_url_streams_the_file(client, programme):
+    response = client.get("/iati/activities.xml")
+    assert response.status_code == 200 and response.streaming
+    assert response["Content-Type"].startswith("application/xml")
+    assert b'<iati-activities version="2.03"' in b"".join(response.streaming_content)
+
+
+def test_the_command_writes_the_file(programme, tmp_path):
+    call_command("export_iati", "--output", str(tmp_path / "a.xml"), stderr=StringIO())
+    assert (tmp_path / "a.xml").read_text().count("<iati-activity ") == 5
