@@ -158,6 +158,11 @@ def attach_donors(activities):
     return activities
 
 
+def trust_fund_list():
+    """The trust funds by code, for filters (no money: that costs a pass over every pledge)."""
+    return TrustFund.objects.order_by("code")
+
+
 def trust_funds_with_money():
     """Each trust fund: its approved budget (Σ of its programme activities' approved budgets) and its money."""
     from tahub.planning.models import ProgrammeActivity

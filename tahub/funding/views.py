@@ -161,7 +161,7 @@ class ContributionsView(View):
         filters = _contribution_filters(request)
         page, query = paginate(request, selectors.activity_contributions(**filters))
         context = {"page": page, "activities": selectors.attach_donors(page.object_list), "query": query,
-                   "funds": selectors.trust_funds_with_money(), "filters": filters}  # fmt: skip
+                   "funds": selectors.trust_fund_list(), "filters": filters}  # fmt: skip
         return render(request, "funding/contributions.html", context)
 
 
