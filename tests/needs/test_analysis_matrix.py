@@ -17,10 +17,11 @@ pytestmark = pytest.mark.django_db
 
 
 def request_for(party, by, state, *themes, n=1):
+    # References are at most 20 characters (PostgreSQL enforces it; SQLite does not).
     for i in range(n):
         request = TARequest.objects.create(
-            reference=f"TA-T-{party.country.iso3}-{state}-{themes[0]}-{i}", party=party, title="t", description="d",
-            state=state, created_by=by,
+            reference=f"T-{party.country.iso3}-{state[:3]}-{themes[0][:4]}-{i}", party=party, title="t",
+            description="d", state=state, created_by=by,
         )  # fmt: skip
         request.themes.set(Theme.objects.filter(slug__in=themes))
 
