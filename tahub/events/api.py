@@ -33,7 +33,8 @@ EventKind = StrEnum("EventKind", {kind.name: kind.value for kind in Kind})
 
 router = Router(tags=["events"])
 NOT_FOUND = gettext_lazy("No published event has this code.")
-ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
+# 400: a JSON body that cannot be read (tahub.core.api_errors).
+ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
 Month = Annotated[str, Field(pattern=r"^(19|2[01])\d{2}-(0[1-9]|1[0-2])$", description="A month, local time: 2026-07")]
 Language = Annotated[str, Field(pattern=r"^[a-z]{2}$", description="A language code: en, fr, es")]
 # One line of text without control characters (PostgreSQL refuses NUL); a message may have line breaks.
