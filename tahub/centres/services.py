@@ -203,7 +203,7 @@ def endorse_nomination(nomination, *, by, decision, start_year):
     """The COP endorsed the nomination: the institution becomes a centre (and a provider in the directory),
     endorsed for four years by `decision`."""
     require(by, "centres.evaluate")
-    code = f"scrc-{slugify(nomination.host_country.name)}-{start_year}"
+    code = _free_code(f"scrc-{slugify(nomination.host_country.name)}-{start_year}")
     organisation = Organisation.objects.create(
         slug=code, name=nomination.institution, kind=Organisation.Kind.REGIONAL_CENTRE, country=nomination.host_country
     )
@@ -218,6 +218,18 @@ def endorse_nomination(nomination, *, by, decision, start_year):
     )
     _endorse(centre, decision, start_year)
     return _move(Nomination, nomination, "endorse", "centres.nomination.endorsed", decision=decision, centre=centre)
+
+
+def _free_code(base):
+    """The first of base, base-2, base-3… that neither a centre nor an organisation uses: two institutions of one
+    country can be endorsed in the same year."""
+    taken = set(RegionalCentre.objects.filter(code__startswith=base).values_list("code", flat=True))
+    taken |= set(Organisation.objects.filter(slug__startswith=base).values_list("slug", flat=True))
+    code, n = base, 1
+    while code in taken:
+        n += 1
+        code = f"{base}-{n}"
+    return code
 
 
 @transaction.atomic

@@ -166,6 +166,31 @@ def test_nomination_endorsed_becomes_a_centre_and_a_provider(secretariat):
     assert centre.endorsements.count() == 2
 
 
+def test_two_institutions_of_one_country_endorsed_in_one_year_get_distinct_codes(secretariat):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tahub.parties.models import Country, Region
+
+    decision = Decision.objects.get(number="SC-7/17")
+    codes = []
+    for institution in ("Institut A", "Institut B"):
+        nomination = services.nominate_centre(
+            by=secretariat,
+            data={
+                "institution": institution,
+                "host_country": Country.objects.get(iso3="SEN"),
+                "region": Region.objects.get(code="AFR"),
+                "dossier": SimpleUploadedFile("dossier.pdf", b"%PDF-1.4\n%%EOF\n"),
+            },
+        )
+        nomination = services.endorse_nomination(nomination, by=secretariat, decision=decision, start_year=2026)
+        codes.append((nomination.centre.code, nomination.centre.organisation.slug, nomination.centre.name))
+    assert codes == [
+        ("scrc-senegal-2026", "scrc-senegal-2026", "Institut A"),
+        ("scrc-senegal-2026-2", "scrc-senegal-2026-2", "Institut B"),
+    ]
+
+
 def test_nomination_not_endorsed_needs_a_reason(secretariat):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
