@@ -190,6 +190,19 @@ STORAGES = {
 MEDIA_ROOT = VAR_DIR / "media"
 MEDIA_URL = "media/"
 
+# One cache shared by every process and machine when TAHUB_REDIS_URL is set; else each process keeps its own
+# (local memory). Production with several web processes wants Redis: allauth counts sign-in rate limits and
+# remembers used second-factor codes in this cache (docs/operations.md, "Caches").
+REDIS_URL = env_str("TAHUB_REDIS_URL")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "tahub",
+        }
+    }
+
 # Background work (django-tasks, database backend): enqueued in the caller's transaction, run by db_worker.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 

@@ -1,5 +1,7 @@
 """Probes for the load balancer and the orchestrator: no session, no template, no permission."""
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db import DatabaseError, connection
 from django.db.migrations.executor import MigrationExecutor
 from django.http import JsonResponse
@@ -11,13 +13,19 @@ from django.views.decorators.http import require_GET
 @require_GET
 def healthz(request):
     """The process is alive and answering."""
+    if settings.REDIS_URL:
+        try:
+            cache.get("readyz")
+        except Exception as exc:  # noqa: BLE001 (redis-py's errors: any of them means not ready)
+            return JsonResponse({"status": "unavailable", "reason": f"cache: {exc.__class__.__name__}"}, status=503)
     return JsonResponse({"status": "ok"})
 
 
 @never_cache
 @require_GET
 def readyz(request):
-    """The database answers and every migration is applied; 503 otherwise, with the reason."""
+    """The database answers, every migration is applied and a shared cache (Redis) answers; 503 otherwise, with
+    the reason."""
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
@@ -27,4 +35,9 @@ def readyz(request):
         return JsonResponse({"status": "unavailable", "reason": f"database: {exc.__class__.__name__}"}, status=503)
     if pending:
         return JsonResponse({"status": "unavailable", "reason": f"{len(pending)} migrations not applied"}, status=503)
+    if settings.REDIS_URL:
+        try:
+            cache.get("readyz")
+        except Exception as exc:  # noqa: BLE001 (redis-py's errors: any of them means not ready)
+            return JsonResponse({"status": "unavailable", "reason": f"cache: {exc.__class__.__name__}"}, status=503)
     return JsonResponse({"status": "ok"})

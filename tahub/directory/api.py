@@ -19,6 +19,7 @@ from tahub.core.api_errors import ErrorOut, check_known, get_or_404
 from tahub.core.api_pagination import PageNumberPagination
 from tahub.core.api_services import checked_uploads, run
 from tahub.core.api_types import Code, Id, SearchText, Token
+from tahub.core.application_api import ApplicationStatusOut
 from tahub.parties import selectors as party_selectors
 from tahub.parties.models import Country, Region
 from tahub.vocabularies.models import AssistanceType, Theme
@@ -104,25 +105,12 @@ class ListingRequestIn(Schema):
     contact_email: str = Field(max_length=254)
 
 
-class ListingRequestOut(Schema):
+class ListingRequestOut(ApplicationStatusOut):
     token: str = Field(description="The private token: keep it; it is the only way to follow the request")
-    name: str
     kind: OrganisationKind
     state: ListingState
-    message: str = Field(description="Questions from the Secretariat and the answers, in order")
     reason: str = Field(description="Why the request was rejected")
     organisation: str | None = Field(description="Code of the directory entry, once listed")
-    documents: list[str] = Field(description="Names of the documents sent")
-    created_at: datetime
-    decided_at: datetime | None
-
-    @staticmethod
-    def resolve_organisation(obj):
-        return obj.organisation.slug if obj.organisation_id else None
-
-    @staticmethod
-    def resolve_documents(obj):
-        return [str(d) for d in obj.documents.all()]
 
 
 class ListingReviewOut(ListingRequestOut):

@@ -25,7 +25,7 @@ from tahub.parties.models import Party
 from tahub.parties.selectors import region_codes
 from tahub.vocabularies.models import Theme
 
-from . import ical, selectors, services
+from . import feed, ical, selectors, services
 from .models import EventState, Kind, Mode, Registration, RegistrationMode, RegistrationState
 
 # Under its own name in the OpenAPI document: the model's enum is called just "Kind", like other apps' enums.
@@ -41,6 +41,7 @@ Language = Annotated[str, Field(pattern=r"^[a-z]{2}$", description="A language c
 LINE = r"^[^\x00-\x1f\x7f]*$"
 TEXT = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$"
 ICS = {200: {"description": "iCalendar (RFC 5545)", "content": {"text/calendar": {"schema": {"type": "string"}}}}}
+FEED = {**ICS, 304: {"description": "Not modified: the client's copy (If-None-Match, If-Modified-Since) is current"}}
 
 
 class EventOut(Schema):
@@ -98,6 +99,7 @@ class EventDetailOut(EventOut):
     eligible_roles: str
     agenda: str
     materials: list[MaterialOut] = Field(description="Public materials")
+    version: int = Field(description="Raised by every edit: send it back to edit the event (staff)")
 
     @staticmethod
     def resolve_partners(obj):
@@ -154,7 +156,7 @@ def list_events(
     return selectors.calendar(**_filters(kind, theme, region, month, language, mode))
 
 
-@router.get("/events/calendar.ics", response={422: ErrorOut}, openapi_extra={"responses": ICS})
+@router.get("/events/calendar.ics", response={422: ErrorOut}, openapi_extra={"responses": FEED})
 def events_feed(
     request,
     kind: EventKind | None = None,
@@ -164,9 +166,11 @@ def events_feed(
     language: Language | None = None,
     mode: Mode | None = None,
 ):
-    """The calendar as iCalendar, filtered (upcoming events unless a month is given)."""
-    filters = _filters(kind, theme, region, month, language, mode)
-    return ical.response(selectors.calendar(**filters, upcoming=not month)[:500], "tahub-events.ics")
+    """The calendar as iCalendar, filtered: the events of `month`, else those that ended in the last 90 days and
+    every later one (at most 1,000); older events are in their month's feed and have their own `event.ics`.
+    Answers carry an `ETag` and `Last-Modified`: send `If-None-Match` (or `If-Modified-Since`) when polling
+    and an unchanged feed answers 304 with no body."""
+    return feed.response(request, _filters(kind, theme, region, month, language, mode))
 
 
 def _event(request, slug):
@@ -316,3 +320,6 @@ def decide_registration(request, slug: Path[Code], registration_id: Path[Id], pa
 
 def _language():
     return translation.get_language() or ""
+
+
+from . import staff_api  # noqa: E402, F401  (the staff's writes, on this router)

@@ -3,7 +3,7 @@
 import datetime
 from zoneinfo import ZoneInfo
 
-from django.db.models import Avg, Count, Prefetch, Q
+from django.db.models import Avg, Count, Max, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -24,9 +24,10 @@ def _with_relations(queryset):
     )
 
 
-def calendar(*, kind=None, theme=None, region=None, month=None, language=None, mode=None, upcoming=False):
+def calendar(*, kind=None, theme=None, region=None, month=None, language=None, mode=None, ended_since=None):
     """Published (and cancelled, marked) events, filtered; `month` is a date (its first day) in the events'
-    own time zones (the local first day, `starts_on`). Ordered by start."""
+    own time zones (the local first day, `starts_on`); `ended_since` keeps those ending at or after that
+    time (the feed's window). Ordered by start."""
     queryset = Event.objects.exclude(state=EventState.DRAFT)
     if kind:
         queryset = queryset.filter(kind=kind)
@@ -43,9 +44,16 @@ def calendar(*, kind=None, theme=None, region=None, month=None, language=None, m
         )
     if mode:
         queryset = queryset.filter(mode=mode)
-    if upcoming:
-        queryset = queryset.filter(end__gte=timezone.now())
+    if ended_since:
+        queryset = queryset.filter(end__gte=ended_since)
     return _with_relations(queryset).order_by("start", "slug")
+
+
+def calendar_state():
+    """(latest update, count) of the events the calendar may show: what any change to the feed changes (an
+    edit, a publication or cancellation, a new or removed event). One aggregate query."""
+    found = Event.objects.exclude(state=EventState.DRAFT).aggregate(latest=Max("updated_at"), count=Count("pk"))
+    return found["latest"], found["count"]
 
 
 def event_get(user, slug):

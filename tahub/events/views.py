@@ -11,27 +11,25 @@ from django.views import View
 from tahub.core.forms import add_service_errors
 from tahub.core.pagination import paginate
 
-from . import certificates, feedback, ical, selectors, services, surveys
+from . import certificates, feed, feedback, ical, selectors, services, surveys
 from .forms import CalendarFilterForm, RegistrationForm, SurveyForm
 from .models import RegistrationMode
-
-FEED_LIMIT = 500  # the feed carries the filtered events from a month ago on, at most this many
 
 
 class CalendarView(View):
     def get(self, request):
         form = CalendarFilterForm(request.GET or None)
         page, query = paginate(request, selectors.calendar(**form.filters()))
-        return render(request, "events/calendar.html", {"form": form, "page": page, "query": query})
+        context = {"form": form, "page": page, "query": query, "feed_days": feed.PAST_DAYS}
+        return render(request, "events/calendar.html", context)
 
 
 class FeedView(View):
-    """The calendar as iCalendar, with the same filters: subscribe to, e.g., every webinar in French."""
+    """The calendar as iCalendar, with the same filters: subscribe to, e.g., every webinar in French. Without a
+    month, from PAST_DAYS ago on (feed.py); 304 to a client that already has this version."""
 
     def get(self, request):
-        form = CalendarFilterForm(request.GET or None)
-        events = selectors.calendar(**form.filters(), upcoming=not request.GET.get("month"))[:FEED_LIMIT]
-        return ical.response(events, "tahub-events.ics")
+        return feed.response(request, CalendarFilterForm(request.GET or None).filters())
 
 
 class EventView(View):

@@ -20,6 +20,7 @@ from tahub.core.api_errors import ErrorOut, get_or_404
 from tahub.core.api_pagination import PageNumberPagination
 from tahub.core.api_services import checked_uploads, run
 from tahub.core.api_types import Code, Id, Token
+from tahub.core.application_api import ApplicationStatusOut
 from tahub.directory.api import OrganisationKind
 from tahub.parties.models import Country
 
@@ -168,25 +169,10 @@ class ObserverApplicationIn(Schema):
     contact_email: str = Field(max_length=254)
 
 
-class ObserverApplicationStatusOut(Schema):
-    token: str = Field(description="The private token: keep it; it is the only way to follow the application")
-    name: str
+class ObserverApplicationStatusOut(ApplicationStatusOut):
     kind: OrganisationKind
     state: ApplicationState
-    message: str = Field(description="Questions from the Secretariat and the answers, in order")
-    reason: str = Field(description="Why the application was declined")
     organisation: str | None = Field(description="Code of the organisation, once admitted")
-    documents: list[str] = Field(description="Names of the documents sent")
-    created_at: datetime
-    decided_at: datetime | None
-
-    @staticmethod
-    def resolve_organisation(obj):
-        return obj.organisation.slug if obj.organisation_id else None
-
-    @staticmethod
-    def resolve_documents(obj):
-        return [str(d) for d in obj.documents.all()]
 
 
 class ObserverApplicationAnswerIn(Schema):

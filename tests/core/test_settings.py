@@ -86,3 +86,43 @@ def test_every_environment_variable_is_documented():
     documented = set(re.findall(r"^\| `([A-Z_]+)` \|", DOCS.read_text(), re.MULTILINE))
     assert names, "no environment variables found in settings.py"
     assert sorted(names - documented) == []
+
+
+def _redis_or_skip(url):
+    import redis
+
+    from tahub.env import env_bool
+
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=1).ping()
+    except redis.RedisError:
+        if env_bool("TAHUB_REQUIRE_REDIS", False):
+            raise
+        pytest.skip(f"no Redis at {url} (CI sets TAHUB_REQUIRE_REDIS=true)")
+
+
+def test_with_a_redis_url_every_process_shares_one_cache(tmp_path):
+    """What allauth's rate limits and used second-factor codes need with several web processes."""
+    url = "redis://127.0.0.1:6379/15"
+    _redis_or_skip(url)
+    key = f"shared-{secrets.token_hex(8)}"
+    write = (
+        "from django.core.cache import cache, caches; "
+        f"cache.set('{key}', 'seen', 60); print(type(caches['default']).__name__)"
+    )
+    first = manage("shell", "--no-imports", "-c", write, tmp_path=tmp_path, TAHUB_REDIS_URL=url)
+    assert first.stdout.strip() == "RedisCache", first.stderr
+    read = f"from django.core.cache import cache; print(cache.get('{key}')); cache.delete('{key}')"
+    second = manage("shell", "--no-imports", "-c", read, tmp_path=tmp_path, TAHUB_REDIS_URL=url)
+    assert second.stdout.strip() == "seen", second.stderr
+
+
+def test_without_a_redis_url_each_process_has_its_own_cache(tmp_path):
+    result = manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        "from django.core.cache import caches; print(type(caches['default']).__name__)",
+        tmp_path=tmp_path,
+    )
+    assert result.stdout.strip() == "LocMemCache", result.stderr

@@ -480,6 +480,12 @@ MATRIX = [
         "api",
         (401, 422, 422, 422, 422, 422),
     ),
+    # Staff writes through the API: an empty body lacks every field (who may write: tests/events/test_staff_api.py).
+    ("api:create_event", None, "post", "api", (401, 422, 422, 422, 422, 422)),
+    ("api:update_event", lambda c: [_event_world()["slug"]], "patch", "api", (401, 422, 422, 422, 422, 422)),
+    ("api:move_event", lambda c: [_event_world()["slug"]], "post", "api", (401, 422, 422, 422, 422, 422)),
+    ("api:record_attendance", lambda c: [_event_world()["slug"]], "post", "api", (401, 422, 422, 422, 422, 422)),
+    ("api:upload_attendance", lambda c: [_event_world()["slug"]], "post", "api", (401, 422, 422, 422, 422, 422)),
     # --- events rows end ---
     # Listing requests and corrections through the API: anyone asks or reports; staff tokens review.
     ("api:create_listing_request", None, "post", "api", (422,) * 6),  # the empty body lacks every field

@@ -1,0 +1,246 @@
+"""The Secretariat's writes to events through the API, with a staff token: create and edit an event (with the
+`version` read: a stale edit answers 409), publish or cancel it, and record who attended (ids, or the same
+CSV/XLSX list as the staff page). The same services and permission ("events.manage_events") as the staff
+pages, so the checks and audit reasons are those of the pages; refusals answer 422 by field. On the events
+router (api.py imports this module at its end), as ninja serves one path from one router only.
+"""
+
+import datetime
+from typing import Annotated, Literal
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from ninja import Field, File, Path, Schema, Status, UploadedFile
+from ninja.errors import HttpError
+
+from tahub.accounts.api import token_auth
+from tahub.accounts.rules import REASONS
+from tahub.core.api_errors import ErrorOut
+from tahub.core.api_services import run
+from tahub.core.api_types import Code, Id
+from tahub.directory.models import Organisation
+from tahub.parties.models import Region
+from tahub.planning.models import Decision, ProgrammeActivity
+from tahub.vocabularies.models import Theme
+
+from . import attendance, content, selectors, services
+from .api import LINE, TEXT, EventDetailOut, EventKind, router
+from .models import Event, Mode, RegistrationMode
+
+STAFF_ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
+NO_EVENT = _("No event has this code.")
+SmallInt = Annotated[int, Field(ge=0, le=32767)]
+Line = Annotated[str, Field(max_length=300, pattern=LINE)]
+Text = Annotated[str, Field(max_length=20000, pattern=TEXT)]
+Codes = Annotated[list[Code], Field(max_length=100)]
+LocalTime = Annotated[
+    datetime.datetime,
+    Field(description="The wall-clock time at the event, without an offset (2030-07-16T09:00), placed in time_zone"),
+]
+
+
+class EventStaffOut(EventDetailOut):
+    joining_instructions: str
+    follow_up_after_days: int
+
+
+class EventFields(Schema):
+    kind: EventKind = None
+    title_en: str = Field(None, min_length=1, max_length=300, pattern=LINE)
+    title_fr: Line = None
+    description_en: Text = None
+    description_fr: Text = None
+    time_zone: str = Field(None, max_length=60, pattern=LINE, description="IANA name, e.g. Africa/Nairobi")
+    start: LocalTime = None
+    end: LocalTime = None
+    mode: Mode = None
+    venue: Line = None
+    region: Code | None = Field(None, description="UN regional group, e.g. AFR")
+    languages: str = Field(None, max_length=60, pattern=r"^[a-z]{2}(;[a-z]{2})*$", description="e.g. en;fr")
+    interpretation: str = Field(None, max_length=200, pattern=LINE)
+    organisers: Codes = Field(None, description="Slugs of directory organisations")
+    partners: Codes = Field(None, description="Slugs of directory organisations")
+    themes: Codes = Field(None, description="Theme slugs")
+    decisions: Annotated[list[str], Field(max_length=100)] = Field(None, description="Decision numbers: SC-5/20")
+    programme_activity: str | None = Field(None, pattern=r"^\d{4}/\d{1,4}$", description="biennium/number: 2026/3")
+    capacity: int = Field(None, ge=1, le=2_147_483_647)
+    party_quota: SmallInt = None
+    registration_mode: RegistrationMode = None
+    eligible_parties_only: bool = None
+    eligible_regions: Codes = None
+    eligible_roles: Line = None
+    registration_deadline: datetime.date = Field(None, description="The last day, in the event's time zone")
+    agenda: Text = None
+    joining_instructions: Text = None
+    follow_up_after_days: SmallInt = None
+
+
+class EventPatch(EventFields):
+    """Only the fields given change. Times are read in the event's `time_zone` (send `start` and `end` with a
+    new zone to keep their wall-clock times); `version` is the one you read."""
+
+    version: int = Field(ge=0, le=2_147_483_647, description="The event's version you read: 409 if it changed since")
+
+
+class EventIn(EventFields):
+    """A new event (a draft until published). Times are wall-clock times in `time_zone`."""
+
+    slug: str = Field(min_length=1, max_length=80, pattern=r"^[-a-zA-Z0-9_]+$", description="Its code and address")
+    kind: EventKind
+    title_en: str = Field(min_length=1, max_length=300, pattern=LINE)
+    time_zone: str = Field(max_length=60, pattern=LINE, description="IANA name, e.g. Africa/Nairobi")
+    start: LocalTime
+    end: LocalTime
+    mode: Mode
+    capacity: int = Field(ge=1, le=2_147_483_647)
+    registration_mode: RegistrationMode
+    registration_deadline: datetime.date = Field(description="The last day, in the event's time zone")
+
+
+class MoveIn(Schema):
+    action: Literal["publish", "cancel"] = Field(description="Publish a draft; cancel (everyone registered is told)")
+
+
+class AttendanceIn(Schema):
+    attended: Annotated[list[Id], Field(max_length=5000)] = Field(
+        description="Ids of the accepted participants who attended; the other accepted ones are marked absent"
+    )
+
+
+class AttendanceOut(Schema):
+    present: int
+
+
+# Field → (model, its key): the values clients send name rows by their natural keys, as the API shows them.
+LOOKUPS = {
+    "region": (Region, "code"),
+    "organisers": (Organisation, "slug"),
+    "partners": (Organisation, "slug"),
+    "themes": (Theme, "slug"),
+    "decisions": (Decision, "number"),
+    "eligible_regions": (Region, "code"),
+}
+UNKNOWN = _("Not known: %(values)s. Use the codes the API lists for this field.")
+
+
+def _activity(value):
+    year, number = value.split("/")
+    found = ProgrammeActivity.objects.filter(biennium__start_year=int(year), number=int(number)).first()
+    return found, [] if found else [value]
+
+
+def _resolve(data):
+    """The natural keys in `data` replaced by rows; every unknown value named by field (ValidationError)."""
+    errors = {}
+    for name, value in data.items():
+        if value is None or (name not in LOOKUPS and name != "programme_activity"):
+            continue
+        if name == "programme_activity":
+            data[name], unknown = _activity(value)
+        else:
+            model, key = LOOKUPS[name]
+            values = value if isinstance(value, list) else [value]
+            rows = {getattr(row, key): row for row in model.objects.filter(**{f"{key}__in": values})}
+            unknown = [v for v in values if v not in rows]
+            data[name] = [rows[v] for v in values if v in rows] if isinstance(value, list) else rows.get(value)
+        if unknown:
+            errors[name] = UNKNOWN % {"values": ", ".join(unknown)}
+    if errors:
+        raise ValidationError(errors)
+    return data
+
+
+def _require(request):
+    if not request.auth.has_perm(content.MANAGE):
+        raise HttpError(403, str(REASONS[content.MANAGE]))
+
+
+def _event(slug):
+    event = Event.objects.filter(slug=slug).first()
+    if event is None:
+        raise HttpError(404, str(NO_EVENT))
+    return event
+
+
+def _answer(request, slug, status=200):
+    return Status(status, selectors.event_get(request.auth, slug))
+
+
+def _stale(error):
+    """A refused stale edit answers 409 (nothing saved), as the other version-checked writes do."""
+    if getattr(error, "code", None) == "stale":
+        return Status(409, {"detail": " ".join(error.messages), "errors": []})
+    raise error
+
+
+@router.post("/events", auth=token_auth, response={201: EventStaffOut, **STAFF_ERRORS})
+def create_event(request, payload: EventIn):
+    """Staff create an event, a draft until published. Refused (422, by field): a code already used or
+    reserved, an unknown zone, organisation, theme, region, decision or plan activity, an end not after the
+    start or a deadline after the last day (in the event's zone)."""
+    _require(request)
+    data = payload.dict(exclude_none=True)  # what is not given takes the model's default
+    error, event = run(lambda: content.create_event(by=request.auth, data=_resolve(data)))
+    return error or _answer(request, event.slug, 201)
+
+
+@router.patch("/events/{slug}", auth=token_auth, response={200: EventStaffOut, **STAFF_ERRORS})
+def update_event(request, slug: Path[Code], payload: EventPatch):
+    """Staff edit an event with the `version` they read: 409 if someone saved it since (nothing saved); 422 by
+    field as on creation, and for a capacity below those accepted or a registration mode changed once people
+    registered. The code (`slug`) cannot change."""
+    _require(request)
+    event = _event(slug)
+    data = payload.dict(exclude_unset=True)
+    version = data.pop("version")
+
+    def call():
+        try:
+            return content.update_event(event, by=request.auth, data=_resolve(data), version=version)
+        except ValidationError as error:
+            return _stale(error)
+
+    error, result = run(call)
+    if error or isinstance(result, Status):
+        return error or result
+    return _answer(request, slug)
+
+
+@router.post("/events/{slug}/move", auth=token_auth, response={200: EventStaffOut, **STAFF_ERRORS})
+def move_event(request, slug: Path[Code], payload: MoveIn):
+    """Publish a draft event (it appears in the calendar, the feed and the API) or cancel an event (everyone
+    holding or awaiting a place is told). A move its state does not allow answers 422."""
+    _require(request)
+    event = _event(slug)
+    move = services.publish_event if payload.action == "publish" else services.cancel_event
+    error, _moved = run(lambda: move(event, by=request.auth))
+    return error or _answer(request, slug)
+
+
+@router.post("/events/{slug}/attendance", auth=token_auth, response={200: AttendanceOut, **STAFF_ERRORS})
+def record_attendance(request, slug: Path[Code], payload: AttendanceIn):
+    """Record who attended, by registration id: those listed are marked present, the other accepted
+    participants absent (sending the list again replaces it). Refused (422) if an id is not an accepted
+    participant of this event; nothing is saved then."""
+    _require(request)
+    event = _event(slug)
+    error, count = run(lambda: services.record_attendance(event, by=request.auth, attended_ids=payload.attended))
+    return error or {"present": count}
+
+
+@router.post("/events/{slug}/attendance/upload", auth=token_auth, response={200: AttendanceOut, **STAFF_ERRORS})
+def upload_attendance(request, slug: Path[Code], file: File[UploadedFile]):
+    """The staff page's attendance list as multipart `file`: CSV (UTF-8) or Excel (.xlsx), one row per person
+    present, with an `email` column. Every row is checked first; the errors (422, field `file`) name each bad
+    row, and nothing is saved."""
+    _require(request)
+    event = _event(slug)
+
+    def call():
+        try:
+            return attendance.import_attendance(event, by=request.auth, upload=file)
+        except ValidationError as error:
+            raise ValidationError({"file": error.messages}) from None
+
+    error, count = run(call)
+    return error or {"present": count}
