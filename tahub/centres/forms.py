@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from tahub.assistance.forms import ProgrammeActivityForm
 from tahub.parties import selectors as party_selectors
 from tahub.planning.models import Decision
 
@@ -51,7 +52,10 @@ class WorkPlanForm(forms.ModelForm):
         return data
 
 
-class ActivityForm(forms.ModelForm):
+class ActivityForm(forms.ModelForm, ProgrammeActivityForm):
+    """One activity of a centre's report; it may name the programme activity it delivers by its reference
+    ("2026/11"), read by the requests' one helper (`ProgrammeActivityForm.clean_programme_activity`)."""
+
     class Meta:
         model = Activity
         fields = [

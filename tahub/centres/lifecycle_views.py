@@ -75,7 +75,12 @@ class ReportView(CentreScopedView):
     """The report for one period: its activities, a form to log another, and the submit button."""
 
     def _context(self, report, form):
-        return {"centre": self.centre, "report": report, "form": form, "activities": report.activities.all()}
+        return {
+            "centre": self.centre,
+            "report": report,
+            "form": form,
+            "activities": selectors.report_activities(report),
+        }
 
     def get(self, request, code, period):
         period = get_object_or_404(ReportingPeriod, pk=period)

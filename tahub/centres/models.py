@@ -206,15 +206,23 @@ class Activity(DomainModel):
     evidence = models.FileField(
         _("evidence"), upload_to="centres/evidence/", blank=True, validators=[DocumentValidator()]
     )
+    programme_activity = models.ForeignKey(
+        "planning.ProgrammeActivity", models.SET_NULL, null=True, blank=True, related_name="centre_activities",
+        verbose_name=_("programme of work activity"),
+        help_text=_("The activity of the programme of work this centre activity delivers"),
+    )  # fmt: skip
 
     class Meta:
-        verbose_name = _("activity")
-        verbose_name_plural = _("activities")
+        verbose_name = _("centre activity")
+        verbose_name_plural = _("centre activities")
         ordering = ["start"]
         constraints = [models.CheckConstraint(condition=models.Q(end__gte=models.F("start")), name="activity_order")]
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        return self.report.centre.get_absolute_url()
 
 
 class Criterion(DomainModel):

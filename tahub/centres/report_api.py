@@ -13,6 +13,7 @@ from ninja.errors import HttpError
 
 from tahub.accounts.api import token_auth
 from tahub.accounts.rules import require
+from tahub.assistance.forms import ProgrammeActivityForm
 from tahub.core.api_errors import ErrorOut, get_or_404
 from tahub.core.api_services import checked_uploads, run
 from tahub.core.api_types import Code, Id
@@ -34,6 +35,14 @@ ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: Error
 class ReportActivityOut(ActivityOut):
     id: int
     evidence: str | None = Field(description="Name of the evidence file, once uploaded")
+    programme_activity: str | None = Field(
+        None, description="The programme of work activity it delivers: biennium/number"
+    )
+
+    @staticmethod
+    def resolve_programme_activity(obj):
+        activity = obj.programme_activity
+        return f"{activity.biennium.start_year}/{activity.number}" if activity else None
 
     @staticmethod
     def resolve_evidence(obj):
@@ -68,6 +77,9 @@ class ActivityIn(Schema):
     partners: list[Code] = Field([], description="Codes of partner organisations in the directory")
     budget: Decimal | None = Field(None, ge=0, le=10**12, decimal_places=2)
     currency: str = Field("USD", pattern=r"^[A-Z]{3}$")
+    programme_activity: str | None = Field(
+        None, max_length=20, description="The programme of work activity it delivers: biennium/number, e.g. 2026/11"
+    )
 
 
 def member_centre(request, code):
@@ -86,7 +98,9 @@ def check_perm(request, permission, obj=None):
 
 def _report(centre, period):
     queryset = ActivityReport.objects.select_related("period").prefetch_related(
-        "activities__assistance_type", "activities__parties_benefited__country"
+        "activities__assistance_type",
+        "activities__parties_benefited__country",
+        "activities__programme_activity__biennium",
     )
     message = _("This centre has no report for that period yet.")
     return get_or_404(lambda: get_object_or_404(queryset, centre=centre, period_id=period), message=message)
@@ -98,6 +112,10 @@ def _activity_data(payload):
     data["assistance_type"] = AssistanceType.objects.filter(slug=data.pop("type")).first()
     if data["assistance_type"] is None:
         raise ValidationError({"type": _("Unknown type of assistance.")})
+    reference = ProgrammeActivityForm({"programme_activity": data["programme_activity"] or ""})
+    if not reference.is_valid():
+        raise ValidationError({"programme_activity": reference.errors["programme_activity"]})
+    data["programme_activity"] = reference.cleaned_data["programme_activity"]
     lookups = [
         ("parties_benefited", Party.objects.filter(convention__code="SC"), "country__iso3"),
         ("themes", Theme.objects.all(), "slug"),

@@ -93,6 +93,12 @@ def reported_activities(centre):
     )
 
 
+def report_activities(report):
+    """The activities logged in one report (draft or not), with their type and the programme activity each
+    delivers."""
+    return report.activities.select_related("assistance_type", "programme_activity__biennium").order_by("start", "pk")
+
+
 def endorsements_expiring(today, *, within_years=1):
     """Each centre with its latest endorsement, flagged when it ends this year or next (for staff)."""
     rows = []

@@ -5,15 +5,17 @@ Generated plans start in 2030 (after the real ones), one every four years, each 
 PER_BIENNIUM activities; generated paragraphs are numbered from 101 on decision SC-7/16 and say so in their notes.
 """
 
+import datetime
 import math
 from decimal import Decimal
 
 from simple_history.utils import bulk_create_with_history
 
+from tahub.centres.models import Activity, ActivityReport, RegionalCentre, ReportingPeriod
 from tahub.funding.models import TrustFund
-from tahub.parties.models import Convention, Region
+from tahub.parties.models import Convention, Party, Region
 from tahub.planning.models import Biennium, Decision, DecisionParagraph, Objective, ProgrammeActivity, TAPlan
-from tahub.vocabularies.models import Theme
+from tahub.vocabularies.models import AssistanceType, Theme
 
 from .keys import CHANGE_REASON
 
@@ -21,6 +23,7 @@ PER_BIENNIUM = 2000
 FIRST_YEAR = 2030
 PARAGRAPHS = 200  # generated paragraphs that ask for technical assistance; one in ten is cited by nothing
 STATUSES = ["planned", "ongoing", "completed", "cancelled"]
+DELIVERING_CENTRES = 3  # centres whose generated (submitted) report names the programme activities delivered
 
 
 def _note(seed):
@@ -104,7 +107,40 @@ def generate_programme(context, count):
         for activity in activities:
             activity.pk = ids[(activity.biennium_id, activity.number)]
     _link(made)
+    _centre_deliveries(context, bienniums[0])
     return len(activities)
+
+
+def _centre_deliveries(context, biennium):
+    """A few centres' submitted reports for last year, two activities each, naming the programme activities
+    1, 2, … of the first generated biennium that they deliver (so its pages show what delivered them)."""
+    year = context.now.year - 1
+    period = ReportingPeriod.objects.filter(title=f"Generated {year}").first() or _saved(
+        ReportingPeriod(title=f"Generated {year}", start=datetime.date(year, 1, 1), end=datetime.date(year, 12, 31),
+                        deadline=datetime.date(year + 1, 3, 31))
+    )  # fmt: skip
+    delivered = list(ProgrammeActivity.objects.filter(biennium=biennium).order_by("number")[: 2 * DELIVERING_CENTRES])
+    types = list(AssistanceType.objects.order_by("slug"))
+    for index, centre in enumerate(RegionalCentre.objects.order_by("code")[:DELIVERING_CENTRES]):
+        if ActivityReport.objects.filter(centre=centre, period=period).exists():
+            continue
+        report = _saved(ActivityReport(centre=centre, period=period, state=ActivityReport.State.SUBMITTED))
+        parties = Party.objects.filter(convention__code="SC", country__region=centre.region_id).order_by("pk")[:3]
+        rng = context.rng("centre-deliveries", index)
+        for programme_activity in delivered[2 * index : 2 * index + 2]:
+            start = datetime.date(year, rng.randint(1, 11), rng.randint(1, 28))
+            activity = _saved(
+                Activity(report=report, title=f"Generated workshop for activity {programme_activity.number}",
+                         assistance_type=rng.choice(types), start=start, end=start + datetime.timedelta(days=2),
+                         programme_activity=programme_activity)
+            )  # fmt: skip
+            activity.parties_benefited.set(parties)
+
+
+def _saved(obj):
+    obj._change_reason = CHANGE_REASON
+    obj.save()
+    return obj
 
 
 def _link(made):

@@ -52,6 +52,7 @@ class BudgetLineOut(Schema):
 
 class ProposalOut(Schema):
     id: int
+    version: int = Field(description="Send it back with an edit (PUT): 409 if someone saved since")
     convention: str = Field(alias="convention.code")
     title: str
     state: ProposalState

@@ -27,6 +27,9 @@ FIELDS = [
 
 
 class ProposalForm(forms.ModelForm):
+    # The version the editor read: a save from an older one is refused (services.update_proposal).
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
     class Meta:
         model = Proposal
         fields = FIELDS
@@ -36,6 +39,8 @@ class ProposalForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["legal_basis"].queryset = DecisionParagraph.objects.select_related("decision")
         self.fields["activities"].queryset = ProgrammeActivity.objects.select_related("biennium")
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
 
 
 AMOUNT_ERRORS = {
@@ -133,3 +138,16 @@ class PledgeForm(_MoneyForm):
 
 class EntryForm(_MoneyForm):
     model, field_names = PledgeEntry, ENTRY_FIELDS
+
+
+class VoidEntryForm(forms.Form):
+    """Void a commitment or receipt recorded in error: why, and the pledge's version the person read."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    reason = forms.CharField(
+        label=_("Why is it voided?"),
+        required=False,  # the service refuses a blank reason, with its message next to the field
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=5000,
+        help_text=_("For example: recorded twice; the donor's letter of 3 March is the same commitment."),
+    )

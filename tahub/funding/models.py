@@ -50,7 +50,8 @@ class TrustFund(DomainModel):
 
 
 class Proposal(ConcurrentTransitionMixin, DomainModel):
-    """A project proposal (concept note) that raises money for programme-of-work activities."""
+    """A project proposal (concept note) that raises money for programme-of-work activities. `version` goes up
+    with every edit of its content, so a stale edit is refused (as a pledge's)."""
 
     class State(models.TextChoices):
         DRAFT = "draft", _("Draft")
@@ -101,6 +102,7 @@ class Proposal(ConcurrentTransitionMixin, DomainModel):
         TrustFund, models.PROTECT, null=True, blank=True, related_name="proposals", verbose_name=_("trust fund")
     )
     state = FSMField(_("status"), max_length=20, choices=State.choices, default=State.DRAFT, protected=True)
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
     class Meta:
         verbose_name = _("proposal")
@@ -289,7 +291,9 @@ class Pledge(DomainModel):
 
 class PledgeEntry(DomainModel):
     """One dated step that settles a pledge: a commitment (a signed agreement) or a receipt (money or goods
-    received), in the pledge's currency with its own rate to USD. Several make partial payments."""
+    received), in the pledge's currency with its own rate to USD. Several make partial payments. Staff correct
+    one or void it with a reason (services); a voided entry is deleted, so no total can count it, and its
+    history keeps its last values, the reason and who voided it."""
 
     class Kind(models.TextChoices):
         COMMITMENT = "commitment", _("Commitment")
@@ -302,6 +306,10 @@ class PledgeEntry(DomainModel):
     rate_to_usd = models.DecimalField(_("exchange rate to USD"), **RATE)
     rate_date = models.DateField(_("date of the rate"))
     note = models.TextField(_("note"), blank=True, help_text=_("Required when the total exceeds the pledge."))
+    void_reason = models.TextField(
+        _("why it was voided"), blank=True, editable=False,
+        help_text=_("Set when staff void the entry: the row is removed and its history keeps it with this reason."),
+    )  # fmt: skip
 
     class Meta:
         verbose_name = _("commitment or receipt")

@@ -27,6 +27,7 @@ from .api import (
     Currency,
     DonorKind,
     DonorOut,
+    EntryKind,
     Money,
     PledgeKind,
     PledgeOut,
@@ -70,6 +71,23 @@ class PledgePatch(Schema):
     pledged_on: datetime.date = None
     due_on: datetime.date | None = None
     note: str = Field(None, max_length=5000)
+
+
+class EntryPatch(Schema):
+    """A correction of a commitment or receipt: only the fields given change; `version` is the pledge's."""
+
+    version: int = Field(ge=1, le=2**31 - 1, description="The pledge's version you read: 409 if it changed since")
+    kind: EntryKind = None
+    date: datetime.date = None
+    amount: Amount = None
+    rate_to_usd: Rate | None = None
+    rate_date: datetime.date | None = None
+    note: str = Field(None, max_length=5000, description="Required when the total would exceed the pledge")
+
+
+class VoidIn(Schema):
+    version: int = Field(ge=1, le=2**31 - 1, description="The pledge's version you read: 409 if it changed since")
+    reason: str = Field(max_length=5000, description="Why the entry is voided (required); kept in its history")
 
 
 class DonorPatch(Schema):
@@ -145,3 +163,49 @@ def update_donor(request, donor_id: Path[Id], payload: DonorPatch):
 
     error, _donor = run(call)
     return error or selectors.donor_list().get(pk=donor_id)
+
+
+def _pledge_write(call):
+    """Run a write of a pledge's money: stale (someone changed the pledge since its version) answers 409."""
+    stale = []
+
+    def guarded():
+        try:
+            return call()
+        except services.PledgeStale as error:
+            stale.append(" ".join(error.messages))
+            return None
+
+    error, result = run(guarded)
+    if stale:
+        return Status(409, {"detail": stale[0], "errors": []})
+    return error
+
+
+def _entry(pledge_id, entry_id):
+    return get_or_404(lambda pk: selectors.entry_get(pledge_id, pk), entry_id,
+                      message=_("This pledge has no commitment or receipt with this id."))  # fmt: skip
+
+
+@router.patch("/pledges/{pledge_id}/entries/{entry_id}", response={200: PledgeOut, **STAFF_ERRORS}, auth=token_auth)
+def correct_entry(request, pledge_id: Path[Id], entry_id: Path[Id], payload: EntryPatch):
+    """Correct a commitment or receipt (the same checks as recording it), with the pledge's `version` you read:
+    409 if someone changed the pledge since; the pledge as it is now."""
+    _require(request, MONEY)
+    entry = _entry(pledge_id, entry_id)
+    data = payload.dict(exclude_unset=True)
+    seen = data.pop("version")
+    error = _pledge_write(lambda: services.correct_entry(entry, by=request.auth, data=data, seen_version=seen))
+    return error or selectors.pledge_list().get(pk=pledge_id)
+
+
+@router.post("/pledges/{pledge_id}/entries/{entry_id}/void", response={200: PledgeOut, **STAFF_ERRORS}, auth=token_auth)
+def void_entry(request, pledge_id: Path[Id], entry_id: Path[Id], payload: VoidIn):
+    """Void a commitment or receipt recorded in error, with a reason and the pledge's `version` you read: it no
+    longer counts; its history keeps it. 409 if someone changed the pledge since; the pledge as it is now."""
+    _require(request, MONEY)
+    entry = _entry(pledge_id, entry_id)
+    error = _pledge_write(
+        lambda: services.void_entry(entry, by=request.auth, reason=payload.reason, seen_version=payload.version)
+    )
+    return error or selectors.pledge_list().get(pk=pledge_id)

@@ -75,6 +75,12 @@ class ProposalIn(Schema):
     co_funding: list[CoFundingIn] = Field([], max_length=200)
 
 
+class ProposalUpdate(ProposalIn):
+    """A draft's whole content, with the `version` you read."""
+
+    version: int = Field(ge=1, le=2**31 - 1, description="The proposal's version you read: 409 if it changed since")
+
+
 def _codes(model, key, values, field, errors):
     """The records of `model` whose `key` is in `values`; unknown ones named in errors[field]."""
     found = {getattr(row, key): row for row in model.objects.filter(**{f"{key}__in": values})}
@@ -98,6 +104,7 @@ def _activities(refs, errors):
 def _resolve(payload):
     """The payload as the services take it (codes as records); every unknown reference at once, by field."""
     data, errors = payload.dict(), {}
+    data.pop("version", None)  # checked by the service, not a field it writes
     lines, co_funding = data.pop("budget_lines"), data.pop("co_funding")
     refs = [(r["decision"], r["paragraph"]) for r in data["legal_basis"]]
     found = planning_selectors.paragraphs_by_reference(refs)
@@ -126,13 +133,14 @@ def _detail(pk):
 
 
 def _write(call):
-    """Run a proposal write: a proposal that is not a draft answers 409, other refusals 403/422 (run)."""
+    """Run a proposal write: a proposal that is not a draft, or changed since the version read, answers 409;
+    other refusals 403/422 (run)."""
     conflict = []
 
     def guarded():
         try:
             return call()
-        except services.ProposalNotDraft as error:
+        except (services.ProposalNotDraft, services.ProposalStale) as error:
             conflict.append(" ".join(error.messages))
             return None
 
@@ -163,14 +171,16 @@ def create_proposal(request, payload: ProposalIn):
 
 
 @router.put("/staff/proposals/{proposal_id}", response={200: ProposalDetailOut, **STAFF_ERRORS}, auth=token_auth)
-def update_proposal(request, proposal_id: Path[Id], payload: ProposalIn):
-    """Replace a draft's content, lines and co-funding; a proposal in review or published answers 409."""
+def update_proposal(request, proposal_id: Path[Id], payload: ProposalUpdate):
+    """Replace a draft's content, lines and co-funding, with the `version` you read: a proposal in review or
+    published, or one someone saved since that version, answers 409 (nothing saved)."""
     _require(request, EDIT)
     proposal = get_or_404(_detail, proposal_id, message=_("No proposal has this id."))
 
     def call():
         data, lines, co_funding = _resolve(payload)
-        return services.update_proposal(proposal, by=request.auth, data=data, lines=lines, co_funding=co_funding)
+        return services.update_proposal(proposal, by=request.auth, data=data, lines=lines, co_funding=co_funding,
+                                        seen_version=payload.version)  # fmt: skip
 
     error, _proposal = _write(call)
     return error or _detail(proposal_id)

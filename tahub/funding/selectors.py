@@ -13,7 +13,20 @@ only once committed or received):
 
 from decimal import Decimal
 
-from django.db.models import Case, DecimalField, ExpressionWrapper, F, OuterRef, Prefetch, Q, Subquery, Sum, Value, When
+from django.db.models import (
+    Case,
+    DecimalField,
+    Expression,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce, Greatest
 from django.shortcuts import get_object_or_404
 
@@ -103,20 +116,58 @@ def pledges_with_totals(queryset=None):
     )
 
 
-def _group_sum(field, expression):
-    """Σ `expression` over the pledges whose `field` is the outer row, as a correlated subquery (0 if none)."""
-    rows = pledges_with_totals(Pledge.objects.filter(**{field: OuterRef("pk")})).order_by().values(field)
-    return Coalesce(Subquery(rows.annotate(total=Sum(expression)).values("total"), output_field=RATE), ZERO)
+def _flat_sum(model, key, **filters):
+    """Σ amount × rate (USD) of the `model` rows whose `key` is the outer row: one grouped aggregate per row, no
+    nested subquery per pledge (0 if none)."""
+    rows = model.objects.filter(**{key: OuterRef("pk")}, **filters).order_by().values(key)
+    return Coalesce(Subquery(rows.annotate(total=Sum(_usd())).values("total"), output_field=RATE), ZERO)
+
+
+class FundingOf(Expression):
+    """Funding (FTS) of the pledges whose `field` is the outer row: Σ over those pledges of max(committed,
+    received) in USD. Two levels, one statement: the entries joined to their pledges grouped by pledge, then
+    summed. (The ORM cannot aggregate an aggregate, hence the SQL; it runs on SQLite and PostgreSQL alike.)"""
+
+    output_field = RATE
+
+    def __init__(self, field):
+        super().__init__(output_field=RATE)
+        self.key_field, self.outer = field, F("pk")
+
+    def get_source_expressions(self):
+        return [self.outer]
+
+    def set_source_expressions(self, exprs):
+        (self.outer,) = exprs
+
+    def get_group_by_cols(self):
+        return self.outer.get_group_by_cols()  # in a grouped query: by the outer row, not by this subquery
+
+    def as_sql(self, compiler, connection):
+        outer, params = compiler.compile(self.outer)
+        q = connection.ops.quote_name
+        entries, pledges = q(PledgeEntry._meta.db_table), q(Pledge._meta.db_table)
+        key = q(Pledge._meta.get_field(self.key_field).column)
+        usd = f"{entries}.{q('amount')} * {entries}.{q('rate_to_usd')}"
+        kind = f"{entries}.{q('kind')}"
+        sql = f"""COALESCE((SELECT SUM(CASE WHEN per_pledge.c > per_pledge.r THEN per_pledge.c ELSE per_pledge.r END)
+            FROM (SELECT SUM(CASE WHEN {kind} = %s THEN {usd} ELSE 0 END) AS c,
+                         SUM(CASE WHEN {kind} = %s THEN {usd} ELSE 0 END) AS r
+                  FROM {entries} INNER JOIN {pledges} ON {pledges}.{q("id")} = {entries}.{q("pledge_id")}
+                  WHERE {pledges}.{key} = {outer}
+                  GROUP BY {entries}.{q("pledge_id")}) per_pledge), 0)"""  # noqa: S608 (names from the models)
+        return sql, (PledgeEntry.Kind.COMMITMENT.value, PledgeEntry.Kind.RECEIPT.value, *params)
 
 
 def with_money(queryset, field, approved="approved_budget"):
     """Annotate rows (activities, trust funds, proposals) with pledged_usd, committed_usd, received_usd,
     funding_usd and still_to_raise (= approved budget − funding, never below zero; null without a budget)."""
+    through = f"pledge__{field}"
     queryset = queryset.annotate(
-        pledged_usd=_group_sum(field, "amount_usd"),
-        committed_usd=_group_sum(field, "committed_usd"),
-        received_usd=_group_sum(field, "received_usd"),
-        funding_usd=_group_sum(field, "funding_usd"),
+        pledged_usd=_flat_sum(Pledge, field),
+        committed_usd=_flat_sum(PledgeEntry, through, kind=PledgeEntry.Kind.COMMITMENT),
+        received_usd=_flat_sum(PledgeEntry, through, kind=PledgeEntry.Kind.RECEIPT),
+        funding_usd=FundingOf(field),
     )
     # Explicit about a missing budget: PostgreSQL's GREATEST skips NULL, SQLite's MAX returns it.
     return queryset.annotate(
@@ -195,6 +246,18 @@ def pledge_list(*, activity=None, trust_fund=None, donor=None, unpaid=False):
 def pledge_get(pk):
     queryset = pledge_list().prefetch_related("entries")
     return get_object_or_404(queryset, pk=pk)
+
+
+def entry_get(pledge_pk, pk):
+    """One commitment or receipt of a pledge (404 if voided or another pledge's), with its pledge's totals."""
+    return get_object_or_404(PledgeEntry.objects.select_related("pledge"), pledge_id=pledge_pk, pk=pk)
+
+
+def voided_entries(pledge):
+    """The pledge's voided commitments and receipts, as their history keeps them (last values, the reason, who
+    voided them and when), newest first."""
+    records = PledgeEntry.history.filter(pledge_id=pledge.pk, history_type="-")
+    return records.select_related("history_user").order_by("-history_date", "-history_id")
 
 
 def pledges_to_remind(today, *, every_days=30):

@@ -2,7 +2,9 @@
 the money: donors, pledges, and the commitments and receipts that settle them.
 
 Each runs in one transaction, checks the permission, and records a dotted audit reason. A proposal can be
-edited only while it is a draft; its totals are never written, they are computed from its lines.
+edited only while it is a draft, and only from the version the editor read; its totals are never written, they
+are computed from its lines. A commitment or receipt is corrected or voided (with a reason) from the pledge's
+version the editor read; its history keeps what it was.
 """
 
 from decimal import Decimal
@@ -52,6 +54,16 @@ class ProposalNotDraft(ValidationError):
     """The proposal is in review or published: its content is frozen (answered 409 by the API)."""
 
 
+class ProposalStale(ValidationError):
+    """The draft changed since the editor read it (another version): refused, never silently overwritten."""
+
+
+PROPOSAL_STALE = gettext_lazy(
+    "Someone else saved this proposal while you were editing it (you saw version %(seen)s, it is now %(now)s). "
+    "Nothing of yours was saved: reload the page to see their change, then make yours again."
+)
+
+
 def _proposal_fields(data):
     """The proposal's own fields (not its citations), its rate to USD filled in for USD or required otherwise."""
     fields = {k: v for k, v in data.items() if k not in M2M}
@@ -79,14 +91,18 @@ def draft_proposal(*, by, data, lines, co_funding=()):
 
 
 @transaction.atomic
-def update_proposal(proposal, *, by, data, lines, co_funding=()):
-    """Staff edit a draft: its fields, and its budget lines and co-funding replaced by the given ones."""
+def update_proposal(proposal, *, by, data, lines, co_funding=(), seen_version=None):
+    """Staff edit a draft: its fields, and its budget lines and co-funding replaced by the given ones. Refused,
+    with nothing written, if it is no longer a draft or if it changed since the editor read `seen_version`."""
     require(by, EDIT)
     proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
     if proposal.state != Proposal.State.DRAFT:
         raise ProposalNotDraft(NOT_A_DRAFT % {"state": proposal.get_state_display()})
+    if seen_version is not None and proposal.version != seen_version:
+        raise ProposalStale(PROPOSAL_STALE % {"seen": seen_version, "now": proposal.version})
     for name, value in _proposal_fields(data).items():
         setattr(proposal, name, value)
+    proposal.version += 1
     _save(proposal, "funding.proposal.edited")
     _set_m2m(proposal, data)
     _write_rows(proposal, lines, co_funding)
@@ -203,28 +219,96 @@ def update_pledge(pledge, *, by, data, seen_version):
     return _save(pledge, "funding.pledge.edited")
 
 
+def _checked_entry(pledge, entry):
+    """The checks of recording and of correcting: the entry's own (a positive Decimal amount, a rate), and the
+    pledge's: with this entry, the total committed (or received) may exceed the pledge only with a note."""
+    entry.full_clean()
+    others = pledge.entries.filter(kind=entry.kind).exclude(pk=entry.pk)
+    total = (others.aggregate(total=Sum("amount"))["total"] or Decimal(0)) + entry.amount
+    if total > pledge.amount and not entry.note.strip():
+        kinds = _("committed") if entry.kind == PledgeEntry.Kind.COMMITMENT else _("received")
+        raise ValidationError({"amount": EXCEEDS % {
+            "kind": entry.get_kind_display().lower(), "kinds": kinds, "total": total.quantize(Decimal("0.01")),
+            "pledged": pledge.amount, "currency": pledge.currency,
+        }})  # fmt: skip
+    return entry
+
+
+def _entry_fields(pledge, data):
+    """The entry's fields as given, its rate filled in for the pledge's currency if USD, else required."""
+    fields = _with_rate({**data, "currency": pledge.currency}, date_field="date")
+    fields.pop("currency")
+    return fields
+
+
+def _touch(pledge, by, reason):
+    """A commitment or receipt changed: the pledge's version goes up, so edits based on what it was are refused."""
+    pledge.version += 1
+    pledge._change_reason = reason
+    pledge._history_user = by
+    pledge.save(update_fields=["version", "updated_at"])
+
+
 @transaction.atomic
 def record_entry(pledge, *, by, data, seen_version=None):
     """Staff record a commitment or a receipt against a pledge, in the pledge's currency. The total committed
     (or received) may exceed the pledge only with an explicit note."""
     require(by, MONEY)
     pledge = _locked_pledge(pledge, seen_version)
-    fields = _with_rate({**data, "currency": pledge.currency}, date_field="date")
-    fields.pop("currency")
-    entry = PledgeEntry(pledge=pledge, **fields)
-    entry.full_clean()
-    total = _settled(pledge, entry.kind) + entry.amount
-    if total > pledge.amount and not entry.note.strip():
-        kinds = _("committed") if entry.kind == PledgeEntry.Kind.COMMITMENT else _("received")
-        raise ValidationError({"amount": EXCEEDS % {
-            "kind": entry.get_kind_display().lower(), "kinds": kinds, "total": total,
-            "pledged": pledge.amount, "currency": pledge.currency,
-        }})  # fmt: skip
+    entry = _checked_entry(pledge, PledgeEntry(pledge=pledge, **_entry_fields(pledge, data)))
     entry._change_reason = f"funding.pledge.{entry.kind}"
+    entry._history_user = by
     entry.save()
-    pledge.version += 1
-    pledge._change_reason = f"funding.pledge.{entry.kind}"
-    pledge.save(update_fields=["version", "updated_at"])
+    _touch(pledge, by, f"funding.pledge.{entry.kind}")
+    return entry
+
+
+ENTRY_GONE = gettext_lazy("This commitment or receipt was voided meanwhile. Reload the pledge to see what it holds.")
+ENTRY_FIELDS = ("kind", "date", "amount", "rate_to_usd", "rate_date", "note")
+NO_VOID_REASON = gettext_lazy("Say why this commitment or receipt is voided: the reason is kept in its history.")
+
+
+def _locked_entry(entry, seen_version):
+    """The pledge and the entry, both locked; stale (never silently overwritten) if either changed meanwhile."""
+    pledge = _locked_pledge(entry.pledge, seen_version)
+    locked = PledgeEntry.objects.select_for_update().filter(pk=entry.pk, pledge=pledge).first()
+    if locked is None:
+        raise PledgeStale(ENTRY_GONE)
+    return pledge, locked
+
+
+@transaction.atomic
+def correct_entry(entry, *, by, data, seen_version):
+    """Staff correct a commitment or receipt recorded wrongly (kind, date, amount, rate, note), with the pledge's
+    `version` they read: the same checks as recording it; the history keeps the values it had."""
+    require(by, MONEY)
+    pledge, entry = _locked_entry(entry, seen_version)
+    fields = {name: getattr(entry, name) for name in ENTRY_FIELDS} | dict(data)
+    if pledge.currency == "USD" and "rate_date" not in data:
+        fields["rate_date"] = None  # USD's rate is dated by the entry's (maybe corrected) date
+    for name, value in _entry_fields(pledge, fields).items():
+        setattr(entry, name, value)
+    _checked_entry(pledge, entry)
+    entry._change_reason = "funding.entry.corrected"
+    entry._history_user = by
+    entry.save()
+    _touch(pledge, by, "funding.pledge.entry_corrected")
+    return entry
+
+
+@transaction.atomic
+def void_entry(entry, *, by, reason, seen_version):
+    """Staff void a commitment or receipt recorded in error, with a reason and the pledge's `version` they read.
+    The row is deleted, so no total counts it any more; its history keeps its values, the reason and who."""
+    require(by, MONEY)
+    if not (reason or "").strip():
+        raise ValidationError({"reason": NO_VOID_REASON})
+    pledge, entry = _locked_entry(entry, seen_version)
+    entry.void_reason = reason.strip()
+    entry._change_reason = "funding.entry.voided"
+    entry._history_user = by
+    entry.delete()
+    _touch(pledge, by, "funding.pledge.entry_voided")
     return entry
 
 

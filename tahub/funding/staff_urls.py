@@ -13,6 +13,7 @@ urlpatterns = [
     path("donors/<int:pk>/", views.DonorsView.as_view(), name="donor"),
     path("pledges/new/", views.PledgeCreateView.as_view(), name="pledge_create"),
     path("pledges/<int:pk>/", views.PledgeView.as_view(), name="pledge"),
+    path("pledges/<int:pk>/entries/<int:entry_pk>/", views.EntryView.as_view(), name="entry"),
     path("<int:pk>/edit/", views.ProposalEditView.as_view(), name="edit"),
     path("<int:pk>/<slug:action>/", views.ProposalMoveView.as_view(), name="move"),
 ]

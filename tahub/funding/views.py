@@ -16,7 +16,16 @@ from tahub.core.pagination import paginate
 
 from . import selectors, services
 from .exporters import ConceptNoteExporter, ConceptNotePDF, ContributionsExporter, TrustFundsExporter
-from .forms import BudgetLineFormSet, CoFundingFormSet, DonorForm, EntryForm, PledgeForm, ProposalForm, rows
+from .forms import (
+    BudgetLineFormSet,
+    CoFundingFormSet,
+    DonorForm,
+    EntryForm,
+    PledgeForm,
+    ProposalForm,
+    VoidEntryForm,
+    rows,
+)
 from .models import Donor
 
 EDIT = "funding.change_proposal"
@@ -78,21 +87,27 @@ class ProposalFormView(LoginRequiredMixin, View):
     def save(self, request, proposal=None):
         forms = self.forms(proposal, request.POST)
         form, lines, pledges = forms
+        status = 400
         if form.is_valid() and lines.is_valid() and pledges.is_valid():
             data = {name: form.cleaned_data[name] for name in form.Meta.fields}
             try:
-                if proposal is None:
-                    proposal = services.draft_proposal(by=request.user, data=data, lines=rows(lines),
-                                                       co_funding=rows(pledges))  # fmt: skip
-                else:
-                    services.update_proposal(proposal, by=request.user, data=data, lines=rows(lines),
-                                             co_funding=rows(pledges))  # fmt: skip
+                proposal = self.write(request, proposal, data, rows(lines), rows(pledges), form.cleaned_data["version"])
+            except services.ProposalStale as stale:
+                form.add_error(None, stale)  # the person's input stays on the page; nothing was saved
+                status = 409
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
                 messages.success(request, _("Proposal saved."))
                 return redirect("funding:detail", pk=proposal.pk)
-        return self.render_forms(request, forms, proposal, status=400)
+        return self.render_forms(request, forms, proposal, status=status)
+
+    @staticmethod
+    def write(request, proposal, data, lines, co_funding, seen_version):
+        if proposal is None:
+            return services.draft_proposal(by=request.user, data=data, lines=lines, co_funding=co_funding)
+        return services.update_proposal(proposal, by=request.user, data=data, lines=lines, co_funding=co_funding,
+                                        seen_version=seen_version)  # fmt: skip
 
 
 class ProposalCreateView(ProposalFormView):
@@ -266,7 +281,7 @@ class PledgeView(LoginRequiredMixin, View):
     def render_page(self, request, form=None, entry_form=None, status=200):
         p = self.pledge
         initial = {name: getattr(p, name) for name in PledgeForm.field_names} | {"version": p.version}
-        context = {"pledge": p, "form": form or PledgeForm(initial=initial),
+        context = {"pledge": p, "form": form or PledgeForm(initial=initial), "voided": selectors.voided_entries(p),
                    "entry_form": entry_form or EntryForm(prefix="entry", initial={"version": p.version})}  # fmt: skip
         return render(request, "funding/pledge_detail.html", context, status=status)
 
@@ -294,3 +309,47 @@ class PledgeView(LoginRequiredMixin, View):
                 return redirect("funding_staff:pledge", pk=pk)
         forms = {"entry_form": form} if entry else {"form": form}
         return self.render_page(request, status=status, **forms)
+
+
+class EntryView(LoginRequiredMixin, View):
+    """Staff: one commitment or receipt of a pledge; correct it, or void it with a reason (both checked against
+    the pledge's version the person read; the history keeps what it was)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        require(request.user, MONEY)
+        self.entry = selectors.entry_get(kwargs["pk"], kwargs["entry_pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def render_page(self, request, form=None, void_form=None, status=200):
+        entry, version = self.entry, self.entry.pledge.version
+        initial = {name: getattr(entry, name) for name in EntryForm.field_names} | {"version": version}
+        context = {"entry": entry, "pledge": entry.pledge, "form": form or EntryForm(initial=initial),
+                   "void_form": void_form or VoidEntryForm(prefix="void", initial={"version": version})}  # fmt: skip
+        return render(request, "funding/entry_form.html", context, status=status)
+
+    def get(self, request, pk, entry_pk):
+        return self.render_page(request)
+
+    def post(self, request, pk, entry_pk):
+        void = "void" in request.POST
+        form = VoidEntryForm(request.POST, prefix="void") if void else EntryForm(request.POST)
+        status = 400
+        if form.is_valid():
+            seen = form.cleaned_data["version"]
+            try:
+                if void:
+                    services.void_entry(self.entry, by=request.user, reason=form.cleaned_data["reason"],
+                                        seen_version=seen)  # fmt: skip
+                else:
+                    services.correct_entry(self.entry, by=request.user, data=form.service_data(), seen_version=seen)
+            except services.PledgeStale as stale:
+                form.add_error(None, stale)
+                status = 409
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _("Commitment or receipt voided.") if void else _("Correction saved."))
+                return redirect("funding_staff:pledge", pk=pk)
+        return self.render_page(request, status=status, **({"void_form": form} if void else {"form": form}))

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from tahub.parties import selectors as party_selectors
 
 from . import selectors
-from .models import Biennium, Objective, ProgrammeActivity, TAPlan
+from .models import Biennium, DecisionParagraph, Objective, ProgrammeActivity, TAPlan
 
 
 class DecisionFilterForm(forms.Form):
@@ -193,3 +193,30 @@ class BienniumForm(forms.ModelForm):
 
     def data_for_service(self):
         return {name: self.cleaned_data[name] for name in self.Meta.fields if not self.fields[name].disabled}
+
+
+class ParagraphTextForm(forms.ModelForm):
+    """Staff enter a decision paragraph's official text per language, where it came from, and the notes."""
+
+    seen = SeenField()
+
+    class Meta:
+        model = DecisionParagraph
+        fields = ["text_en", "text_fr", "sources", "notes"]
+        widgets = {"text_en": forms.Textarea(attrs={"rows": 6}), "text_fr": forms.Textarea(attrs={"rows": 6})}
+        help_texts = {
+            "text_en": _("As the official English text of the decision gives it; empty if you do not hold it."),
+            "text_fr": _("As the official French text gives it; empty if you do not hold it."),
+            "sources": _("The document the text is copied from, e.g. UNEP/POPS/COP.5/36, annex I"),
+            "notes": _("What is still in doubt; clear the doubt once the text is entered from the official source."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["seen"].initial = self.instance.updated_at.isoformat()
+
+    def _post_clean(self):
+        pass  # the service checks the model and reports beside the fields
+
+    def data_for_service(self):
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}

@@ -141,6 +141,17 @@ class DecisionParagraph(DomainModel):
         """The text in the reader's language when a source gives it, else in English (may be blank)."""
         return localized(self, "text_en", "text_fr")
 
+    @property
+    def text_shown(self):
+        """(text, language code) to show: the reader's language, else whichever text the data holds; ("", "")
+        when none does. A page says so when the language is not the reader's."""
+        reader = (get_language() or "en")[:2]
+        texts = {"en": self.text_en, "fr": self.text_fr}
+        for language in (reader, "en", "fr"):
+            if texts.get(language):
+                return texts[language], language
+        return "", ""
+
 
 def localized(obj, english, french):
     """The French field when the reader reads French and it is filled, else the English one."""

@@ -162,6 +162,9 @@ class CoverageOut(Schema):
     paragraph: str
     answered: bool
     answers: dict[str, int] = Field(description="Number of citing records per kind, e.g. programme activities")
+    delivered: dict[str, int] = Field(
+        description="Number of records that delivered the programme activities citing it, per kind (events, …)"
+    )
 
 
 class ProgrammeActivityFilters(Schema):
@@ -267,7 +270,8 @@ def mandate_coverage(request):
             "decision": p.decision.number,
             "paragraph": p.number,
             "answered": p.answered,
-            "answers": {str(kind): count for kind, count, _rows in p.answers},
+            "answers": {str(answer.kind): answer.count for answer in p.answers},
+            "delivered": {str(answer.kind): answer.count for answer in p.deliveries},
         }
         for p in paragraphs
     ]

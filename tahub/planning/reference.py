@@ -36,8 +36,13 @@ def _decision(row):
     }
 
 
+# Set by staff who hold the official text (services.update_paragraph_text): the file does not undo it.
+STAFF_TEXT_REASON = "planning.paragraph.text_edited"
+STAFF_TEXT_FIELDS = ("text_en", "text_fr", "sources", "notes")
+
+
 def _paragraph(row):
-    return {
+    fields = {
         "decision_id": lookup(row, "decision", Decision, "number").pk,
         "number": text(row, "number", required=True),
         "position": int_or_none(row, "position", required=True),
@@ -47,6 +52,11 @@ def _paragraph(row):
         "sources": text(row, "sources"),
         "notes": text(row, "notes"),
     }
+    # A paragraph whose text staff entered keeps it (and its sources and notes) when the file is loaded again.
+    key = {"decision_id": fields["decision_id"], "number": fields["number"]}
+    if DecisionParagraph.history.filter(**key, history_change_reason=STAFF_TEXT_REASON).exists():
+        fields.update(DecisionParagraph.objects.filter(**key).values(*STAFF_TEXT_FIELDS).first() or {})
+    return fields
 
 
 def _plan(row):

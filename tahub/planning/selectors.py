@@ -141,11 +141,12 @@ def delivery_relations():
 def delivery_of(activity, user, *, limit=50):
     """[(verbose name plural, first `limit` records `user` may see, count)] per delivering model: two queries
     per model. Who sees what is the coverage's visibility registry (drafts and private records: staff only)."""
-    from .coverage import visible
+    from .coverage import related, visible
 
     found = []
     for rel in delivery_relations():
         model = rel.related_model
         queryset = model._default_manager.filter(visible(model, user), programme_activity=activity).order_by("-pk")
+        queryset = queryset.select_related(*related(model))
         found.append((rel.related_model._meta.verbose_name_plural, list(queryset[:limit]), queryset.count()))
     return found

@@ -170,3 +170,19 @@ def add_paragraph(*, by, data):
     """Staff record a paragraph of a decision (its text only as a source gives it)."""
     require(by, EDIT)
     return _save(DecisionParagraph(**data), "planning.paragraph.added")
+
+
+PARAGRAPH_TEXT_FIELDS = ("text_en", "text_fr", "sources", "notes")
+
+
+@transaction.atomic
+def update_paragraph_text(paragraph, *, by, data, seen=None):
+    """Staff who hold the official text enter or correct a paragraph's text per language, its sources and notes
+    (e.g. to lift the doubt once the text is entered); refused if the paragraph was saved since `seen`. Its
+    decision, number and whether it asks for assistance are reference data, not changed here."""
+    require(by, EDIT)
+    paragraph = _locked_unchanged(DecisionParagraph, paragraph, seen)
+    changes = {name: data[name].strip() for name in PARAGRAPH_TEXT_FIELDS if name in data}
+    for name, value in changes.items():
+        setattr(paragraph, name, value)
+    return _save(paragraph, "planning.paragraph.text_edited")  # reference.py keeps what carries this reason

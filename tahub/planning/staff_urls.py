@@ -12,4 +12,5 @@ urlpatterns = [
     path("plans/<int:start_year>/edit/", staff_views.PlanFormView.as_view(), name="plan_edit"),
     path("bienniums/new/", staff_views.BienniumFormView.as_view(), name="biennium_create"),
     path("bienniums/<int:start_year>/edit/", staff_views.BienniumFormView.as_view(), name="biennium_edit"),
+    path("paragraphs/<int:pk>/text/", staff_views.ParagraphTextView.as_view(), name="paragraph_text"),
 ]

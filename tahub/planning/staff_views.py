@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views import View
 from rules.contrib.views import LoginRequiredMixin
@@ -13,8 +14,8 @@ from tahub.accounts.rules import require
 from tahub.core.forms import add_service_errors
 
 from . import services
-from .forms import BienniumForm, PlanForm, objective_formset
-from .models import Biennium, TAPlan
+from .forms import BienniumForm, ParagraphTextForm, PlanForm, objective_formset
+from .models import Biennium, DecisionParagraph, TAPlan
 
 EDIT = "planning.change_programme"
 
@@ -95,3 +96,37 @@ class BienniumFormView(StaffFormView):
             return services.create_biennium(by=request.user, data=data)
         seen = form.cleaned_data.get("seen")
         return services.update_biennium(self.record, by=request.user, data=data, seen=seen)
+
+
+class ParagraphTextView(LoginRequiredMixin, View):
+    """Staff who hold the official texts enter a decision paragraph's text per language (audited); the doubt
+    stays visible on the public pages wherever a text is still missing."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        require(request.user, EDIT)
+        self.paragraph = get_object_or_404(DecisionParagraph.objects.select_related("decision"), pk=kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def render_form(self, request, form, status=200):
+        context = {"form": form, "paragraph": self.paragraph}
+        return render(request, "planning/paragraph_text_form.html", context, status=status)
+
+    def get(self, request, pk):
+        return self.render_form(request, ParagraphTextForm(instance=self.paragraph))
+
+    def post(self, request, pk):
+        form = ParagraphTextForm(request.POST, instance=self.paragraph)
+        if form.is_valid():
+            try:
+                services.update_paragraph_text(
+                    self.paragraph, by=request.user, data=form.data_for_service(), seen=form.cleaned_data["seen"]
+                )
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                url = f"{self.paragraph.decision.get_absolute_url()}#paragraph-{slugify(self.paragraph.number)}"
+                messages.success(request, _("Saved."))
+                return redirect(url)
+        return self.render_form(request, form, status=400)

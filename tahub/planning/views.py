@@ -45,6 +45,9 @@ class DecisionDetailView(PermissionRequiredMixin, DetailView):
             self._object = selectors.decision_get(self.kwargs["number"], with_paragraphs=True)
         return self._object
 
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(may_change=self.request.user.has_perm(EDIT), **kwargs)
+
 
 class PlanListView(View):
     def get(self, request):

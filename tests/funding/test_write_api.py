@@ -52,13 +52,14 @@ def test_staff_draft_the_seed_proposal_and_move_it_to_published(staff_api):
     assert body["legal_basis"] == ["SC-5/20, paragraph 8"] and body["activities"] == ["2012/11", "2012/12"]
     assert body["state"] == "draft" and body["co_funding"][0]["amount"] == "362562.00"
     pk = body["id"]
-    edited = SEED | {"budget_lines": [{"component": "All", "amount": "10.50"}], "co_funding": []}
+    edited = SEED | {"budget_lines": [{"component": "All", "amount": "10.50"}], "co_funding": [],
+                     "version": body["version"]}  # fmt: skip
     response = staff_api("put", f"/api/v1/staff/proposals/{pk}", data=edited)
     assert response.status_code == 200 and response.json()["total_budget"] == "10.50"
     assert staff_api("post", f"/api/v1/staff/proposals/{pk}/publish").status_code == 409  # a draft: review first
     assert staff_api("post", f"/api/v1/staff/proposals/{pk}/submit").json()["state"] == "in_review"
     assert staff_api("post", f"/api/v1/staff/proposals/{pk}/publish").json()["state"] == "published"
-    response = staff_api("put", f"/api/v1/staff/proposals/{pk}", data=SEED)
+    response = staff_api("put", f"/api/v1/staff/proposals/{pk}", data=SEED | {"version": body["version"] + 1})
     assert response.status_code == 409 and "published proposal is final" in response.json()["detail"]
     assert Proposal.objects.get().budget_lines.get().component == "All"
 

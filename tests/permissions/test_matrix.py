@@ -101,6 +101,12 @@ def _programme_activity_pk():
     return ProgrammeActivity.objects.get(biennium__start_year=2012, number=11).pk
 
 
+def _paragraph_pk():
+    from tahub.planning.models import DecisionParagraph
+
+    return DecisionParagraph.objects.get(decision__number="SC-5/20", number="8").pk
+
+
 MATRIX = [
     ("home", None, "get", "page", ALL_200),
     ("data_notes", None, "get", "page", ALL_200),
@@ -350,6 +356,10 @@ MATRIX = [
     ("api:get_any_proposal", lambda c: [_proposal("draft")], "get", "api", (401, 403, 403, 403, 200, 200)),
     ("api:update_proposal", lambda c: [_proposal("draft")], "put", "api", (401, 422, 422, 422, 422, 422)),
     ("api:move_proposal", lambda c: [999999, "submit"], "post", "api", (401, 403, 403, 403, 404, 404)),
+    # Correcting or voiding a commitment or receipt: staff only; an empty body lacks the pledge's version.
+    ("funding_staff:entry", lambda c: [999999, 999999], "get", "page", (LOGIN, 403, 403, 403, 404, 404)),
+    ("api:correct_entry", lambda c: [999999, 999999], "patch", "api", (401, 422, 422, 422, 422, 422)),
+    ("api:void_entry", lambda c: [999999, 999999], "post", "api", (401, 422, 422, 422, 422, 422)),
     # --- funding rows end ---
     # The plan, the programme of work, the mandate coverage and the IATI file are public; staff write them.
     ("plan:plans", None, "get", "page", ALL_200),
@@ -384,6 +394,8 @@ MATRIX = [
     # Every field of a biennium's change is optional: an empty body is valid, so the permission decides.
     ("api:update_biennium", lambda c: [2012], "put", "api", (401, 403, 403, 403, 200, 200)),
     ("assistance:programme_activity", lambda c: [c["submitted"]], "get", "page", (LOGIN, 405, 405, 405, 405, 405)),
+    ("planning_staff:paragraph_text", lambda c: [_paragraph_pk()], "get", "page", STAFF_ONLY),
+    ("planning_staff:paragraph_text", lambda c: [999999], "get", "page", (LOGIN, 403, 403, 403, 404, 404)),
     # --- planning rows end ---
     ("events:calendar", None, "get", "page", ALL_200),
     ("events:feed", None, "get", "page", ALL_200),
