@@ -8,9 +8,10 @@ ones: none are invented), so 200 responses cannot all be needs: 72 % are needs r
 Parties at 200), the rest offers responses of developed-country Parties and of listed organisations.
 
 Cycles lie a year apart up to the latest, whose deadlines are ahead (open, half its responses submitted,
-results not published); every earlier cycle is closed with its results published. Both questionnaires are
-loaded from their files (idempotent). Cycles have natural keys from (seed, index): a second run creates
-nothing. Responses, answers and amounts are bulk-created without history rows (the benchmark pages read none).
+results not published); every earlier cycle is closed with its results published (and stored, as staff
+publishing them would: tahub/needs/published.py). Both questionnaires are loaded from their files (idempotent).
+Cycles have natural keys from (seed, index): a second run creates nothing. Responses, answers and amounts are
+bulk-created without history rows (the benchmark pages read none).
 """
 
 import datetime
@@ -19,6 +20,7 @@ from pathlib import Path
 from django.conf import settings
 from simple_history.utils import bulk_create_with_history
 
+from tahub.needs import published
 from tahub.needs.models import Amount, Answer, Cycle, Level, Question, Response
 from tahub.needs.questionnaires import load_questionnaire
 from tahub.needs.respondents import default_offer_invitees
@@ -197,4 +199,13 @@ def generate_needs(context, count):
         cycle = by_slug[cycle.slug]
         responses = _responses(context, cycle, index, invitees, per_cycle, latest=index == count - 1)
         _answers(context, index, responses, questions, vocab)
+    _publish([by_slug[cycle.slug] for _index, cycle in new if cycle.results_published_at])
     return len(new)
+
+
+def _publish(cycles):
+    """Store the published results of the generated cycles published (what the public pages read), as
+    `services.publish_results` does."""
+    everything_published = published.published_cycles()
+    for cycle in cycles:
+        published.store(cycle, by=None, published=everything_published)

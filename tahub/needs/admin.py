@@ -50,7 +50,8 @@ class AmountAdmin(ReadOnlyHistoryAdmin):
 
 @admin.register(ReopenRequest)
 class ReopenRequestAdmin(ReadOnlyHistoryAdmin):
-    """Made and granted through their services (`request_reopen`, `reopen_response`)."""
+    """Made, granted and declined through their services (`request_reopen`, `reopen_response`,
+    `decline_reopen_request`)."""
 
     list_display = ["response", "state", "requested_by", "created_at", "decided_by"]
     list_filter = ["state"]

@@ -204,13 +204,14 @@ def tabulate(rows):
     return table
 
 
-def gap_ranking(needs, offers, delivered=None):
+def gap_ranking(needs, offers, delivered=None, names=None):
     """[GapRow] for every theme × region with a need, an offer or assistance delivered, the largest gap first.
 
     `needs`: needs_by_theme_region(); `offers`: offer_counts(); `delivered`: delivery.delivered_by_theme_region().
-    Themes offered or delivered but not needed are named with one more statement."""
+    Themes offered or delivered but not needed are named with one more statement, unless `names` ({slug: name})
+    names them."""
     delivered = delivered or {}
-    names = {slug: name for (slug, _region), (name, _tally) in needs.items()}
+    names = {**(names or {}), **{slug: name for (slug, _region), (name, _tally) in needs.items()}}
     missing = {slug for slug, _region in (*offers, *delivered)} - set(names)
     if missing:
         names.update(Theme.objects.filter(slug__in=missing).values_list("slug", "name"))
@@ -248,18 +249,22 @@ def previous_cycle(cycle, cycles):
     return max(earlier, key=lambda c: (c.deadline, c.slug), default=None)
 
 
-def trend_versus(cycle, previous):
-    """[(TrendRow, share now, share before, change in points)] against the previous cycle: largest rise first."""
-    rows = []
-    for row in theme_trend([cycle] + ([previous] if previous else [])):
+def trend_versus(cycle, previous, rows=None):
+    """[(TrendRow, share now, share before, change in points)] against the previous cycle: largest rise first.
+    `rows`: theme_trend() of the two cycles when the caller has them."""
+    compared = []
+    for row in theme_trend([cycle] + ([previous] if previous else [])) if rows is None else rows:
         change = row.change(cycle.pk, previous.pk) if previous else None
-        rows.append((row, row.share(cycle.pk), row.share(previous.pk) if previous else None, change))
-    return sorted(rows, key=lambda r: (r[3] is None, -(r[3] or 0), r[0].theme_name))
+        compared.append((row, row.share(cycle.pk), row.share(previous.pk) if previous else None, change))
+    return sorted(compared, key=lambda r: (r[3] is None, -(r[3] or 0), r[0].theme_name))
 
 
 class CycleAnalysis:
     """Everything the gap page, its exports, the report and the API show for one cycle; each part is
-    computed once, on first use (one statement each)."""
+    computed once, on first use (one statement each). `published.PublishedAnalysis` reads the same from the
+    results staff published."""
+
+    computed_at = None  # live figures (PublishedAnalysis: when the published ones were computed)
 
     def __init__(self, cycle, visible_cycles):
         self.cycle = cycle

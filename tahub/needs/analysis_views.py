@@ -9,7 +9,7 @@ from rules.contrib.views import PermissionRequiredMixin
 
 from tahub.core.charts import bar_chart, stacked_bar_chart
 
-from . import analysis, exporters, matrix, report, selectors
+from . import analysis, exporters, matrix, published, report, selectors
 from .map import by_region, world_map
 
 LEVEL_SERIES = [(_("High"), "#a8280b"), (_("Medium"), "#e8602c"), (_("Low"), "#f9a870"), (_("None"), "#d9d9d9")]
@@ -51,11 +51,12 @@ def need_map(cycle_analysis, user, theme=None):
 
 
 class GapAnalysisView(View):
-    """A cycle's gap analysis: public once staff published it; the Secretariat sees it at any time."""
+    """A cycle's gap analysis: public once staff published it (the figures as published); the Secretariat sees
+    it at any time, live."""
 
     def get(self, request, cycle):
         cycle, cycles = selectors.analysed_cycle(request.user, cycle)
-        result = analysis.CycleAnalysis(cycle, cycles)
+        result = published.analysis_for(request.user, cycle, cycles)
         tables = {name: (lambda build=build: build(result)) for name, build in exporters.CYCLE_TABLES.items()}
         export = _export(request, tables, cycle.slug)
         if export:
@@ -101,7 +102,7 @@ class AcrossCyclesView(View):
 
     def get(self, request):
         cycles = analysis.cycles_ordered(selectors.cycles_visible_to(request.user))
-        trend = analysis.theme_trend(cycles)
+        trend = published.trend_for(request.user, cycles)
         table = exporters.cross_cycle_table(cycles, trend)
         export = _export(request, {"across-cycles": lambda: table}, "needs")
         if export:

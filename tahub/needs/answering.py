@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tahub.parties.models import Region
@@ -195,34 +197,88 @@ def raw(answer):
     return [{"year": a.year, "source": a.source, "amount": a.amount} for a in answer.amounts.all()]
 
 
-def write(response, question, value, existing, reason):
-    """Create or update one answer to hold `value`; returns True when something changed."""
-    answer = existing.get(question.pk)
-    if answer is not None and of(answer) == value:
-        return False
-    answer = answer or Answer(response=response, question=question)
-    answer.level, answer.rank, answer.text, answer.choices = value.level, value.rank, value.text, value.choices
-    answer._change_reason = reason
-    answer.save()
-    if question.kind == Question.Kind.OFFER:
-        answer.assistance_types.set(value.types)
-    elif question.kind == Question.Kind.REGIONS:
-        answer.regions.set(value.regions)
-    elif question.kind == Question.Kind.AMOUNTS:
-        _write_amounts(answer, value.amounts, reason)
-    return True
+def _history(model, rows, history_type, *, by, reason, now):
+    """The history rows simple_history writes on save() or delete() ("+", "~", "-"), for many rows at once."""
+    historical = model.history.model
+    historical.objects.bulk_create(
+        historical(history_date=now, history_user=by, history_change_reason=reason, history_type=history_type,
+                   **{f.attname: getattr(row, f.attname) for f in historical.tracked_fields})
+        for row in rows
+    )  # fmt: skip
 
 
-def _write_amounts(answer, amounts, reason):
-    current = {(a.year, a.source): a for a in answer.amounts.all()} if answer.pk else {}
-    for key, row in current.items():
-        if key not in amounts:
-            row._change_reason = reason
-            row.delete()
-    for (year, source), amount in amounts.items():
-        row = current.get((year, source)) or Amount(answer=answer, year=year, source=source)
-        if row.pk and row.amount == amount:
-            continue
-        row.amount, row.currency = amount, answer.question.options.get("currency", "USD")
-        row._change_reason = reason
-        row.save()
+def _save_all(model, new, changed, fields, *, by, reason, now):
+    """Insert `new` and update `fields` of `changed`, each with its history row: four statements at most."""
+    for row in changed:
+        row.updated_at = now
+    if new:
+        model.objects.bulk_create(new)
+        _history(model, new, "+", by=by, reason=reason, now=now)
+    if changed:
+        model.objects.bulk_update(changed, [*fields, "updated_at"])
+        _history(model, changed, "~", by=by, reason=reason, now=now)
+
+
+def _set_links(relation, wanted):
+    """[(answer, {target pk})] → exactly those links of each answer (a many-to-many without history)."""
+    if not wanted:
+        return
+    through = relation.through
+    source, target = relation.field.m2m_field_name(), relation.field.m2m_reverse_field_name()
+    through.objects.filter(**{f"{source}_id__in": [a.pk for a, _pks in wanted]}).delete()
+    through.objects.bulk_create(
+        [through(**{f"{source}_id": a.pk, f"{target}_id": pk}) for a, pks in wanted for pk in sorted(pks)]
+    )
+
+
+def write_all(response, values, existing, *, by, reason):
+    """Create or update the answers of `values` ({question: Value}, those that changed) in a fixed number of
+    statements whatever their number: bulk inserts and updates, each row with the history row its save()
+    would have written (by `by`, with `reason`). Returns the answers written."""
+    now = timezone.now()
+    new, changed, links = [], [], {Question.Kind.OFFER: [], Question.Kind.REGIONS: []}
+    amounts = []  # unsaved answers are not hashable: pairs, not dicts
+    for question, value in values.items():
+        answer = existing.get(question.pk)
+        if answer is None:
+            answer = Answer(response=response, question=question)
+            new.append(answer)
+        else:
+            changed.append(answer)
+        answer.level, answer.rank, answer.text, answer.choices = value.level, value.rank, value.text, value.choices
+        if question.kind in links:
+            links[question.kind].append(
+                (answer, value.types if question.kind == Question.Kind.OFFER else value.regions)
+            )
+        elif question.kind == Question.Kind.AMOUNTS:
+            amounts.append((answer, value.amounts))
+    _save_all(Answer, new, changed, ["level", "rank", "text", "choices"], by=by, reason=reason, now=now)
+    _set_links(Answer.assistance_types, links[Question.Kind.OFFER])
+    _set_links(Answer.regions, links[Question.Kind.REGIONS])
+    _write_amounts(amounts, {a.pk for a in new}, by=by, reason=reason, now=now)
+    return new + changed
+
+
+def _write_amounts(wanted, created, *, by, reason, now):
+    """[(answer, {(year, source): amount})] → exactly those Amount rows, the unchanged ones left alone; `created`:
+    the pks of answers just inserted (they have no rows yet)."""
+    gone, new, changed = [], [], []
+    for answer, amounts in wanted:
+        current = {} if answer.pk in created else {(a.year, a.source): a for a in answer.amounts.all()}
+        gone += [row for key, row in current.items() if key not in amounts]
+        currency = answer.question.options.get("currency", "USD")
+        for (year, source), amount in amounts.items():
+            row = current.get((year, source))
+            if row is None:
+                new.append(Amount(answer=answer, year=year, source=source, amount=amount, currency=currency))
+            elif (row.amount, row.currency) != (amount, currency):
+                row.amount, row.currency = amount, currency
+                changed.append(row)
+    if gone:
+        _history(Amount, gone, "-", by=by, reason=reason, now=now)
+        # One DELETE: QuerySet.delete() would send post_delete for each row, and simple_history would write a
+        # second history row for each (without the reason or the person).
+        with connection.cursor() as cursor:
+            table, marks = Amount._meta.db_table, ", ".join(["%s"] * len(gone))
+            cursor.execute(f"DELETE FROM {table} WHERE id IN ({marks})", [row.pk for row in gone])  # noqa: S608
+    _save_all(Amount, new, changed, ["amount", "currency"], by=by, reason=reason, now=now)

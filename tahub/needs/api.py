@@ -19,7 +19,7 @@ from tahub.accounts.api import token_auth
 from tahub.core.api_errors import ErrorOut
 from tahub.core.api_types import Code
 
-from . import analysis, answering, respondents, selectors, services
+from . import analysis, answering, published, respondents, selectors, services
 from .models import Questionnaire
 
 router = Router(tags=["needs assessment"])
@@ -257,12 +257,13 @@ class TrendOut(Schema):
 
 
 def _analysed(request, slug):
-    """Public aggregates: the published cycles (a signed-in Secretariat session also sees unpublished ones)."""
+    """Public aggregates: the published cycles, as published (a signed-in Secretariat session also sees
+    unpublished ones, and live figures)."""
     try:
         cycle, cycles = selectors.analysed_cycle(request.user, slug)
     except Http404:
         raise HttpError(404, _("No cycle with this code has published results.")) from None
-    return analysis.CycleAnalysis(cycle, cycles)
+    return published.analysis_for(request.user, cycle, cycles)
 
 
 def _need(slug, name, region, tally):
@@ -295,5 +296,5 @@ def needs_trend(request):
             {"cycle": c.slug, "answered": t.answered, "high": t.high, "medium": t.medium, "share": t.share}
             for c in cycles for t in [row.by_cycle.get(c.pk)] if t
         ]}
-        for row in analysis.theme_trend(cycles)
+        for row in published.trend_for(request.user, cycles)
     ]  # fmt: skip

@@ -3,7 +3,7 @@ those requests. Thin: the rules are in `services`."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
@@ -12,7 +12,7 @@ from rules.contrib.views import PermissionRequiredMixin
 from tahub.core.forms import add_service_errors
 
 from . import respondents, selectors, services
-from .forms import CycleEditForm, ReopenRequestForm
+from .forms import CycleEditForm, DeclineReopenForm, ReopenRequestForm
 from .models import respondent_url
 from .response_views import RespondentMixin
 
@@ -80,3 +80,33 @@ class ReopenRequestListView(PermissionRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(requests=respondents.pending_reopen_requests(), **kwargs)
+
+
+class DeclineReopenView(PermissionRequiredMixin, View):
+    """Staff decline a pending request to reopen a response, saying why (e-mailed to the person who asked)."""
+
+    permission_required = "needs.reopen_response"
+    template_name = "needs/decline_reopen.html"
+
+    def _render(self, request, reopen_request, form, status=200):
+        return render(request, self.template_name, {"request_": reopen_request, "form": form}, status=status)
+
+    def get(self, request, pk):
+        return self._render(
+            request, get_object_or_404(respondents.pending_reopen_requests(), pk=pk), DeclineReopenForm()
+        )
+
+    def post(self, request, pk):
+        reopen_request = get_object_or_404(respondents.reopen_requests(), pk=pk)
+        form = DeclineReopenForm(request.POST)
+        if form.is_valid():
+            try:
+                services.decline_reopen_request(reopen_request, by=request.user, reason=form.cleaned_data["reason"])
+            except ValidationError as error:
+                add_service_errors(form, error)
+                return self._render(
+                    request, reopen_request, form, status=409 if getattr(error, "code", None) == "decided" else 400
+                )
+            messages.success(request, _("The request is declined; the person who asked will be e-mailed why."))
+            return redirect("needs_staff:reopen_requests")
+        return self._render(request, reopen_request, form, status=400)

@@ -184,3 +184,12 @@ class ReopenRequestForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("For example: our Part II amounts were revised by the ministry of finance."),
     )
+
+
+class DeclineReopenForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why is the request declined?"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("E-mailed to the person who asked. For example: the results were published on 3 March."),
+    )

@@ -329,4 +329,5 @@ class Amount(DomainModel):
         return f"{self.year} {self.source}: {self.amount} {self.currency}"
 
 
-from .tracking import Notice, ReopenRequest  # noqa: E402, F401 (models of this app, kept in their own module)
+from .results import PublishedResults  # noqa: E402, F401 (models of this app, kept in their own modules)
+from .tracking import Notice, ReopenRequest  # noqa: E402, F401

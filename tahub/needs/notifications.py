@@ -20,6 +20,7 @@ SUBJECTS = {
     "invitation": _("%(cycle)s: you are invited to answer"),
     "reminder": _("%(cycle)s: reminder, the deadline is %(date)s"),
     "reopen_request": _("%(cycle)s: %(who)s asks to reopen its response"),
+    "reopen_declined": _("%(cycle)s: your request to reopen the response of %(who)s is declined"),
 }
 
 
@@ -124,3 +125,20 @@ def send_reopen_request(request_id):
             subject = str(SUBJECTS["reopen_request"]) % {"cycle": response.cycle.title, "who": response.respondent}
             sent += send_mail(subject, body, None, [user.email])
     return sent
+
+
+def send_reopen_declined(request_id):
+    """E-mail the person who asked to reopen a response that the Secretariat declined it, and why; returns the
+    e-mails sent (none to a deactivated account)."""
+    request = ReopenRequest.objects.select_related(
+        "response__cycle", "response__party__country", "response__organisation", "requested_by"
+    ).get(pk=request_id)
+    user, response = request.requested_by, request.response
+    if not user.is_active or request.state != ReopenRequest.State.DECLINED:
+        return 0
+    url = settings.SITE_URL + respondent_url("needs:respond", response.cycle, response.kind, response.respondent)
+    with translation.override(user.language or settings.LANGUAGE_CODE):
+        context = {"request": request, "response": response, "user": user, "url": url}
+        body = render_to_string("needs/email/reopen_declined.txt", context)
+        subject = str(SUBJECTS["reopen_declined"]) % {"cycle": response.cycle.title, "who": response.respondent}
+        return send_mail(subject, body, None, [user.email])

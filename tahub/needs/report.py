@@ -8,11 +8,10 @@ import re
 from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from fpdf import FPDF
 
 from tahub.core.charts import bar_chart, stacked_bar_chart
 from tahub.core.exports import _cell
-from tahub.core.pdf import latin1
+from tahub.core.pdf import latin1, new_document
 
 from . import exporters
 from .map import by_region, world_map
@@ -96,38 +95,38 @@ def _grid(pdf, table):
     others = 16 if len(table.header) > 6 else 24
     widths = [max(40, pdf.epw - others * (len(table.header) - 1))] + [others] * (len(table.header) - 1)
     for index, row in enumerate([table.header, *table.rows]):
-        pdf.set_font("Helvetica", "B" if index == 0 else "", 7)
+        pdf.set_font(pdf.body_font, "B" if index == 0 else "", 7)
         for value, width in zip(row, widths, strict=False):
-            pdf.cell(width, 5, _fit(pdf, latin1(value), width), border=1)
+            pdf.cell(width, 5, _fit(pdf, pdf.printable(value), width), border=1)
         pdf.ln(5)
 
 
+def _heading(pdf, text, size):
+    pdf.set_font(pdf.body_font, "B", size)
+    pdf.multi_cell(0, size / 2 + 1, pdf.printable(text), new_x="LMARGIN", new_y="NEXT")
+
+
 def build_pdf(analysis):
-    # The core font, not new_document()'s Unicode one: its text stays searchable in the tests, and the
-    # figures and names of this report are Latin-1.
-    pdf = FPDF(orientation="portrait", format="A4")
-    pdf.set_title(latin1(analysis.cycle.title))
+    """The summary as a PDF in the documents' one font (`core.pdf.new_document`: DejaVu Sans where installed, so
+    names in any Latin, Greek or Cyrillic script print). The charts' SVG text is still narrowed to Latin-1: fpdf2
+    draws it in a generic sans-serif font, not the document's."""
+    pdf = new_document(title=analysis.cycle.title, orientation="portrait", format="A4")
     pdf.set_auto_page_break(True, margin=15)
     pdf.add_page()
-    pdf.set_font("Helvetica", "B", 16)
-    pdf.multi_cell(
-        0, 8, latin1(_("Needs assessment: summary for the Conference of the Parties")), new_x="LMARGIN", new_y="NEXT"
-    )
-    pdf.set_font("Helvetica", "", 10)
+    _heading(pdf, _("Needs assessment: summary for the Conference of the Parties"), 16)
+    pdf.set_font(pdf.body_font, "", 10)
     for label, value in cover(analysis):
-        pdf.multi_cell(0, 6, latin1(f"{label}: {value}"), new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(0, 6, pdf.printable(f"{label}: {value}"), new_x="LMARGIN", new_y="NEXT")
     for title, svg in charts(analysis):
         pdf.ln(4)
-        pdf.set_font("Helvetica", "B", 12)
-        pdf.multi_cell(0, 7, latin1(title), new_x="LMARGIN", new_y="NEXT")
+        _heading(pdf, title, 12)
         pdf.image(io.BytesIO(_svg_for_pdf(svg)), w=pdf.epw)
     for table in tables(analysis):
         pdf.add_page()
-        pdf.set_font("Helvetica", "B", 12)
-        pdf.multi_cell(0, 7, latin1(table.title), new_x="LMARGIN", new_y="NEXT")
-        pdf.set_font("Helvetica", "", 7)
+        _heading(pdf, table.title, 12)
+        pdf.set_font(pdf.body_font, "", 7)
         if not table.rows:
-            pdf.multi_cell(0, 6, latin1(_("No data.")))
+            pdf.multi_cell(0, 6, pdf.printable(_("No data.")))
             continue
         _grid(pdf, table)
     return bytes(pdf.output())

@@ -216,10 +216,13 @@ def response_rates(cycles):
     return rates
 
 
+def reopen_requests():
+    """Every request to reopen a response, with what the staff pages show (one query)."""
+    return ReopenRequest.objects.select_related(
+        "response__cycle", "response__party__country", "response__organisation", "requested_by"
+    )
+
+
 def pending_reopen_requests():
     """The pending requests to reopen a response, oldest first, with what the staff page shows (one query)."""
-    return (
-        ReopenRequest.objects.filter(state=ReopenRequest.State.PENDING)
-        .select_related("response__cycle", "response__party__country", "response__organisation", "requested_by")
-        .order_by("created_at")
-    )
+    return reopen_requests().filter(state=ReopenRequest.State.PENDING).order_by("created_at")

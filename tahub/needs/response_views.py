@@ -21,8 +21,11 @@ from .forms import QuestionnaireForm, WorkbookUploadForm
 from .models import ReopenRequest, Response, respondent_url
 
 
-def _pending_request(response):
-    return response.reopen_requests.filter(state=ReopenRequest.State.PENDING).first()
+def _open_question(response):
+    """The latest request to reopen the response when it is pending or was declined (its people see why), or
+    None."""
+    latest = response.reopen_requests.order_by("-created_at", "-pk").first()
+    return latest if latest and latest.state != ReopenRequest.State.GRANTED else None
 
 
 def _sections(questions):
@@ -80,7 +83,7 @@ class RespondView(RespondentMixin, View):
             "upload_url": respondent_url("needs:upload", cycle, kind, respondent),
             "may_reopen": submitted and request.user.has_perm("needs.reopen_response", response),
             "may_request_reopen": submitted and request.user.has_perm("needs.request_reopen", respondent),
-            "reopen_request": _pending_request(response) if submitted else None,
+            "reopen_request": _open_question(response) if submitted else None,
             "request_reopen_url": respondent_url("needs:request_reopen", cycle, kind, respondent),
         }
         return render(request, self.template_name, context, status=status)

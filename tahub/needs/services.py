@@ -12,8 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from tahub.accounts.rules import is_secretariat, require
 from tahub.core import workflow
 
-from . import answering, respondents, selectors
-from .models import Cycle, Question, ReopenRequest, Response
+from . import answering, published, respondents, selectors
+from .models import Cycle, PublishedResults, Question, ReopenRequest, Response
 from .rules import answers_for
 
 ANSWER_RELATIONS = ("assistance_types", "regions", "amounts")
@@ -38,6 +38,9 @@ STARTED = _("These respondents already started a response and must stay invited:
 NOT_SUBMITTED = _("Only a submitted response can be reopened; this one is still a draft you can change.")
 ALREADY_ASKED = _("You already asked to reopen this response; the Secretariat will answer.")
 NO_REASON = _("Say why the response should be reopened.")
+NO_DECLINE_REASON = _("Say why the request is declined: the respondent's people receive your reason.")
+NOT_PUBLISHED = _("The results of this cycle are not published: there is nothing to withdraw.")
+ALREADY_DECIDED = _("This request is already %(state)s: there is nothing left to decline.")
 CYCLE_FIELDS = ("title", "period", "deadline", "funding_deadline", "offers_deadline", "questionnaire",
                 "offers_questionnaire")  # fmt: skip
 
@@ -186,8 +189,7 @@ def save_answers(*, cycle, answers, by, party=None, organisation=None, kind=Resp
     late = {q.code: error for q in changed if (error := _late(response, q, by))}
     if late:
         raise ValidationError(late)
-    for question in changed:
-        answering.write(response, question, cleaned[question], existing, "needs.answer.saved")
+    answering.write_all(response, {q: cleaned[q] for q in changed}, existing, by=by, reason="needs.answer.saved")
     if changed or response.version == 0:
         response.version += 1
         response.entered_by_secretariat = response.entered_by_secretariat or (
@@ -272,12 +274,56 @@ def request_reopen(response, *, by, reason):
 
 
 @transaction.atomic
+def decline_reopen_request(request, *, by, reason):
+    """Staff decline a pending request to reopen a response, saying why; the response stays submitted and the
+    person who asked is e-mailed the reason by the worker. The response row is locked first, as
+    `reopen_response` does, so a decline and a reopen at the same moment cannot both close the request."""
+    require(by, "needs.reopen_response", request.response)
+    if not (reason or "").strip():
+        raise ValidationError({"reason": NO_DECLINE_REASON})
+    Response.objects.select_for_update().get(pk=request.response_id)
+    request = ReopenRequest.objects.select_for_update().get(pk=request.pk)
+    if request.state != ReopenRequest.State.PENDING:
+        raise ValidationError(ALREADY_DECIDED % {"state": request.get_state_display().lower()}, code="decided")
+    request.state, request.decided_by, request.decided_at = ReopenRequest.State.DECLINED, by, timezone.now()
+    request.decline_reason = reason.strip()
+    request.full_clean()
+    request._change_reason = "needs.reopen_request.declined"
+    request.save()
+    from .tasks import task_notify_reopen_declined
+
+    task_notify_reopen_declined.enqueue(request_id=request.pk)
+    return request
+
+
+@transaction.atomic
 def publish_results(cycle, *, by):
-    """Staff publish the cycle's aggregates (the gap table): until then only the Secretariat sees them."""
+    """Staff publish the cycle's aggregates (the gap analysis): until then only the Secretariat sees them. The
+    figures the public sees are computed now and stored (`published`); publishing again refreshes them (answers
+    entered late, a response reopened, assistance delivered since), keeping the date of first publication."""
+    require(by, "needs.open_cycle")
+    cycle = Cycle.objects.select_for_update().get(pk=cycle.pk)
+    again = cycle.results_published_at is not None
+    cycle.results_published_at = cycle.results_published_at or timezone.now()
+    cycle._change_reason = "needs.cycle.results_republished" if again else "needs.cycle.results_published"
+    cycle.save()
+    cycles = published.published_cycles(besides=cycle)
+    published.store(cycle, by=by, published=cycles)
+    published.refresh_following(cycle, by=by, published=cycles)
+    return cycle
+
+
+@transaction.atomic
+def withdraw_results(cycle, *, by):
+    """Staff withdraw a cycle's published results: the public no longer sees them (its stored figures are
+    deleted); the next published cycle's assistance delivered is recounted from the cycle before."""
     require(by, "needs.open_cycle")
     cycle = Cycle.objects.select_for_update().get(pk=cycle.pk)
     if cycle.results_published_at is None:
-        cycle.results_published_at = timezone.now()
-        cycle._change_reason = "needs.cycle.results_published"
-        cycle.save()
+        raise ValidationError(NOT_PUBLISHED)
+    cycle.results_published_at = None
+    cycle._change_reason = "needs.cycle.results_withdrawn"
+    cycle.save()
+    PublishedResults.objects.filter(cycle=cycle).delete()
+    published.refresh_following(cycle, by=by, published=published.published_cycles())
     return cycle

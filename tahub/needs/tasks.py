@@ -22,6 +22,11 @@ def task_notify_reopen_request(*, request_id):
 
 
 @task()
+def task_notify_reopen_declined(*, request_id):
+    notifications.send_reopen_declined(request_id)
+
+
+@task()
 def task_remind_respondents(*, today=None):
     """Daily: for each cycle with a deadline REMINDER_DAYS from today, remind those who have not submitted:
     one e-mail per respondent and day even when two parts share the date, and never twice (each reminder sent

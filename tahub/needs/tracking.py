@@ -68,7 +68,7 @@ class Notice(models.Model):
 
 class ReopenRequest(DomainModel):
     """A respondent's people ask the Secretariat to reopen a submitted response, giving a reason; it is
-    closed when staff reopen the response (or decline)."""
+    closed when staff reopen the response (granted) or decline it, saying why (`decline_reason`)."""
 
     class State(models.TextChoices):
         PENDING = "pending", _("Pending")
@@ -85,6 +85,12 @@ class ReopenRequest(DomainModel):
         settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("by")
     )
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    decline_reason = models.TextField(
+        _("why it was declined"),
+        max_length=2000,
+        blank=True,
+        help_text=_("For example: the deadline for Part II has passed and the figures were already published."),
+    )
 
     class Meta:
         verbose_name = _("request to reopen a response")

@@ -11,7 +11,12 @@ from rules.contrib.views import PermissionRequiredMixin
 from tahub.core.forms import add_service_errors
 
 from . import respondents, selectors, services
-from .cycle_views import EditCycleView, ReopenRequestListView, RequestReopenView  # noqa: F401
+from .cycle_views import (  # noqa: F401
+    DeclineReopenView,
+    EditCycleView,
+    ReopenRequestListView,
+    RequestReopenView,
+)
 from .forms import CycleForm
 from .models import Response
 from .response_views import RespondView, UploadView, WorkbookView  # noqa: F401 (the respondent's pages)
@@ -31,7 +36,7 @@ class CycleListView(PermissionRequiredMixin, TemplateView):
     template_name = "needs/staff_cycles.html"
 
     def get_context_data(self, **kwargs):
-        cycles = list(selectors.cycle_list())
+        cycles = list(selectors.cycle_list().select_related("published_results"))
         rates = respondents.response_rates(cycles)
         rows = [(cycle, rates.get(cycle.pk, [])) for cycle in cycles]
         return super().get_context_data(rows=rows, **kwargs)
@@ -73,10 +78,30 @@ class ReopenView(PermissionRequiredMixin, View):
 
 
 class PublishView(PermissionRequiredMixin, View):
+    """Publish a cycle's results, or publish them again with today's figures."""
+
     permission_required = "needs.open_cycle"
     http_method_names = ["post"]
 
     def post(self, request, cycle):
-        services.publish_results(selectors.cycle_get(cycle), by=request.user)
-        messages.success(request, _("The results are public."))
+        cycle = selectors.cycle_get(cycle)
+        again = cycle.results_published_at is not None
+        services.publish_results(cycle, by=request.user)
+        messages.success(request, _("The public now sees today's figures.") if again else _("The results are public."))
+        return redirect("needs_staff:cycles")
+
+
+class WithdrawView(PermissionRequiredMixin, View):
+    """Withdraw a cycle's published results: only the Secretariat sees them again."""
+
+    permission_required = "needs.open_cycle"
+    http_method_names = ["post"]
+
+    def post(self, request, cycle):
+        try:
+            services.withdraw_results(selectors.cycle_get(cycle), by=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The results are withdrawn: only the Secretariat sees them."))
         return redirect("needs_staff:cycles")

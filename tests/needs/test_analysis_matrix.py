@@ -99,3 +99,21 @@ def test_matrix_download_and_query_count(client, cycle, kenya_world, contact_a, 
     text = b"".join(download.streaming_content).decode()
     assert text.splitlines()[0].startswith("Theme,Need this cycle,Offers covering the region")
     assert len(text.splitlines()) == len(page.context["rows"]) + 1
+
+
+def test_events_attended_count_each_published_event_once_per_theme(cycle, kenya_world, party_a, party_b):
+    from tahub.events.models import EventState
+
+    from .test_analysis_delivered import random_events
+
+    events = random_events(random.Random(3), [party_a, party_b], list(Theme.objects.order_by("slug")[:6]))
+    expected = {}
+    for state, _day, slugs, people in events:
+        if state == EventState.PUBLISHED and any(party == party_a and attended for party, attended in people):
+            for slug in slugs:
+                expected[slug] = expected.get(slug, 0) + 1
+
+    rows = matrix.party_matrix(cycle, party_a)
+
+    assert expected  # the seed gives Kenya some events to count
+    assert {row.theme: row.events for row in rows if row.events} == expected

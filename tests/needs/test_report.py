@@ -10,7 +10,8 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from tahub.needs import analysis, exporters
+from tahub.core import pdf
+from tahub.needs import analysis, exporters, report
 from tests.accounts.cast import sign_in
 
 from . import random_world as rw
@@ -27,15 +28,70 @@ def answered(cycle, questionnaire):
     return analysis.CycleAnalysis(cycle, [old, cycle])
 
 
+def _objects(data):
+    """{object number: its body, a stream inflated}."""
+    objects = {}
+    for number, body in re.findall(rb"(\d+) 0 obj(.*?)endobj", data, flags=re.S):
+        stream = re.search(rb"stream\r?\n(.*?)\r?\nendstream", body, flags=re.S)
+        if stream:
+            try:
+                body = zlib.decompress(stream.group(1))
+            except zlib.error:
+                body = stream.group(1)
+        objects[int(number)] = body
+    return objects
+
+
+def _unicode_maps(objects):
+    """{font resource name: {glyph code: character}} for the embedded fonts (their ToUnicode maps)."""
+    maps = {}
+    for body in objects.values():
+        for name, number in re.findall(rb"/(F\d+) (\d+) 0 R", body):
+            cmap = re.search(rb"/ToUnicode (\d+) 0 R", objects.get(int(number), b""))
+            if cmap:
+                pairs = re.findall(rb"<([0-9A-F]+)> <([0-9A-F]+)>", objects[int(cmap.group(1))])
+                maps[name] = {int(code, 16): chr(int(char, 16)) for code, char in pairs}
+    return maps
+
+
+ESCAPES = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f"}
+
+
+def _unescape(literal):
+    return re.sub(
+        rb"\\([0-7]{1,3}|.)",
+        lambda m: bytes([int(m.group(1), 8)]) if m.group(1)[:1].isdigit() else ESCAPES.get(m.group(1), m.group(1)),
+        literal,
+        flags=re.S,
+    )
+
+
+LITERAL = rb"\(((?:\\.|[^\\)])*)\)"
+
+
+def _decoded(literal, font):
+    raw = _unescape(literal)
+    if font is None:
+        return raw.decode("latin-1")
+    return "".join(font.get(int.from_bytes(raw[i : i + 2]), "?") for i in range(0, len(raw), 2))
+
+
 def pdf_text(data):
-    """The text drawn in a PDF written by fpdf2: its content streams inflated, the strings of Tj operators."""
-    chunks = []
-    for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", data, flags=re.S):
-        try:
-            chunks.append(zlib.decompress(stream))
-        except zlib.error:
-            chunks.append(stream)
-    return " ".join(s.decode("latin-1") for s in re.findall(rb"\((.*?)\)\s*Tj", b"\n".join(chunks)))
+    """The text drawn in a PDF written by fpdf2, in the order drawn: the strings of its Tj operators (and of TJ
+    arrays, for justified lines), read as Latin-1 in a core font, or as two-byte glyph codes through the
+    ToUnicode map of an embedded font."""
+    objects = _objects(data)
+    maps, texts, font = _unicode_maps(objects), [], None
+    operators = rb"/(F\d+) [\d.]+ Tf|" + LITERAL + rb"\s*Tj|\[((?:" + LITERAL + rb"|[^\]])*)\]\s*TJ"
+    for body in objects.values():
+        for selected, literal, array, _piece in re.findall(operators, body, flags=re.S):
+            if selected:
+                font = maps.get(selected)
+            elif array:
+                texts.append("".join(_decoded(piece, font) for piece in re.findall(LITERAL, array, flags=re.S)))
+            else:
+                texts.append(_decoded(literal, font))
+    return " ".join(texts)
 
 
 def test_the_command_writes_an_xlsx_with_a_sheet_per_table(answered, tmp_path):
@@ -65,6 +121,16 @@ def test_the_command_writes_a_pdf_with_the_tables_and_charts(answered, tmp_path)
     assert top.theme_name[:20] in text and str(top.score) in text
     assert f"Responses submitted: {answered.respondents()}" in text
     assert b"/Type /Page" in data
+
+
+@pytest.mark.skipif(not pdf.FONT.exists(), reason="DejaVu Sans is not installed")
+def test_the_pdf_prints_names_beyond_latin_1_in_the_documents_font(answered):
+    answered.cycle.title = "Оценка потребностей 2026 – Łódź"
+
+    data = report.build_pdf(answered)
+
+    assert b"/BaseFont /" in data and b"DejaVuSans" in data
+    assert "Cycle: Оценка потребностей 2026 – Łódź" in pdf_text(data)
 
 
 def test_an_unknown_cycle_is_refused(tmp_path):

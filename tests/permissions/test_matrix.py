@@ -208,6 +208,7 @@ MATRIX = [
     ("needs:gaps", lambda c: [_needs_cycle()], "get", "page", (404, 404, 404, 404, 200, 200)),
     ("needs:gaps", lambda c: [_needs_cycle(published=True)], "get", "page", ALL_200),
     ("needs_staff:publish", lambda c: [_needs_cycle()], "get", "page", (LOGIN, 403, 403, 403, 405, 405)),
+    ("needs_staff:withdraw", lambda c: [_needs_cycle()], "get", "page", (LOGIN, 403, 403, 403, 405, 405)),
     ("needs:gaps", lambda c: ["no-such-cycle"], "get", "page", (404,) * 6),
     ("needs:response", lambda c: [_needs_cycle(), "KEN"], "get", "page", (LOGIN, 200, 404, 404, 200, 200)),
     ("needs:response", lambda c: [_needs_cycle(), "BRA"], "get", "page", (LOGIN, 404, 200, 404, 200, 200)),
@@ -315,6 +316,7 @@ MATRIX = [
     # Changing a cycle, asking to reopen a response (its own people), the staff list of those requests.
     ("needs_staff:edit", lambda c: [_needs_cycle()], "get", "page", STAFF_ONLY),
     ("needs_staff:reopen_requests", None, "get", "page", STAFF_ONLY),
+    ("needs_staff:decline_reopen", lambda c: [999999], "get", "page", (LOGIN, 403, 403, 403, 404, 404)),
     (
         "needs:request_reopen",
         lambda c: [_needs_cycle(), "needs", "parties", "KEN"],
