@@ -97,11 +97,22 @@ def _tallies(rows):
     return {(slug, region): (name, analysis.Tally(*levels)) for slug, name, region, *levels in rows}
 
 
-def trend_rows(results, cycles):
-    """[TrendRow] per theme over `cycles` from their results ({cycle pk: PublishedResults}), as theme_trend."""
+def themes_of(cycles):
+    """{cycle pk: its per-theme totals} for these published cycles: that part of each stored row only (the trend
+    across every cycle needs no more), one query."""
+    found = dict(
+        PublishedResults.objects.filter(cycle__in=[c.pk for c in cycles]).values_list("cycle_id", "data__themes")
+    )
+    if len(found) < len(cycles):
+        found |= {pk: r.data["themes"] for pk, r in results_of(cycles, cycles).items()}
+    return found
+
+
+def trend_rows(themes, cycles):
+    """[TrendRow] per theme over `cycles` from their totals ({cycle pk: stored "themes"}), as theme_trend."""
     rows = {}
     for cycle in cycles:
-        for slug, name, *levels in results[cycle.pk].data["themes"]:
+        for slug, name, *levels in themes[cycle.pk]:
             row = rows.setdefault(slug, analysis.TrendRow(slug, name))
             row.theme_name, row.by_cycle[cycle.pk] = name, analysis.Tally(*levels)
     return sorted(rows.values(), key=lambda r: r.theme_name)
@@ -140,7 +151,8 @@ class PublishedAnalysis(analysis.CycleAnalysis):
     def trend(self):
         cycles = [self.cycle] + ([self.previous] if self.previous else [])
         results = {self.cycle.pk: self.results, **({self.previous.pk: self.previous_results} if self.previous else {})}
-        return analysis.trend_versus(self.cycle, self.previous, rows=trend_rows(results, cycles))
+        themes = {pk: r.data["themes"] for pk, r in results.items()}
+        return analysis.trend_versus(self.cycle, self.previous, rows=trend_rows(themes, cycles))
 
     def respondents(self):
         return self.results.data["respondents"]
@@ -159,4 +171,4 @@ def trend_for(user, cycles):
     """[TrendRow] over `cycles` (oldest first, those `user` may see): live for the Secretariat, else published."""
     if user.has_perm("needs.view_cycles"):
         return analysis.theme_trend(cycles)
-    return trend_rows(results_of(cycles, cycles), cycles)
+    return trend_rows(themes_of(cycles), cycles)
