@@ -29,13 +29,26 @@ def manage(*args, tmp_path, **env):
 
 
 def production():
-    return {"TAHUB_PRODUCTION": "true", "SECRET_KEY": secrets.token_urlsafe(60), "ALLOWED_HOSTS": "tahub.example.org"}
+    return {
+        "TAHUB_PRODUCTION": "true",
+        "SECRET_KEY": secrets.token_urlsafe(60),
+        "ALLOWED_HOSTS": "tahub.example.org",
+        "TAHUB_REDIS_URL": "redis://cache.example.org:6379/1",  # not reached by `check`
+    }
 
 
 def test_check_deploy_is_clean_with_production_settings(tmp_path):
     result = manage("check", "--deploy", "--fail-level", "WARNING", tmp_path=tmp_path, **production())
     assert result.returncode == 0, result.stderr + result.stdout
     assert "System check identified no issues (0 silenced)." in result.stdout
+
+
+def test_check_deploy_warns_when_production_has_no_shared_cache(tmp_path):
+    env = production()
+    del env["TAHUB_REDIS_URL"]
+    result = manage("check", "--deploy", tmp_path=tmp_path, **env)
+    assert result.returncode == 0, result.stderr  # a warning, not an error: one web process needs no Redis
+    assert "(tahub.W001) TAHUB_REDIS_URL is not set: the cache is per process." in result.stderr + result.stdout
 
 
 def test_production_without_secret_key_fails_clearly(tmp_path):
