@@ -145,6 +145,9 @@ ACCOUNT_ADAPTER = "tahub.accounts.adapters.AccountAdapter"
 ACCOUNT_RATE_LIMITS = {"login_failed": "20/m/ip,10/5m/key"}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "TA Hub"
+# A code typed as its 30 seconds run out still counts in the next step (RFC 6238 §5.2: one step of delay); a code
+# works once all the same (allauth remembers used codes in the cache).
+MFA_TOTP_TOLERANCE = 1
 # Staff users need a session signed in with a second factor on every page but these (accounts/middleware.py).
 SECOND_FACTOR_EXEMPT_PREFIXES = ["/accounts/", "/i18n/", "/static/", "/healthz", "/readyz", "/api/"]
 # An invitation link works for this many seconds (and only until it is used).

@@ -39,3 +39,14 @@ def _default_language():
     translation.deactivate()
     yield
     translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache: the statistics and the calendar feed are cached, and allauth refuses a
+    TOTP code it has seen for the same user id — which a database flushed between browser tests hands out again."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

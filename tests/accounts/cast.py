@@ -48,9 +48,9 @@ def staff(email, role=StaffRole.Role.ADMINISTRATOR, region=None, totp=True):
     return person
 
 
-def current_code(secret=TOTP_SECRET):
-    """The TOTP code an authenticator app would show now."""
-    counter = int(time.time()) // 30
+def current_code(secret=TOTP_SECRET, *, steps=0):
+    """The TOTP code an authenticator app would show now (or `steps` 30-second steps from now)."""
+    counter = int(time.time()) // 30 + steps
     return format_hotp_value(hotp_value(secret, counter))
 
 

@@ -1,5 +1,4 @@
 import pytest
-from django.core.cache import cache
 
 from . import cast
 
@@ -8,14 +7,6 @@ from . import cast
 def _fast_passwords(settings):
     """The cast's passwords are hashed quickly; password hashing is Django's, tested there."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    """allauth refuses a TOTP code used twice (it remembers it in the cache); each test starts afresh."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

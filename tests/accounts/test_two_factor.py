@@ -38,6 +38,29 @@ def test_a_wrong_totp_code_is_refused_with_a_message(client, admin_user):
     assert client.get(STAFF_HOME).status_code == 302
 
 
+@pytest.mark.parametrize(("steps", "accepted"), [(-1, True), (-2, False), (2, False)])
+def test_a_code_of_the_step_just_past_still_counts_older_ones_do_not(client, admin_user, steps, accepted):
+    _password_step(client, admin_user.email)
+
+    response = client.post(reverse("mfa_authenticate"), {"code": cast.current_code(steps=steps)})
+
+    assert (client.get(STAFF_HOME).status_code == 200) is accepted, response.content[:200]
+
+
+def test_a_code_works_once(client, admin_user):
+    code = cast.current_code()
+    _password_step(client, admin_user.email)
+    client.post(reverse("mfa_authenticate"), {"code": code})
+    client.logout()
+    _password_step(client, admin_user.email)
+
+    response = client.post(reverse("mfa_authenticate"), {"code": code})
+
+    assert response.status_code == 200
+    assert response.context["form"].errors == {"code": ["Incorrect code."]}
+    assert client.get(STAFF_HOME).status_code == 302
+
+
 def test_a_staff_session_without_the_second_factor_must_confirm_it(client, admin_user):
     cast.sign_in(client, admin_user, second_factor=False)
 

@@ -91,13 +91,3 @@ def draft(party_a, contact_a):
 @pytest.fixture
 def submitted(draft, contact_a, afr_focal_point):
     return services.submit_request(draft, by=contact_a)
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    """The public statistics are cached for minutes: each test starts without them."""
-    from django.core.cache import cache
-
-    cache.clear()
-    yield
-    cache.clear()

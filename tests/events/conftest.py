@@ -85,13 +85,3 @@ def regional_staff():
 
 def login(client, user):
     return cast.sign_in(client, user, second_factor=user.is_staff)
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    """The calendar feed is cached: each test starts without it."""
-    from django.core.cache import cache
-
-    cache.clear()
-    yield
-    cache.clear()

@@ -1,15 +1,7 @@
 import pytest
-from django.core.cache import cache
 
 
 @pytest.fixture(autouse=True)
 def _fast_passwords(settings):
     """The cast's passwords are hashed quickly; password hashing is Django's, tested there."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
