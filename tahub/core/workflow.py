@@ -10,6 +10,16 @@ from django_fsm import can_proceed
 NOT_ALLOWED = _("This is not possible at the stage “%(state)s”.")
 
 
+def lock_at_version(model, obj, seen, stale, *, error=ValidationError):
+    """A fresh, row-locked copy of `obj` (optimistic locking on its `version`): refused with `error`, the message
+    `stale` given `now` and `seen`, if someone saved it since `seen`, the version the editor read (None: no
+    check). Nothing is written before this is called, so a refusal leaves nothing half-saved."""
+    current = model.objects.select_for_update().get(pk=obj.pk)
+    if seen is not None and current.version != seen:
+        raise error(stale % {"now": current.version, "seen": seen}, code="stale")
+    return current
+
+
 def move(model, obj, action, *, reason, changes=None, not_allowed=NOT_ALLOWED, lock=True):
     """Take transition `action` on a fresh, row-locked copy of `obj`; set `changes`; save with the audit
     `reason`. Refuses (ValidationError naming the current state) a move the state does not allow.

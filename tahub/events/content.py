@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from tahub.accounts.rules import require
+from tahub.core.workflow import lock_at_version
 
 from .models import Event, Material, RegistrationState, validate_time_zone
 
@@ -103,9 +104,7 @@ def create_event(*, by, data):
 def update_event(event, *, by, data, version):
     """Staff edit an event; refused if someone saved it since `version` (the version the editor saw)."""
     require(by, MANAGE)
-    event = Event.objects.select_for_update().get(pk=event.pk)
-    if version is not None and event.version != version:
-        raise ValidationError(STALE % {"now": event.version, "seen": version}, code="stale")
+    event = lock_at_version(Event, event, version, STALE)
     fields, relations = _split(dict(data))
     fields.pop("slug", None)  # the code is the event's address and its calendar UID: fixed once created
     current = {name: getattr(event, name) for name in ("time_zone", "start", "end", "registration_deadline")}

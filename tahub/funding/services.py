@@ -96,7 +96,7 @@ def update_proposal(proposal, *, by, data, lines, co_funding=(), seen_version=No
     with nothing written, if it is no longer a draft or if it changed since the editor read `seen_version`."""
     require(by, EDIT)
     proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
-    if proposal.state != Proposal.State.DRAFT:
+    if proposal.state != Proposal.State.DRAFT:  # checked before the version: a frozen proposal says so first
         raise ProposalNotDraft(NOT_A_DRAFT % {"state": proposal.get_state_display()})
     if seen_version is not None and proposal.version != seen_version:
         raise ProposalStale(PROPOSAL_STALE % {"seen": seen_version, "now": proposal.version})
@@ -188,10 +188,7 @@ def _settled(pledge, kind=None):
 
 
 def _locked_pledge(pledge, seen_version):
-    locked = Pledge.objects.select_for_update().get(pk=pledge.pk)
-    if seen_version is not None and locked.version != seen_version:
-        raise PledgeStale(STALE % {"seen": seen_version, "now": locked.version})
-    return locked
+    return workflow.lock_at_version(Pledge, pledge, seen_version, STALE, error=PledgeStale)
 
 
 @transaction.atomic

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from tahub.accounts.rules import require
+from tahub.core.workflow import lock_at_version
 
 from .models import Biennium, DecisionParagraph, Objective, ProgrammeActivity, TAPlan
 
@@ -69,9 +70,7 @@ def create_activity(*, by, data):
 def update_activity(activity, *, by, data, version):
     """Staff edit an activity; refused if it changed since `version` (the version the editor saw)."""
     require(by, EDIT)
-    activity = ProgrammeActivity.objects.select_for_update().get(pk=activity.pk)
-    if version is not None and activity.version != version:
-        raise ValidationError(CHANGED_MEANWHILE)
+    activity = lock_at_version(ProgrammeActivity, activity, version, CHANGED_MEANWHILE)
     fields, relations = _split(data, ACTIVITY_M2M)
     _check_activity({"biennium": activity.biennium, **fields}, relations)
     for name, value in fields.items():
