@@ -32,8 +32,9 @@ api = NinjaAPI(
         _(
             "Technical assistance under the Stockholm Convention: Parties, centres, decisions, vocabularies. "
             "Lists are paginated with page and page_size (at most 100). Errors answer "
-            '{"detail": ..., "errors": [...]}. Endpoints that need a personal API token say so; send it as '
-            "“Authorization: Bearer <token>”."
+            '`{"detail": ..., "errors": [...]}`. Endpoints that need a personal API token say so; send it '
+            "in the header `Authorization: Bearer tah_…` (your token, which starts with `tah_`, in place of "
+            "`tah_…`). Create one on your account's API tokens page (/account/api-tokens/)."
         )
     ),
     urls_namespace="api",

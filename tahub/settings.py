@@ -49,10 +49,11 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.mfa",
     "axes",
+    # Before django_tasks_db: its `db_worker` command is ours (it also reclaims the tasks of dead workers).
+    "tahub.core",
     "django_tasks",
     "django_tasks_db",
     "ninja",
-    "tahub.core",
     "tahub.accounts",
     "tahub.vocabularies",
     "tahub.parties",
@@ -82,6 +83,7 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
     "tahub.accounts.middleware.StaffTwoFactorMiddleware",
+    "tahub.core.error_pages.ErrorPagesMiddleware",  # the site's 404/403/500 pages with DEBUG too; admin 403
 ]
 
 ROOT_URLCONF = "tahub.urls"
@@ -98,6 +100,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "tahub.reports.navigation.navigation",
             ],
         },
     },
@@ -133,7 +136,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "home"
+LOGIN_REDIRECT_URL = "dashboard:home"
 
 # Sign-in (django-allauth): e-mail is the login; accounts come from invitations, not open sign-up.
 ACCOUNT_LOGIN_METHODS = {"email"}
@@ -148,12 +151,36 @@ MFA_TOTP_ISSUER = "TA Hub"
 # A code typed as its 30 seconds run out still counts in the next step (RFC 6238 §5.2: one step of delay); a code
 # works once all the same (allauth remembers used codes in the cache).
 MFA_TOTP_TOLERANCE = 1
-# Staff users need a session signed in with a second factor on every page but these (accounts/middleware.py).
-SECOND_FACTOR_EXEMPT_PREFIXES = ["/accounts/", "/i18n/", "/static/", "/healthz", "/readyz", "/api/"]
+# Staff users need a session signed in with a second factor on every page (accounts/middleware.py). Only the
+# sign-in steps (URL names) keep a session that has not passed it; under the exempt prefixes it is not redirected
+# but counts as anonymous (an API token still authenticates its owner).
+SECOND_FACTOR_SIGN_IN_STEPS = [
+    "account_login",
+    "account_logout",
+    "account_reauthenticate",
+    "mfa_authenticate",
+    "mfa_reauthenticate",
+    "mfa_activate_totp",
+]
+SECOND_FACTOR_EXEMPT_PREFIXES = ["/i18n/", "/static/", "/healthz", "/readyz", "/api/"]
 # An invitation link works for this many seconds (and only until it is used).
 INVITATION_TIMEOUT = env_int("INVITATION_TIMEOUT", 14 * 24 * 3600)
-# The address the e-mails link to (the worker has no request to build it from).
-SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+
+def _development_site_url(addr):
+    """The address `make run ADDR=…` serves ("127.0.0.1:8101", "0.0.0.0:8101" or just "8101"), as a URL."""
+    host, _colon, port = addr.rpartition(":")
+    if host in ("", "0.0.0.0", "[::]"):  # noqa: S104 (an address to listen on, not to link to)
+        host = "127.0.0.1"
+    return f"http://{host}:{port}"
+
+
+# The address the e-mails link to (the worker has no request to build it from). In development it follows the
+# address `make run ADDR=…` serves (TAHUB_ADDR, passed to the web process and the worker) unless SITE_URL is set.
+TAHUB_ADDR = env_str("TAHUB_ADDR")
+SITE_URL = env_str(
+    "SITE_URL", _development_site_url(TAHUB_ADDR) if TAHUB_ADDR and not PRODUCTION else "http://127.0.0.1:8000"
+).rstrip("/")
 # The IATI organisation identifier the activity file is reported under (tahub/reports/iati.py). Default: UNEP's
 # (XM-DAC-41116), which administers the BRS Secretariat — not confirmed by a source; see core/data/iati/PROVENANCE.md.
 IATI_REPORTING_ORG_REF = env_str("IATI_REPORTING_ORG_REF", "XM-DAC-41116")
@@ -183,7 +210,8 @@ STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "tahub" / "static"]
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Uploads: each in a random folder, served only by permission-checked views (tahub/core/uploads.py).
+    "default": {"BACKEND": "tahub.core.uploads.UploadStorage"},
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if PRODUCTION
@@ -191,6 +219,7 @@ STORAGES = {
     },
 }
 MEDIA_ROOT = VAR_DIR / "media"
+# Never routed (tahub/urls.py): uploads are answered only by their views, which check who may read them.
 MEDIA_URL = "media/"
 
 # One cache shared by every process and machine when TAHUB_REDIS_URL is set; else each process keeps its own
@@ -208,11 +237,25 @@ if REDIS_URL:
 
 # Background work (django-tasks, database backend): enqueued in the caller's transaction, run by db_worker.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# A task still RUNNING this many seconds after a worker claimed it is put back in the queue: its worker died
+# (tahub/core/worker.py). Far longer than any task runs; after TASK_MAX_CLAIMS such claims it fails instead.
+TASK_LEASE_SECONDS = env_int("TASK_LEASE_SECONDS", 600)
+TASK_MAX_CLAIMS = 3
 
-EMAIL_BACKEND = env_str(
+# E-mail: every message is queued as its own task (tahub/core/mail.py); the worker delivers it with
+# EMAIL_DELIVERY_BACKEND (the EMAIL_BACKEND variable), retrying transient failures.
+EMAIL_BACKEND = "tahub.core.mail.QueuedEmailBackend"
+EMAIL_DELIVERY_BACKEND = env_str(
     "EMAIL_BACKEND",
     "django.core.mail.backends.smtp.EmailBackend" if PRODUCTION else "django.core.mail.backends.console.EmailBackend",
 )
+if EMAIL_DELIVERY_BACKEND == EMAIL_BACKEND:
+    raise ImproperlyConfigured("EMAIL_BACKEND must name the backend that delivers, not the queue")
+# Seconds the SMTP connection waits for the server before the attempt fails (and is retried).
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
+# Attempts per message; the wait before attempt n+1 is EMAIL_RETRY_DELAY × 3^(n-1) seconds (1, 3, 9, 27 min).
+EMAIL_MAX_ATTEMPTS = env_int("EMAIL_MAX_ATTEMPTS", 5)
+EMAIL_RETRY_DELAY = env_int("EMAIL_RETRY_DELAY", 60)
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")

@@ -1,9 +1,8 @@
-from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
 
 from tahub.api import api
-from tahub.core import health
+from tahub.core import health, mail_views
 from tahub.core import views as core_views
 from tahub.core.api_errors import api_not_found
 
@@ -15,6 +14,10 @@ urlpatterns = [
     path("api/v1/", api.urls),
     re_path(r"^api/", api_not_found),
     path("admin/", admin.site.urls),
+    path("staff/failed-emails/", mail_views.FailedEmailsView.as_view(), name="failed_emails"),
+    path(
+        "staff/failed-emails/<uuid:pk>/send-again/", mail_views.SendAgainView.as_view(), name="failed_email_send_again"
+    ),
     path("", include("tahub.accounts.urls")),
     path("", include("tahub.core.urls")),
     path("parties/", include("tahub.parties.urls")),
@@ -23,6 +26,7 @@ urlpatterns = [
     path("plan/", include("tahub.planning.plan_urls")),
     path("staff/planning/", include("tahub.planning.staff_urls")),
     path("iati/", include("tahub.reports.urls")),
+    path("dashboard/", include("tahub.reports.dashboard_urls")),
     path("requests/", include("tahub.assistance.urls")),
     path("directory/", include("tahub.directory.urls")),
     path("staff/directory/", include("tahub.directory.staff_urls")),
@@ -37,7 +41,10 @@ urlpatterns = [
     path("staff/events/", include("tahub.events.staff_urls")),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
+# The site's own error pages (tahub/core/error_pages.py; with DEBUG its middleware renders them too).
+handler404 = "tahub.core.error_pages.page_not_found"
+handler403 = "tahub.core.error_pages.permission_denied"
+handler500 = "tahub.core.error_pages.server_error"
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# No route serves MEDIA_ROOT, in any mode: uploaded files are answered only by their permission-checked views
+# (tahub/core/uploads.py).

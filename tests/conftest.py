@@ -5,17 +5,37 @@ import pytest
 from django.core.management import call_command
 
 
+def _reload_reference_data(sender, using="default", **kwargs):
+    """After a flush: the reference data, and the rows data migrations wrote (observers' exempt categories)."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    call_command("load_reference_data", stdout=StringIO())
+    import_module("tahub.observers.migrations.0002_exempt_categories").add(apps, None)
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Load the reference data once into the test database; each test then runs in a rolled-back transaction."""
+    """Load the reference data into the test database; each test then runs in a rolled-back transaction.
+
+    A transactional test ends by flushing the database, which sends post_migrate: the reference data is loaded
+    again right then, so every test, in whatever order (pytest-xdist does not run transactional tests last),
+    starts with it.
+    """
+    from django.apps import apps
+    from django.db.models.signals import post_migrate
+
     with django_db_blocker.unblock():
         call_command("load_reference_data", stdout=StringIO())
+    post_migrate.connect(
+        _reload_reference_data, sender=apps.get_app_config("core"), dispatch_uid="tests.reference_data"
+    )
 
 
 @pytest.fixture
 def reference_data(transactional_db):
-    """Transactional tests run in a flushed database: load the reference data for each of them."""
-    call_command("load_reference_data", stdout=StringIO())
+    """A committing test, with the reference data (restored after every flush, see django_db_setup)."""
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -22,8 +22,8 @@ class UserAdmin(DjangoUserAdmin):
 
 @admin.register(StaffRole)
 class StaffRoleAdmin(SimpleHistoryAdmin):
-    list_display = ["user", "role", "region"]
-    list_filter = ["role", "region"]
+    list_display = ["user", "role", "region", "show_on_contact_page"]
+    list_filter = ["role", "region", "show_on_contact_page"]
     autocomplete_fields = ["user"]
 
 
@@ -36,6 +36,6 @@ class InvitationAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(ApiToken)
-class ApiTokenAdmin(admin.ModelAdmin):
+class ApiTokenAdmin(SimpleHistoryAdmin):
     list_display = ["prefix", "user", "name", "created_at", "last_used_at", "revoked_at"]
     readonly_fields = ["prefix", "digest", "created_at", "last_used_at"]

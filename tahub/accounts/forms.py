@@ -79,3 +79,13 @@ class EligibilityOverrideForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Shown on the Party page and kept in the history. For example: reclassified by COP decision."),
     )
+
+
+class ApiTokenForm(forms.Form):
+    """A person names a new personal API token."""
+
+    name = forms.CharField(
+        label=_("What the token is for"),
+        max_length=100,
+        help_text=_("For example: “reporting script” or “laptop”. Shown in your list so you know which to revoke."),
+    )

@@ -3,6 +3,7 @@
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from tahub.core.models import DomainModel
 from tahub.parties.models import ContactPoint
@@ -56,6 +57,9 @@ class ApiToken(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
     revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+    # Created and revoked through services (audited); the digest stays out of the history, and a use
+    # (last_used_at, written by a queryset update) adds no history row.
+    history = HistoricalRecords(excluded_fields=["digest", "last_used_at"])
 
     class Meta:
         verbose_name = _("API token")
@@ -83,6 +87,11 @@ class StaffRole(DomainModel):
         related_name="staff_roles",
         verbose_name=_("UN regional group"),
         help_text=_("Only for a regional focal point: the group they look after."),
+    )
+    show_on_contact_page = models.BooleanField(
+        _("show on the public contact page"),
+        default=False,
+        help_text=_("Whether the public contact page gives this person's name and e-mail address for this role."),
     )
 
     class Meta:

@@ -105,8 +105,23 @@ add_perm(
     is_secretariat | is_official_contact_point,
     _("Only Secretariat staff, or this Party's official contact point, may invite its focal points."),
 )
+
+
+@rules.predicate
+def owns_api_token(user, token):
+    """The person a personal API token belongs to."""
+    return bool(token is not None and user.is_authenticated and token.user_id == user.pk)
+
+
+add_perm(
+    "accounts.manage_own_api_tokens",
+    rules.is_authenticated & rules.is_active,
+    _("Sign in to create or revoke your personal API tokens."),
+)
+add_perm("accounts.revoke_api_token", owns_api_token, _("Only its owner may revoke a personal API token."))
 add_perm("accounts.view_staff_pages", is_secretariat, _("This page is for Secretariat staff only."))
 add_perm("core.view_history", is_secretariat, _("Only Secretariat staff may see the history of a record."))
+add_perm("core.resend_email", is_administrator, _("Only an administrator may see and resend undelivered e-mails."))
 add_perm(
     "parties.change_country",
     is_administrator | is_regional_focal_point_of_country,

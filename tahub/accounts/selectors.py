@@ -2,9 +2,9 @@
 
 from django.shortcuts import get_object_or_404
 
-from tahub.parties.models import ContactPoint, Party
+from tahub.parties.models import ContactPoint, Party, Region
 
-from .models import Invitation, User
+from .models import ApiToken, Invitation, StaffRole, User
 
 
 def account_exists(email):
@@ -26,9 +26,48 @@ def party_for_iso3(iso3):
 
 def parties_for_invitation():
     """The Parties a Secretariat member may invite contact points for, by country name."""
-    return Party.objects.filter(convention__code="SC").select_related("country").order_by("country__name")
+    return Party.objects.filter(convention__code="SC").select_related("country").order_by("country__sort_name")
 
 
 def contact_points_of(user):
     """The Parties a user acts for, as ContactPoint rows with their Party and country."""
     return ContactPoint.objects.filter(user=user).select_related("party__country")
+
+
+def api_tokens_of(user):
+    """A person's personal API tokens, newest first, revoked ones included (they show when)."""
+    return ApiToken.objects.filter(user=user).order_by("-created_at", "-pk")
+
+
+def own_api_token_get(user, pk):
+    """One of the person's own API tokens, or 404 (another person's token is not found, not refused)."""
+    return get_object_or_404(ApiToken, pk=pk, user=user)
+
+
+def _shown_roles():
+    return (
+        StaffRole.objects.filter(show_on_contact_page=True, user__is_active=True, user__is_staff=True)
+        .select_related("user", "region")
+        .order_by("user__name", "user__email")
+    )
+
+
+def secretariat_contacts():
+    """The Secretariat's technical assistance contacts shown to the public: the administrators who chose to
+    show their name and e-mail address on the contact page (StaffRole.show_on_contact_page)."""
+    return [role.user for role in _shown_roles().filter(role=StaffRole.Role.ADMINISTRATOR)]
+
+
+def regional_focal_points():
+    """[(region, [users])]: every UN regional group with the regional focal points who chose to be shown
+    (an empty list where none did), in the order of the regions' names."""
+    shown = {}
+    for role in _shown_roles().filter(role=StaffRole.Role.REGIONAL_FOCAL_POINT):
+        shown.setdefault(role.region_id, []).append(role.user)
+    return [(region, shown.get(region.pk, [])) for region in Region.objects.order_by("name")]
+
+
+def regional_focal_points_of(region_id):
+    """The regional focal points of one UN regional group who chose to be shown, in one query."""
+    roles = _shown_roles().filter(role=StaffRole.Role.REGIONAL_FOCAL_POINT, region_id=region_id)
+    return [role.user for role in roles]

@@ -7,10 +7,12 @@ from django.utils.translation import gettext_lazy as _
 
 from tahub.parties.models import ContactPoint
 
-from . import invitations, selectors
-from .models import Invitation, User
+from . import invitations, selectors, tokens
+from .models import ApiToken, Invitation, User
 from .rules import require
 from .tasks import task_send_invitation
+
+MAX_ACTIVE_API_TOKENS = 10
 
 ERRORS = {
     "account_exists": _("An account with this e-mail address already exists. Ask its owner to sign in instead."),
@@ -87,3 +89,39 @@ def accept_invitation(*, invitation_id, token, name, password):
     invitation._history_user = user
     invitation.save()
     return user
+
+
+@transaction.atomic
+def create_personal_api_token(*, by, name):
+    """A signed-in person creates a personal API token for themself; returns it in clear (shown once).
+
+    - checks "accounts.manage_own_api_tokens" (PermissionDenied otherwise);
+    - needs a name saying what the token is for, and refuses more than MAX_ACTIVE_API_TOKENS unrevoked
+      tokens (ValidationError on "name"), writing nothing;
+    - saves the token's digest only (audited, reason "accounts.api_token.created")."""
+    require(by, "accounts.manage_own_api_tokens")
+    name = (name or "").strip()
+    if not name:
+        raise ValidationError({"name": _("Say what the token is for, for example “reporting script”.")})
+    User.objects.select_for_update().filter(pk=by.pk).first()  # one creation at a time per person
+    if ApiToken.objects.filter(user=by, revoked_at__isnull=True).count() >= MAX_ACTIVE_API_TOKENS:
+        raise ValidationError(
+            {"name": _("You have %(count)s tokens in use: revoke one you no longer need first.")
+             % {"count": MAX_ACTIVE_API_TOKENS}}
+        )  # fmt: skip
+    return tokens.create_api_token(user=by, name=name[:100], by=by)
+
+
+@transaction.atomic
+def revoke_api_token(token, *, by):
+    """The token's owner revokes it: it stops working at once (audited, reason "accounts.api_token.revoked").
+    A token already revoked is refused (ValidationError), so a double click changes nothing."""
+    require(by, "accounts.revoke_api_token", token)
+    token = ApiToken.objects.select_for_update().get(pk=token.pk)
+    if token.revoked_at is not None:
+        raise ValidationError(_("This token was already revoked."))
+    token.revoked_at = timezone.now()
+    token._change_reason = "accounts.api_token.revoked"
+    token._history_user = by
+    token.save(update_fields=["revoked_at"])
+    return token

@@ -16,10 +16,13 @@ def _digest(raw):
 
 
 @transaction.atomic
-def create_api_token(*, user, name=""):
-    """Create a token for `user` and return it in clear; only its SHA-256 digest is kept."""
+def create_api_token(*, user, name="", reason="accounts.api_token.created", by=None):
+    """Create a token for `user` and return it in clear; only its SHA-256 digest is kept (audited, `reason`)."""
     raw = "tah_" + secrets.token_urlsafe(TOKEN_BYTES)
-    ApiToken.objects.create(user=user, name=name, prefix=raw[:8], digest=_digest(raw))
+    token = ApiToken(user=user, name=name, prefix=raw[:8], digest=_digest(raw))
+    token._change_reason = reason
+    token._history_user = by or user
+    token.save()
     return raw
 
 

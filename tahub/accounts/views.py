@@ -4,16 +4,19 @@ Each view loads, checks access, then acts (through services), in that order.
 """
 
 from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views import View
 from django.views.generic import FormView, TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
 from tahub.parties.models import ContactPoint
 
 from . import invitations, selectors, services
-from .forms import AcceptInvitationForm, InviteContactPointForm, InviteFocalPointForm
+from .forms import AcceptInvitationForm, ApiTokenForm, InviteContactPointForm, InviteFocalPointForm
+from .rules import require
 
 
 def _apply_service_errors(form, error):
@@ -112,3 +115,44 @@ class AcceptInvitationView(FormView):
             return self.form_invalid(form)
         messages.success(self.request, _("Your account is ready. Sign in with your e-mail address and password."))
         return redirect("account_login")
+
+
+class ApiTokensView(LoginRequiredMixin, View):
+    """A signed-in person's personal API tokens: create one (shown once, on the answer to the form), list them
+    (name, created, last used, revoked) and revoke them."""
+
+    template_name = "accounts/api_tokens.html"
+
+    def _render(self, request, form, new_token=None, status=200):
+        context = {"form": form, "tokens": selectors.api_tokens_of(request.user), "new_token": new_token}
+        return render(request, self.template_name, context, status=status)
+
+    def get(self, request):
+        require(request.user, "accounts.manage_own_api_tokens")
+        return self._render(request, ApiTokenForm())
+
+    def post(self, request):
+        require(request.user, "accounts.manage_own_api_tokens")
+        form = ApiTokenForm(request.POST)
+        if form.is_valid():
+            try:
+                raw = services.create_personal_api_token(by=request.user, name=form.cleaned_data["name"])
+            except ValidationError as error:
+                _apply_service_errors(form, error)
+            else:
+                response = self._render(request, ApiTokenForm(), new_token=raw)
+                response["Cache-Control"] = "no-store"  # the token in clear is not kept by any cache
+                return response
+        return self._render(request, form, status=400)
+
+
+class RevokeApiTokenView(LoginRequiredMixin, View):
+    def post(self, request, pk):
+        token = selectors.own_api_token_get(request.user, pk)
+        try:
+            services.revoke_api_token(token, by=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The token “%(name)s” is revoked: it no longer works.") % {"name": token.name})
+        return redirect("accounts:api_tokens")

@@ -3,7 +3,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from tahub.core.admin import ReadOnlyHistoryAdmin
 
-from .models import Assignment, Attachment, DeliveryReport, ServiceLevel, TARequest
+from .models import Assignment, Attachment, DeliveryReport, ServiceLevel, State, TARequest
 
 
 @admin.register(ServiceLevel)
@@ -20,6 +20,10 @@ class TARequestAdmin(ReadOnlyHistoryAdmin):
     search_fields = ["reference", "title", "party__country__name"]
     list_select_related = ["party__country", "owner"]
 
+    def get_queryset(self, request):
+        """Drafts are the Party's alone, here as on the pages (rules.py): only submitted requests are listed."""
+        return super().get_queryset(request).exclude(state=State.DRAFT)
+
 
 @admin.register(Assignment)
 class AssignmentAdmin(ReadOnlyHistoryAdmin):
@@ -31,6 +35,9 @@ class AssignmentAdmin(ReadOnlyHistoryAdmin):
 class AttachmentAdmin(ReadOnlyHistoryAdmin):
     list_display = ["request", "title", "file", "uploaded_by"]
     list_select_related = ["request", "uploaded_by"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).exclude(request__state=State.DRAFT)
 
 
 @admin.register(DeliveryReport)

@@ -14,6 +14,7 @@ from ninja.errors import HttpError
 from ninja.pagination import paginate
 
 from tahub.accounts.api import token_auth
+from tahub.accounts.rules import is_secretariat
 from tahub.core import api_services
 from tahub.core.api_errors import ErrorOut, check_known, get_or_404
 from tahub.core.api_pagination import PageNumberPagination
@@ -61,6 +62,7 @@ class RequestOut(Schema):
     delivered_at: datetime | None
     closed_at: datetime | None
     assignments: list[AssignmentOut]
+    version: int = Field(description="Send it back with PATCH: an edit from an older version answers 409.")
 
     @staticmethod
     def resolve_themes(obj):
@@ -94,6 +96,13 @@ class RequestIn(Schema):
     language: Language = Language.EN
     desired_start: date | None = None
     desired_end: date | None = None
+
+
+class RequestUpdateIn(RequestIn):
+    version: int = Field(
+        ge=0,
+        description="The request's `version` you read. If it was saved since, the answer is 409 and nothing is saved.",
+    )
 
 
 class RequestCreateIn(RequestIn):
@@ -132,11 +141,20 @@ def _tags(data):
 
 
 def _run(call):
-    """Run a service: (None, result), or (Status(code, error body), None) when it refuses."""
-    try:
-        return api_services.run(call)
-    except services.RequestStale as stale:
-        return Status(409, {"detail": str(stale), "errors": []}), None
+    """Run a service: (None, result), or (Status(code, error body), None) when it refuses; a stale state or
+    version answers 409."""
+    stale = []
+
+    def guarded():
+        try:
+            return call()
+        except services.RequestStale as error:
+            stale.append(error)
+
+    error, result = api_services.run(guarded)
+    if stale:
+        return Status(409, {"detail": stale[0].messages[0], "errors": []}), None
+    return error, result
 
 
 def _get(request, reference):
@@ -170,19 +188,23 @@ def create_request(request, payload: RequestCreateIn):
         raise HttpError(403, _("You may not file requests for %s.") % iso3)
     error, created = _run(
         lambda: services.create_request(
-            party=party, by=request.user, data=_tags(data), received_by_letter=request.user.is_staff
+            party=party, by=request.user, data=_tags(data), received_by_letter=is_secretariat(request.user)
         )
     )
     return error or Status(201, selectors.request_get(request.user, created.reference))
 
 
 @router.patch("/requests/{reference}", response={200: RequestOut, **ERRORS})
-def update_request(request, reference: Code, payload: RequestIn, seen_state: RequestState = RequestState.DRAFT):
-    """Change a draft (or a request the Secretariat asked more information about)."""
+def update_request(request, reference: Code, payload: RequestUpdateIn, seen_state: RequestState = RequestState.DRAFT):
+    """Change a draft (or a request the Secretariat asked more information about): only the fields sent, with
+    the `version` you read (409 if someone saved it since, naming who and what)."""
     ta_request = _get(request, reference)
     data = payload.dict(exclude_unset=True)
+    version = data.pop("version")
     error, _updated = _run(
-        lambda: services.update_draft(ta_request, by=request.user, data=_tags(data), seen_state=seen_state)
+        lambda: services.update_draft(
+            ta_request, by=request.user, data=_tags(data), seen_state=seen_state, version=version
+        )
     )
     return error or Status(200, selectors.request_get(request.user, reference))
 

@@ -1,3 +1,4 @@
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tahub.core.exports import ListExporter
@@ -34,9 +35,9 @@ class RequestExporter(ListExporter):
                 "; ".join(t.name for t in request.themes.all()),
                 "; ".join(t.name for t in request.assistance_types.all()),
                 "; ".join(c.code for c in request.conventions.all()),
-                request.submitted_at.date().isoformat() if request.submitted_at else "",
-                request.decided_at.date().isoformat() if request.decided_at else "",
-                request.delivered_at.date().isoformat() if request.delivered_at else "",
+                timezone.localdate(request.submitted_at) if request.submitted_at else None,
+                timezone.localdate(request.decided_at) if request.decided_at else None,
+                timezone.localdate(request.delivered_at) if request.delivered_at else None,
                 status["age"] if status["age"] is not None else "",
                 str(_("yes")) if status["overdue"] else "",
                 str(request.owner or ""),

@@ -44,9 +44,14 @@ class ProgrammeActivityForm(forms.Form):
 
 
 class RequestForm(forms.ModelForm):
-    """What a Party asks for. Everything may be left incomplete in a draft; submission checks completeness."""
+    """What a Party asks for. Everything may be left incomplete in a draft; submission checks completeness.
+
+    Hidden: the state and version the editor saw (an edit from an older version is refused), and the form's
+    one-time token (a new request's form, sent twice, creates one draft)."""
 
     seen_state = forms.CharField(widget=forms.HiddenInput, required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
+    creation_token = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
     attachment = forms.FileField(
         label=_("Attach a document"),
         required=False,
@@ -102,14 +107,43 @@ class ActionForm(forms.Form):
     seen_state = forms.CharField(widget=forms.HiddenInput)
 
 
+def provider_label(organisation):
+    """A provider as people know it: its full name, its acronym, the country of its seat."""
+    label = organisation.name
+    if organisation.short_name and organisation.short_name != organisation.name:
+        label = f"{label} ({organisation.short_name})"
+    if organisation.country_id:
+        label = f"{label} — {organisation.country.name}"
+    return label
+
+
+class ProviderChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return provider_label(obj)
+
+
 class AssignForm(forms.Form):
+    """The providers chosen (the page lists those a search found, or one suggestion), and what they deliver."""
+
     seen_state = forms.CharField(widget=forms.HiddenInput)
-    organisations = forms.ModelMultipleChoiceField(
+    organisations = ProviderChoiceField(
         label=_("Providers"),
-        queryset=Organisation.objects.order_by("name"),
-        widget=forms.SelectMultiple(attrs={"size": 8}),
+        queryset=Organisation.objects.select_related("country").order_by("name"),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Choose at least one provider.")},
     )
-    role = forms.CharField(label=_("What they deliver"), required=False, max_length=300)
+    role = forms.CharField(
+        label=_("What they deliver"),
+        required=False,
+        max_length=300,
+        help_text=_("For example: a three-day training of customs officers. Shown on the request."),
+    )
+
+
+class ProviderSearchForm(forms.Form):
+    """Find a provider to assign by its name, acronym or country (a GET form: works without JavaScript)."""
+
+    provider = forms.CharField(label=_("Find a provider"), required=False, max_length=100)
 
 
 class CloseForm(forms.Form):
@@ -149,12 +183,21 @@ class QueueFilterForm(forms.Form):
         empty_label=_("All"),
     )
     convention = forms.ChoiceField(
-        label=_("Convention"), choices=[("", _("All")), ("BC", "BC"), ("RC", "RC"), ("SC", "SC")], required=False
+        label=_("Convention"),
+        choices=[
+            ("", _("All")),
+            ("BC", _("Basel Convention")),
+            ("RC", _("Rotterdam Convention")),
+            ("SC", _("Stockholm Convention")),
+        ],
+        required=False,
     )
     overdue = forms.BooleanField(label=_("Overdue only"), required=False)
 
 
 class DeliveryReportForm(forms.Form):
+    """What was delivered; the dates lie between the request's submission and today (checked by the service)."""
+
     assignment = forms.ModelChoiceField(label=_("For which assignment"), queryset=None)
     start = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
     end = forms.DateField(label=_("Until"), widget=forms.DateInput(attrs={"type": "date"}))
@@ -175,3 +218,17 @@ class DeliveryReportForm(forms.Form):
         if data.get("start") and data.get("end") and data["end"] < data["start"]:
             self.add_error("end", _("The end must come after the start."))
         return data
+
+
+class DeliveryCorrectionForm(DeliveryReportForm):
+    """Staff correct a delivery report: the same fields (the assignment stays), and why."""
+
+    correction = forms.CharField(
+        label=_("What was wrong"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Kept in the report's history with the correction."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, assignments=None, **kwargs)
+        del self.fields["assignment"]

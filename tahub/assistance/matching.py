@@ -51,6 +51,7 @@ def _candidates(request, theme_ids, type_ids, offered=()):
             | Q(pk__in=list(offered))
         )
         .distinct()
+        .select_related("country")
         .prefetch_related(
             Prefetch("themes"), Prefetch("assistance_types"), "regions_served", "parties_served", "regional_centre"
         )

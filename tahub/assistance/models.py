@@ -111,6 +111,13 @@ class TARequest(ConcurrentTransitionMixin, DomainModel):
     delivered_at = models.DateTimeField(_("delivered"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
 
+    # Optimistic locking of the content (services.update_draft): raised by every edit, which is refused when
+    # made from an older version. `last_changed` names the fields the edit changed, so a refused editor is told.
+    version = models.PositiveIntegerField(_("version"), default=0, editable=False)
+    last_changed = models.CharField(_("fields changed by the last edit"), max_length=300, blank=True, editable=False)
+    # The one-time token of the form that created the draft: a second post of the same form finds it.
+    creation_token = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
+
     class Meta:
         verbose_name = _("technical assistance request")
         verbose_name_plural = _("technical assistance requests")
@@ -183,6 +190,21 @@ class TARequest(ConcurrentTransitionMixin, DomainModel):
         pass
 
 
+class RequestCounter(models.Model):
+    """The last number given to a request in a year: locked (select_for_update) while a request is numbered,
+    so concurrent filings never take the same number, and numbered as integers, so 10,000 follows 9,999."""
+
+    year = models.PositiveSmallIntegerField(_("year"), unique=True)
+    last = models.PositiveIntegerField(_("last number given"), default=0)
+
+    class Meta:
+        verbose_name = _("request counter")
+        verbose_name_plural = _("request counters")
+
+    def __str__(self):
+        return f"{self.year}: {self.last}"
+
+
 class Assignment(DomainModel):
     """A provider (the Secretariat, a regional centre or a partner) asked to deliver (part of) a request."""
 
@@ -231,6 +253,9 @@ class DeliveryReport(DomainModel):
     parties_benefited = models.ManyToManyField(Party, related_name="+", verbose_name=_("Parties benefited"))
     document = models.FileField(_("document"), upload_to="deliveries/%Y/", blank=True, validators=[DocumentValidator()])
     reported_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+")
+    correction = models.TextField(
+        _("why it was corrected"), blank=True, help_text=_("Set by the Secretariat when it corrects the report")
+    )
 
     class Meta:
         verbose_name = _("delivery report")

@@ -1,17 +1,19 @@
-"""Who may do what to a technical assistance request. Role predicates apart from state predicates."""
+"""Who may do what to a technical assistance request. Role predicates apart from state predicates.
+
+A draft is the Party's alone: until it is submitted, only the Party's contact and focal points (and whoever
+filed it on the Party's behalf) see it. The Secretariat and providers meet a request once it is submitted;
+`selectors.requests_visible_to` applies the same rule to lists, exports and counts.
+"""
 
 import rules
+from django.utils.translation import gettext_lazy as _
 
 from tahub.accounts.models import StaffRole
+from tahub.accounts.rules import add_perm, is_secretariat
 
 from .models import State
 
 # Roles, relative to the request (or, for filing, the Party).
-
-
-@rules.predicate
-def is_staff(user):
-    return user.is_authenticated and user.is_staff
 
 
 @rules.predicate
@@ -25,9 +27,15 @@ def is_contact_of_request_party(user, request):
 
 
 @rules.predicate
+def is_filer(user, request):
+    """Whoever opened the request (a contact point, or staff recording a letter on the Party's behalf)."""
+    return user.is_authenticated and request is not None and request.created_by_id == user.pk
+
+
+@rules.predicate
 def is_triager(user, request):
     """An administrator, or the regional focal point of the requesting Party's region."""
-    if not (user.is_authenticated and user.is_staff):
+    if not is_secretariat(user):
         return False
     roles = user.staff_roles.all()
     region_id = request.party.country.region_id if request is not None else None
@@ -51,8 +59,13 @@ def is_assigned_provider(user, request):
 
 
 @rules.predicate
-def is_editable(user, request):
-    return request is not None and request.state in (State.DRAFT, State.INFO_NEEDED)
+def is_draft(user, request):
+    return request is not None and request.state == State.DRAFT
+
+
+@rules.predicate
+def is_info_needed(user, request):
+    return request is not None and request.state == State.INFO_NEEDED
 
 
 @rules.predicate
@@ -66,13 +79,46 @@ def is_withdrawable(user, request):
     return request is not None and request.state in State.withdrawable()
 
 
-rules.add_perm("assistance.file_request", is_party_contact | is_staff)
-rules.add_perm("assistance.view_request", is_contact_of_request_party | is_staff | is_assigned_provider)
-rules.add_perm("assistance.change_request", (is_contact_of_request_party | is_staff) & is_editable)
-rules.add_perm("assistance.submit_request", (is_contact_of_request_party | is_staff) & is_editable)
-rules.add_perm("assistance.withdraw_request", is_contact_of_request_party & is_withdrawable)
-rules.add_perm("assistance.triage_request", is_triager)
-rules.add_perm("assistance.deliver_request", is_assigned_provider | is_triager)
-rules.add_perm("assistance.report_delivery", (is_assigned_provider | is_triager) & is_reportable)
-rules.add_perm("assistance.close_request", is_contact_of_request_party)
-rules.add_perm("assistance.view_queue", is_staff)
+is_drafter = is_contact_of_request_party | is_filer
+# The Party writes its draft; once the Secretariat asks for more information, staff may also complete it.
+may_write = (is_drafter & is_draft) | ((is_drafter | is_secretariat) & is_info_needed)
+
+add_perm(
+    "assistance.file_request",
+    is_party_contact | is_secretariat,
+    _("Only the Party's contact or focal points, or Secretariat staff, may file a request for it."),
+)
+add_perm(
+    "assistance.view_request",
+    is_drafter | ((is_secretariat | is_assigned_provider) & ~is_draft),
+    _("This request is not visible to you."),
+)
+add_perm("assistance.change_request", may_write, _("This request cannot be changed now, or not by you."))
+add_perm("assistance.submit_request", may_write, _("This request cannot be submitted now, or not by you."))
+add_perm(
+    "assistance.withdraw_request",
+    is_contact_of_request_party & is_withdrawable,
+    _("Only the Party may withdraw its request, and only before delivery."),
+)
+add_perm(
+    "assistance.triage_request",
+    is_triager & ~is_draft,
+    _("Only an administrator, or the regional focal point of the Party's region, may handle this request."),
+)
+add_perm(
+    "assistance.deliver_request",
+    is_assigned_provider | (is_triager & ~is_draft),
+    _("Only an assigned provider or the Secretariat may record the delivery."),
+)
+add_perm(
+    "assistance.report_delivery",
+    (is_assigned_provider | is_triager) & is_reportable,
+    _("Delivery can be reported by an assigned provider or the Secretariat, once providers are assigned."),
+)
+add_perm(
+    "assistance.correct_delivery",
+    is_triager & is_reportable,
+    _("Only an administrator, or the regional focal point of the Party's region, may correct a delivery report."),
+)
+add_perm("assistance.close_request", is_contact_of_request_party, _("Only the Party may close its request."))
+add_perm("assistance.view_queue", is_secretariat, _("The queue is for Secretariat staff only."))

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from tahub.accounts.models import StaffRole, User
+from tahub.accounts.rules import is_secretariat
 from tahub.parties.models import Party
 
 from . import service_levels
@@ -14,16 +15,17 @@ from .models import Assignment, State, TARequest
 
 
 def requests_visible_to(user):
-    """Staff see every request; a Party's contact and focal points their Party's; providers the requests
-    assigned to their organisation (once out of draft); the public none."""
+    """A draft is the Party's alone: its contact and focal points (and whoever filed it) see it, no one else.
+    Out of draft, staff see every request, a Party's people their Party's, providers those assigned to their
+    organisation; the public none. The same rule as the "assistance.view_request" permission (rules.py)."""
     queryset = TARequest.objects.all()
     if not user.is_authenticated:
         return queryset.none()
-    if user.is_staff:
-        return queryset
-    own_party = Q(party__in=_parties_of(user))
+    own = Q(party__in=_parties_of(user)) | Q(created_by=user)
+    if is_secretariat(user):
+        return queryset.filter(own | ~Q(state=State.DRAFT))
     assigned = Q(assignments__organisation__memberships__user=user) & ~Q(state=State.DRAFT)
-    return queryset.filter(own_party | assigned).distinct()
+    return queryset.filter(own | assigned).distinct()
 
 
 def _parties_of(user):
@@ -37,8 +39,8 @@ def party_ids_of(user):
 
 def parties_user_may_file_for(user):
     """Staff may record a request for any Party; a contact or focal point for its own Party only."""
-    queryset = Party.objects.select_related("country").order_by("country__name")
-    if user.is_staff:
+    queryset = Party.objects.select_related("country").order_by("country__sort_name", "country__name")
+    if is_secretariat(user):
         return queryset.filter(convention__code="SC")
     return queryset.filter(contact_points__user=user)
 
@@ -149,7 +151,7 @@ def request_timeline(request):
 def assignments_reportable_by(user, request):
     """The assignments of `request` a person may report on: their organisation's; all of them for staff."""
     queryset = request.assignments.select_related("organisation")
-    if user.is_staff:
+    if is_secretariat(user):
         return queryset
     return queryset.filter(organisation__memberships__user=user)
 
@@ -162,4 +164,31 @@ def delivery_record(organisation):
         .values_list("year")
         .annotate(n=Count("pk", distinct=True))
         .order_by("year")
+    )
+
+
+def provider_search(query, *, limit=20):
+    """Providers to assign whose name, acronym or country of seat contains `query`, by name (at most `limit`)."""
+    from tahub.directory.models import Organisation
+
+    query = (query or "").strip()
+    if not query:
+        return []
+    matches = Q(name__icontains=query) | Q(short_name__icontains=query) | Q(country__name__icontains=query)
+    return list(
+        Organisation.objects.filter(matches)
+        .select_related("country")
+        .prefetch_related("themes", "assistance_types")
+        .order_by("name", "pk")[:limit]
+    )
+
+
+def delivery_report_get(request, pk):
+    """A delivery report of `request` (already checked visible), or 404."""
+    from .models import DeliveryReport
+
+    return get_object_or_404(
+        DeliveryReport.objects.select_related("assignment__organisation").prefetch_related("parties_benefited"),
+        assignment__request=request,
+        pk=pk,
     )

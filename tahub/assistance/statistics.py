@@ -75,7 +75,7 @@ def cached_public_statistics():
 def public_statistics():
     states = dict(State.choices)
     return {
-        "by_region": counts_by("party__country__region__code"),
+        "by_region": counts_by("party__country__region__name"),
         "by_theme": counts_by("themes__name"),
         "by_status": [(year, states[state], n) for year, state, n in counts_by("state")],
         "median_days_to_decision": median_days("decided_at"),

@@ -13,6 +13,11 @@ urlpatterns = [
     path("<str:reference>/attachments/<int:pk>/", views.AttachmentView.as_view(), name="attachment"),
     path("<str:reference>/deliveries/new/", views.DeliveryReportView.as_view(), name="report_delivery"),
     path(
+        "<str:reference>/deliveries/<int:pk>/correct/",
+        views.DeliveryCorrectionView.as_view(),
+        name="correct_delivery",
+    ),
+    path(
         "<str:reference>/programme-activity/",
         views.ProgrammeActivityView.as_view(),
         name="programme_activity",

@@ -1,19 +1,22 @@
 """Pages for requests: thin. Each loads (selectors), checks access (rules), acts (services)."""
 
+import secrets
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 from rules.contrib.views import LoginRequiredMixin, PermissionRequiredMixin
 
+from tahub.accounts.rules import is_secretariat
 from tahub.core.pagination import paginate
 
 from . import actions, selectors, service_levels, services, statistics
 from .exporters import RequestExporter
-from .forms import DeliveryReportForm, ProgrammeActivityForm, QueueFilterForm, RequestForm
+from .forms import DeliveryCorrectionForm, DeliveryReportForm, ProgrammeActivityForm, QueueFilterForm, RequestForm
 
 
 class MyRequestsView(LoginRequiredMixin, TemplateView):
@@ -33,6 +36,8 @@ class MyRequestsView(LoginRequiredMixin, TemplateView):
             assigned_query=assigned_query,
             assigned_requests=assigned_page.object_list,
             parties=selectors.parties_user_may_file_for(user),
+            # "Our requests" is for the people of a Party; staff file on a Party's behalf and work from the queue.
+            acts_for_party=bool(selectors.party_ids_of(user)),
             **kwargs,
         )
 
@@ -78,6 +83,9 @@ def _party_for_new_request(request):
 
 
 class RequestCreateView(LoginRequiredMixin, View):
+    """A new draft. The form carries a one-time token: sent twice (a double click, "resend"), it creates one
+    draft, and the second post lands on it."""
+
     template_name = "assistance/request_form.html"
 
     def get(self, request):
@@ -88,22 +96,30 @@ class RequestCreateView(LoginRequiredMixin, View):
             )
         if not request.user.has_perm("assistance.file_request", party):
             raise PermissionDenied
+        form = RequestForm(initial={"creation_token": secrets.token_urlsafe(32)})
         return render(
-            request,
-            self.template_name,
-            {"form": RequestForm(), "party": party, "eligibility_error": _eligibility_error(party)},
+            request, self.template_name, {"form": form, "party": party, "eligibility_error": _eligibility_error(party)}
         )
 
     def post(self, request):
         party = _party_for_new_request(request)
         if party is None or not request.user.has_perm("assistance.file_request", party):
             raise PermissionDenied
+        already = services.request_created_with(request.user, request.POST.get("creation_token"))
+        if already is not None:
+            return self._sent_again(request, already)
         form = RequestForm(request.POST, request.FILES)
         if form.is_valid():
             try:
-                ta_request = services.create_request(
-                    party=party, by=request.user, data=_form_data(form), received_by_letter=request.user.is_staff
+                ta_request, created = services.create_request_once(
+                    creation_token=form.cleaned_data["creation_token"] or None,
+                    party=party,
+                    by=request.user,
+                    data=_form_data(form),
+                    received_by_letter=is_secretariat(request.user),
                 )
+                if not created:
+                    return self._sent_again(request, ta_request)
                 actions.save_attachment(ta_request, form, by=request.user)
             except ValidationError as error:
                 form.add_error(None, error)
@@ -113,6 +129,10 @@ class RequestCreateView(LoginRequiredMixin, View):
         return render(
             request, self.template_name, {"form": form, "party": party, "eligibility_error": _eligibility_error(party)}
         )
+
+    def _sent_again(self, request, ta_request):
+        messages.info(request, _("This form was already sent: here is the draft it created."))
+        return redirect(ta_request)
 
 
 def _eligibility_error(party):
@@ -124,7 +144,8 @@ def _eligibility_error(party):
 
 
 def _form_data(form):
-    return {k: v for k, v in form.cleaned_data.items() if k not in ("seen_state", "attachment")}
+    hidden = ("seen_state", "version", "creation_token", "attachment")
+    return {k: v for k, v in form.cleaned_data.items() if k not in hidden}
 
 
 class RequestDetailView(LoginRequiredMixin, View):
@@ -143,7 +164,8 @@ class RequestEditView(LoginRequiredMixin, View):
         return super().dispatch(request, *args, **kwargs)
 
     def get(self, request, reference):
-        form = RequestForm(instance=self.ta_request, initial={"seen_state": self.ta_request.state})
+        initial = {"seen_state": self.ta_request.state, "version": self.ta_request.version}
+        form = RequestForm(instance=self.ta_request, initial=initial)
         return render(
             request,
             "assistance/request_form.html",
@@ -159,10 +181,13 @@ class RequestEditView(LoginRequiredMixin, View):
                     by=request.user,
                     data=_form_data(form),
                     seen_state=form.cleaned_data["seen_state"] or None,
+                    version=form.cleaned_data["version"],
                 )
                 actions.save_attachment(self.ta_request, form, by=request.user)
-            except (ValidationError, services.RequestStale) as error:
-                form.add_error(None, str(error) if isinstance(error, services.RequestStale) else error)
+            except services.RequestStale as stale:
+                form = self._stale(request, stale)
+            except ValidationError as error:
+                form.add_error(None, error)
             else:
                 messages.success(request, _("Changes saved."))
                 return redirect(self.ta_request)
@@ -172,9 +197,27 @@ class RequestEditView(LoginRequiredMixin, View):
             {"form": form, "party": self.ta_request.party, "ta_request": self.ta_request},
         )
 
+    def _stale(self, request, stale):
+        """The form again with the person's changes and the refusal; its hidden state and version are now the
+        request's, so saving again (having looked) replaces what is there."""
+        current = selectors.request_get(request.user, self.kwargs["reference"])
+        data = request.POST.copy()
+        data["seen_state"], data["version"] = current.state, current.version
+        form = RequestForm(data, instance=current)
+        form.is_valid()
+        form.add_error(None, stale.messages[0])
+        return form
+
 
 class RequestActionView(LoginRequiredMixin, View):
-    """POST /requests/<ref>/<action>/: one move of the workflow, through its service."""
+    """POST /requests/<ref>/<action>/: one move of the workflow, through its service. GET answers only for
+    withdraw: its confirmation page (the move cannot be undone)."""
+
+    def get(self, request, reference, action):
+        if action != "withdraw":
+            return HttpResponseNotAllowed(["POST"])
+        ta_request = selectors.request_get(request.user, reference)
+        return actions.confirm_withdraw(request, ta_request)
 
     def post(self, request, reference, action):
         ta_request = selectors.request_get(request.user, reference)
@@ -256,3 +299,41 @@ class DeliveryReportView(LoginRequiredMixin, View):
                 messages.success(request, _("Delivery report saved."))
                 return redirect(self.ta_request)
         return render(request, "assistance/delivery_form.html", {"form": form, "ta_request": self.ta_request})
+
+
+class DeliveryCorrectionView(LoginRequiredMixin, View):
+    """Staff correct a delivery report (dates, activities, Parties, evidence), saying what was wrong."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        self.ta_request = selectors.request_get(request.user, kwargs["reference"])
+        if not request.user.has_perm("assistance.correct_delivery", self.ta_request):
+            raise PermissionDenied
+        self.report = selectors.delivery_report_get(self.ta_request, kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def _render(self, request, form):
+        context = {"form": form, "ta_request": self.ta_request, "report": self.report}
+        return render(request, "assistance/delivery_correction.html", context)
+
+    def get(self, request, reference, pk):
+        initial = {
+            "start": self.report.start,
+            "end": self.report.end,
+            "activities": self.report.activities,
+            "parties_benefited": list(self.report.parties_benefited.all()),
+        }
+        return self._render(request, DeliveryCorrectionForm(initial=initial))
+
+    def post(self, request, reference, pk):
+        form = DeliveryCorrectionForm(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                services.correct_delivery_report(self.report, by=request.user, **form.cleaned_data)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("Delivery report corrected."))
+                return redirect(self.ta_request)
+        return self._render(request, form)

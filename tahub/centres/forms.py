@@ -76,6 +76,16 @@ class ActivityForm(forms.ModelForm, ProgrammeActivityForm):
             "themes": forms.CheckboxSelectMultiple,
         }
 
+    def __init__(self, *args, period=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if period is not None:  # the browser's date picker offers the report's period only (checked again)
+            for name in ("start", "end"):
+                self.fields[name].widget.attrs.update(min=period.start.isoformat(), max=period.end.isoformat())
+                self.fields[name].help_text = _("Within the period of the report, %(start)s to %(end)s.") % {
+                    "start": period.start.isoformat(),
+                    "end": period.end.isoformat(),
+                }
+
     def clean(self):
         data = super().clean()
         if data.get("start") and data.get("end") and data["end"] < data["start"]:
@@ -111,7 +121,7 @@ class EvaluationStartForm(forms.Form):
 
 class ApproveWorkPlanForm(forms.Form):
     decision = forms.ModelChoiceField(
-        label=_("Approved by decision"), queryset=Decision.objects.order_by("-year", "number"), to_field_name="number"
+        label=_("Approved by decision"), queryset=Decision.objects.order_by("-year", "sort_key"), to_field_name="number"
     )
 
 
@@ -126,11 +136,27 @@ class EndorseForm(forms.Form):
 
     decision = forms.ModelChoiceField(
         label=_("Decision"),
-        queryset=Decision.objects.order_by("-year", "number"),
+        queryset=Decision.objects.order_by("-year", "sort_key"),
         to_field_name="number",
         required=False,
     )
     start_year = forms.IntegerField(label=_("First year of the term"), min_value=2001, max_value=2100, required=False)
     note = forms.CharField(
         label=_("Reason for not endorsing"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class ReportReviewForm(forms.Form):
+    """The Secretariat's decision on a submitted report: accept it, or return it for revision with a reason."""
+
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[("accept", _("Accept the report")), ("return", _("Return it to the centre for revision"))],
+        widget=forms.RadioSelect,
+    )
+    reason = forms.CharField(
+        label=_("What the centre should revise"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Required to return the report; the centre's members receive it by e-mail."),
     )

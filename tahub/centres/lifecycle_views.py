@@ -5,6 +5,7 @@ Thin: load (selectors), check access (rules), act (services); a refusal is shown
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
@@ -21,10 +22,18 @@ from .forms import (
     EvaluationStartForm,
     FeedbackForm,
     NominationForm,
+    ReportReviewForm,
     ScoreForm,
     WorkPlanForm,
 )
-from .models import ActivityReport, Nomination, ReportingPeriod, Score, WorkPlan
+from .models import Activity, ActivityReport, Nomination, ReportingPeriod, Score, WorkPlan
+
+
+def _download(document):
+    """An upload as a download named after the file its author sent (the stored name adds a random folder)."""
+    if not document:
+        raise Http404
+    return FileResponse(document.open("rb"), as_attachment=True, filename=document.name.rsplit("/", 1)[-1])
 
 
 class CentreScopedView(LoginRequiredMixin, View):
@@ -59,6 +68,20 @@ class WorkPlanCreateView(CentreScopedView):
         return render(request, "centres/work_plan_form.html", {"centre": self.centre, "form": form}, status=400)
 
 
+class WorkPlanDocumentView(CentreScopedView):
+    """A work plan's document: for whoever may see the centre's workspace (its members, the Secretariat)."""
+
+    def get(self, request, code, pk):
+        return _download(get_object_or_404(WorkPlan, centre=self.centre, pk=pk).document)
+
+
+class ActivityEvidenceView(CentreScopedView):
+    """An activity's evidence file: for whoever may see the centre's reports (its members, the Secretariat)."""
+
+    def get(self, request, code, pk):
+        return _download(get_object_or_404(Activity, report__centre=self.centre, pk=pk).evidence)
+
+
 class WorkspaceView(CentreScopedView):
     """The centre's own page: its work plans and its report for each period."""
 
@@ -85,12 +108,17 @@ class ReportView(CentreScopedView):
     def get(self, request, code, period):
         period = get_object_or_404(ReportingPeriod, pk=period)
         report = services.open_report(centre=self.centre, period=period, by=request.user)
-        return render(request, "centres/report.html", self._context(report, ActivityForm()))
+        return render(request, "centres/report.html", self._context(report, ActivityForm(period=report.period)))
 
     def post(self, request, code, period):
         report = get_object_or_404(ActivityReport, centre=self.centre, period_id=period)
-        form = ActivityForm(request.POST, request.FILES)
+        form = ActivityForm(request.POST, request.FILES, period=report.period)
         try:
+            if "remove" in request.POST:
+                activity = get_object_or_404(report.activities, pk=request.POST["remove"])
+                services.remove_activity(activity, by=request.user)
+                messages.success(request, _("Activity removed."))
+                return redirect("centres:report", code=code, period=period)
             if "submit" in request.POST:
                 services.submit_report(report, by=request.user)
                 messages.success(request, _("Report submitted. Thank you."))
@@ -155,6 +183,37 @@ class ApproveWorkPlanView(LoginRequiredMixin, View):
             services.approve_work_plan(get_object_or_404(WorkPlan, pk=pk), by=request.user, **form.cleaned_data)
             messages.success(request, _("Work plan recorded as approved."))
         return redirect("centres_staff:home")
+
+
+class ReportReviewView(LoginRequiredMixin, View):
+    """The Secretariat's review of a centre's report: the report itself (every activity with its dates, Parties,
+    themes, partners, budget and evidence), and the decision — accept, or return for revision with a reason."""
+
+    def _render(self, request, report, form, status=200):
+        context = {"report": report, "activities": selectors.report_activities(report), "form": form}
+        return render(request, "centres/report_review.html", context, status=status)
+
+    def get(self, request, pk):
+        require(request.user, "centres.accept_report")
+        return self._render(request, selectors.report_for_review(pk), ReportReviewForm())
+
+    def post(self, request, pk):
+        require(request.user, "centres.accept_report")
+        report = selectors.report_for_review(pk)
+        form = ReportReviewForm(request.POST)
+        if form.is_valid():
+            try:
+                services.review_report(report, by=request.user, **form.cleaned_data)
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                done = {
+                    "accept": _("Report accepted."),
+                    "return": _("The report was returned to the centre for revision; its members are told by e-mail."),
+                }
+                messages.success(request, done[form.cleaned_data["decision"]])
+                return redirect("centres_staff:home")
+        return self._render(request, selectors.report_for_review(pk), form, status=400)
 
 
 class AcceptReportView(LoginRequiredMixin, View):
@@ -249,6 +308,14 @@ class NominationCreateView(LoginRequiredMixin, View):
         return render(request, "centres/nomination_form.html", {"form": form}, status=400)
 
 
+class NominationDossierView(LoginRequiredMixin, View):
+    """A nomination's dossier: for the Secretariat, who records nominations and the COP's decisions."""
+
+    def get(self, request, pk):
+        require(request.user, "centres.evaluate")
+        return _download(get_object_or_404(Nomination, pk=pk).dossier)
+
+
 class NominationDecisionView(LoginRequiredMixin, View):
     """Record the COP's decision on a nomination: endorsed for four years, or not endorsed (with why)."""
 
@@ -283,13 +350,12 @@ class RenewView(LoginRequiredMixin, View):
         form.is_valid()
         data = form.cleaned_data
         try:
-            if not data.get("start_year"):
-                raise ValidationError(_("Give the first year of the term."))
+            # No first year given: the renewal follows on from the current term.
             services.renew_endorsement(
                 selectors.centre_get(code),
                 by=request.user,
                 decision=data.get("decision"),
-                start_year=data["start_year"],
+                start_year=data.get("start_year"),
             )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))

@@ -57,6 +57,20 @@ class RegionalCentre(DomainModel):
     def language_list(self):
         return [code for code in self.languages.split(";") if code]
 
+    STATUS_LABELS = {
+        "confirmed": _("confirmed"),
+        "confirmed-host": _("host confirmed"),
+        "current-term-unverified": _("current term not verified"),
+        "decision-number-unverified": _("decision number not verified"),
+    }
+
+    @property
+    def status_labels(self):
+        """The status of the data in words ("current-term-unverified" → "current term not verified"); the codes
+        stay in the CSV file."""
+        parts = [part.strip() for part in self.status.split(";") if part.strip()]
+        return [str(self.STATUS_LABELS.get(part, part)) for part in parts]
+
 
 class Endorsement(DomainModel):
     """The COP endorses a centre for four years; the decision may be known only as 'COP-9 (2019)'."""
@@ -131,6 +145,11 @@ class WorkPlan(ConcurrentTransitionMixin, DomainModel):
     def approve(self):
         pass
 
+    @property
+    def document_filename(self):
+        """The name its author gave the document (the stored name adds a random folder)."""
+        return self.document.name.rsplit("/", 1)[-1] if self.document else ""
+
 
 class ReportingPeriod(DomainModel):
     """A period every centre reports its activities on, by a deadline the Secretariat sets."""
@@ -169,6 +188,10 @@ class ActivityReport(ConcurrentTransitionMixin, DomainModel):
     accepted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("accepted by")
     )
+    returned_at = models.DateTimeField(_("returned for revision"), null=True, blank=True)
+    return_reason = models.TextField(
+        _("reason for returning the report"), blank=True, help_text=_("What the centre should revise; it is e-mailed")
+    )
 
     class Meta:
         verbose_name = _("activity report")
@@ -186,6 +209,15 @@ class ActivityReport(ConcurrentTransitionMixin, DomainModel):
     @transition(state, source=State.SUBMITTED, target=State.ACCEPTED)
     def accept(self):
         pass
+
+    @transition(state, source=State.SUBMITTED, target=State.DRAFT)
+    def return_for_revision(self):
+        pass
+
+    @property
+    def returned(self):
+        """A draft the Secretariat sent back: the centre revises it and submits it again."""
+        return self.state == self.State.DRAFT and self.returned_at is not None
 
 
 class Activity(DomainModel):
@@ -220,6 +252,11 @@ class Activity(DomainModel):
 
     def __str__(self):
         return self.title
+
+    @property
+    def evidence_filename(self):
+        """The name its author gave the evidence file (the stored name adds a random folder)."""
+        return self.evidence.name.rsplit("/", 1)[-1] if self.evidence else ""
 
     def get_absolute_url(self):
         return self.report.centre.get_absolute_url()
@@ -357,3 +394,8 @@ class Nomination(ConcurrentTransitionMixin, DomainModel):
     @transition(state, source=State.SUBMITTED, target=State.NOT_ENDORSED)
     def decline(self):
         pass
+
+    @property
+    def dossier_filename(self):
+        """The name its author gave the dossier (the stored name adds a random folder)."""
+        return self.dossier.name.rsplit("/", 1)[-1] if self.dossier else ""

@@ -4,6 +4,8 @@ import datetime
 
 from django.conf import settings
 from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -33,3 +35,20 @@ def send_report_reminders(today=None):
             body = _("Please submit the report at %(url)s") % {"url": f"{settings.SITE_URL}/centres/{centre.code}/"}
             sent += send_mail(subject, body, None, recipients)
     return sent
+
+
+def send_report_returned(*, report_id):
+    """E-mail the centre's members that their report was returned for revision, with the reason and the link
+    to the report; returns how many e-mails were sent."""
+    report = ActivityReport.objects.select_related("centre__organisation", "period").get(pk=report_id)
+    organisation = report.centre.organisation
+    recipients = [m.email for m in organisation.members.filter(is_active=True)] if organisation else []
+    if not recipients:
+        return 0
+    link = settings.SITE_URL.rstrip("/") + reverse("centres:report", args=[report.centre.code, report.period_id])
+    subject = _("Activity report %(period)s of %(centre)s: returned for revision") % {
+        "period": report.period.title,
+        "centre": report.centre.name,
+    }
+    body = render_to_string("centres/email/report_returned.txt", {"report": report, "link": link})
+    return send_mail(subject, body, None, recipients)

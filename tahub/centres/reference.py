@@ -6,6 +6,7 @@ from tahub.core.reference import Loader, RowError, choice, int_or_none, lookup, 
 from tahub.directory.models import Organisation
 from tahub.parties.models import Country, Region
 from tahub.planning.models import Decision
+from tahub.vocabularies.models import Theme
 
 from .models import Criterion, Endorsement, RegionalCentre
 
@@ -56,6 +57,15 @@ def _endorsement(row):
     }
 
 
+def _centre_theme(row):
+    """A theme the centre offers as a provider in the directory (centre_themes.csv, derived from the centres'
+    mandate by tools/build_centre_themes.py)."""
+    return {
+        "organisation_id": lookup(row, "centre", Organisation, "slug").pk,
+        "theme_id": lookup(row, "theme", Theme, "slug").pk,
+    }
+
+
 def loaders():
     columns = ("code", "name", "host_country_iso3", "host_institution", "region", "also_basel_centre")
     return [
@@ -67,6 +77,15 @@ def loaders():
             ("centre", "start_year"),
             _endorsement,
             ("code", "endorsed_by", "endorsed_from", "endorsed_until"),
+        ),
+        # Other organisations offer themes too: rows not in the file are theirs, not stale.
+        Loader(
+            "centre_themes.csv",
+            Organisation.themes.through,
+            ("organisation_id", "theme_id"),
+            _centre_theme,
+            ("centre", "theme"),
+            report_stale=False,
         ),
         *criteria_loaders(),
     ]

@@ -56,6 +56,8 @@ class ReportOut(Schema):
     state: ReportState
     submitted_at: datetime | None
     accepted_at: datetime | None
+    returned_at: datetime | None = Field(description="When the Secretariat last returned it for revision")
+    return_reason: str = Field(description="What the Secretariat asked the centre to revise")
     activities: list[ReportActivityOut]
 
     @staticmethod
@@ -190,4 +192,19 @@ def accept_report(request, code: Path[Code], period: Path[Id]):
     centre = get_or_404(selectors.centre_get, code, message=message)
     check_perm(request, "centres.accept_report")
     error, _done = run(lambda: services.accept_report(_report(centre, period), by=request.auth))
+    return error or Status(200, _report(centre, period))
+
+
+class ReportReturnIn(Schema):
+    reason: str = Field(min_length=1, max_length=20000, description="What the centre should revise (e-mailed)")
+
+
+@router.post("/centres/{code}/reports/{period}/return", response={200: ReportOut, **ERRORS})
+def return_report(request, code: Path[Code], period: Path[Id], payload: ReportReturnIn):
+    """The Secretariat returns a submitted report to the centre for revision, with the reason: it is a draft
+    again, and the centre's members are e-mailed the reason."""
+    message = _("No regional centre has the code “%(code)s”.") % {"code": code}
+    centre = get_or_404(selectors.centre_get, code, message=message)
+    check_perm(request, "centres.accept_report")
+    error, _done = run(lambda: services.return_report(_report(centre, period), by=request.auth, reason=payload.reason))
     return error or Status(200, _report(centre, period))

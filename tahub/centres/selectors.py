@@ -33,7 +33,11 @@ def centre_get(code):
 
 def centre_page(code):
     """One centre with its directory entry (contact, Parties served), for its public page."""
-    queryset = centre_list().select_related("organisation").prefetch_related("organisation__parties_served__country")
+    queryset = (
+        centre_list()
+        .select_related("organisation")
+        .prefetch_related("organisation__parties_served__country", "organisation__themes")
+    )
     return get_object_or_404(queryset, code=code)
 
 
@@ -93,10 +97,19 @@ def reported_activities(centre):
     )
 
 
+def report_for_review(pk):
+    """A report with its centre and period, for the Secretariat's review page."""
+    return get_object_or_404(ActivityReport.objects.select_related("centre", "period", "accepted_by"), pk=pk)
+
+
 def report_activities(report):
     """The activities logged in one report (draft or not), with their type and the programme activity each
     delivers."""
-    return report.activities.select_related("assistance_type", "programme_activity__biennium").order_by("start", "pk")
+    return (
+        report.activities.select_related("assistance_type", "programme_activity__biennium")
+        .prefetch_related("parties_benefited__country", "themes", "partners")
+        .order_by("start", "pk")
+    )
 
 
 def endorsements_expiring(today, *, within_years=1):

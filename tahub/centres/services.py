@@ -26,6 +26,7 @@ from .models import (
     Score,
     WorkPlan,
 )
+from .tasks import task_notify_report_returned
 
 M2M = ("parties_benefited", "themes", "partners")
 
@@ -69,6 +70,7 @@ def add_activity(report, *, by, data):
         raise ValidationError(_("This report is submitted: activities can no longer be added."))
     activity = Activity(report=report, **{k: v for k, v in data.items() if k not in M2M})
     activity.full_clean()
+    _check_within_period(activity, report.period)
     if not data.get("parties_benefited"):
         raise ValidationError({"parties_benefited": _("Name at least one Party that benefited.")})
     activity._change_reason = "centres.activity.logged"
@@ -76,6 +78,32 @@ def add_activity(report, *, by, data):
     for name in M2M:
         getattr(activity, name).set(data.get(name) or [])
     return activity
+
+
+def _check_within_period(activity, period):
+    """An activity is reported in the report of the period it took place in: its dates lie inside the period."""
+    outside = _("The activity must take place within the period of the report, %(start)s to %(end)s.") % {
+        "start": period.start.isoformat(),
+        "end": period.end.isoformat(),
+    }
+    errors = {}
+    if not period.start <= activity.start <= period.end:
+        errors["start"] = outside
+    if not period.start <= activity.end <= period.end:
+        errors["end"] = outside
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def remove_activity(activity, *, by):
+    """Take an activity out of a draft report (e.g. one the Secretariat asked to correct); kept in its history."""
+    require(by, "centres.report_activities", activity.report.centre)
+    report = ActivityReport.objects.select_for_update().get(pk=activity.report_id)
+    if report.state != ActivityReport.State.DRAFT:
+        raise ValidationError(_("This report is submitted: activities can no longer be removed."))
+    activity._change_reason = "centres.activity.removed"
+    activity.delete()
 
 
 @transaction.atomic
@@ -123,6 +151,32 @@ def accept_report(report, *, by):
     return _move(
         ActivityReport, report, "accept", "centres.report.accepted", accepted_by=by, accepted_at=timezone.now()
     )
+
+
+@transaction.atomic
+def return_report(report, *, by, reason):
+    """The Secretariat returns a submitted report to the centre for revision, saying what to revise: it is a
+    draft again (the centre corrects it and submits it again), and the centre's members are e-mailed the
+    reason by the worker."""
+    require(by, "centres.accept_report")
+    if not reason.strip():
+        raise ValidationError({"reason": _("Say what the centre should revise; the centre will read it.")})
+    report = _move(
+        ActivityReport, report, "return_for_revision", "centres.report.returned",
+        returned_at=timezone.now(), return_reason=reason.strip(),
+    )  # fmt: skip
+    task_notify_report_returned.enqueue(report_id=report.pk)
+    return report
+
+
+@transaction.atomic
+def review_report(report, *, by, decision, reason=""):
+    """One review decision on a submitted report: "accept", or "return" for revision with a reason."""
+    if decision == "accept":
+        return accept_report(report, by=by)
+    if decision == "return":
+        return return_report(report, by=by, reason=reason)
+    raise ValidationError({"decision": _("Choose: accept the report, or return it for revision.")})
 
 
 @transaction.atomic
@@ -184,7 +238,12 @@ def give_feedback(*, centre, party, by, rating, comment=""):
     return feedback
 
 
-ENDORSEMENT_YEARS = 4  # the COP endorses a centre for four years
+ENDORSEMENT_YEARS = 4  # the COP endorses a centre for four years: four calendar years, 2026–2029
+
+
+def term_end(start_year):
+    """The last year of a term that starts in `start_year`: a term of four years from 2026 runs 2026–2029."""
+    return start_year + ENDORSEMENT_YEARS - 1
 
 
 @transaction.atomic
@@ -241,9 +300,15 @@ def decline_nomination(nomination, *, by, decision, note):
 
 
 @transaction.atomic
-def renew_endorsement(centre, *, by, decision, start_year):
-    """After its evaluation, the COP renews a centre's endorsement for another four years."""
+def renew_endorsement(centre, *, by, decision, start_year=None):
+    """After its evaluation, the COP renews a centre's endorsement for another four years. The renewal follows
+    on from the current term (it starts the year after that term ends, the default) and never overlaps it."""
     require(by, "centres.evaluate")
+    if start_year is None:
+        latest = centre.endorsements.order_by("-end_year").first()
+        if latest is None:
+            raise ValidationError({"start_year": _("Give the first year of the term.")})
+        start_year = latest.end_year + 1
     return _endorse(centre, decision, start_year)
 
 
@@ -252,12 +317,29 @@ def _endorse(centre, decision, start_year):
         raise ValidationError({"decision": _("Name the COP decision.")})
     if centre.endorsements.filter(start_year=start_year).exists():
         raise ValidationError({"start_year": _("The centre already has an endorsement starting in %s.") % start_year})
+    end_year = term_end(start_year)
+    overlapping = centre.endorsements.filter(start_year__lte=end_year, end_year__gte=start_year).first()
+    if overlapping:
+        raise ValidationError(
+            {
+                "start_year": _(
+                    "A term from %(start)s would overlap the term %(from)s–%(until)s: a renewal starts in %(next)s "
+                    "at the earliest, the year after that term ends."
+                )
+                % {
+                    "start": start_year,
+                    "from": overlapping.start_year,
+                    "until": overlapping.end_year,
+                    "next": overlapping.end_year + 1,
+                }
+            }
+        )
     endorsement = Endorsement(
         centre=centre,
         decision=decision,
         decision_reference=decision.number,
         start_year=start_year,
-        end_year=start_year + ENDORSEMENT_YEARS,
+        end_year=end_year,
     )
     endorsement.full_clean()
     endorsement._change_reason = "centres.endorsement.recorded"

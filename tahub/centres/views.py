@@ -1,20 +1,10 @@
-from django.utils.translation import get_language_info
 from django.views.generic import DetailView, ListView
 from rules.contrib.views import PermissionRequiredMixin
 
+from tahub.directory.labels import language_names
+
 from . import selectors
 from .forms import CentreFilterForm
-
-
-def language_names(codes):
-    """Language codes as names in the reader's language; a code Django does not know is shown as it is."""
-    names = []
-    for code in codes:
-        try:
-            names.append(get_language_info(code)["name_translated"])
-        except KeyError:
-            names.append(code)
-    return names
 
 
 class CentreListView(PermissionRequiredMixin, ListView):

@@ -4,13 +4,18 @@ Every error answers ``{"detail": "<what is wrong, what to do>", "errors": [{"loc
 ``errors`` lists the offending parameters (empty when the error is not about one parameter).
 """
 
+import logging
 import re
 
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, JsonResponse
+from django.http.multipartparser import MultiPartParserError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from ninja import Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
+
+logger = logging.getLogger("django.request")
 
 
 class FieldErrorOut(Schema):
@@ -111,7 +116,7 @@ def authentication_error(request, exc, api):
     else:
         detail = _(
             "This endpoint needs a personal API token. Send the header “Authorization: Bearer <token>”; "
-            "a token is created with “python manage.py create_api_token EMAIL”."
+            "create one on your account's API tokens page (/account/api-tokens/) when signed in."
         )
     response = api.create_response(request, {"detail": detail, "errors": []}, status=401)
     response["WWW-Authenticate"] = "Bearer"
@@ -131,6 +136,38 @@ def not_found(request, exc, api):
     return api.create_response(request, {"detail": detail, "errors": []}, status=404)
 
 
+def unreadable_body(request, exc, api):
+    """A form body Django cannot parse (multipart without its boundary, a broken part): the client's fault, 400."""
+    detail = _(
+        "The request body could not be read. Send a multipart form with “Content-Type: multipart/form-data; "
+        "boundary=…” (any HTTP client sets the boundary when it sends files), or JSON where the endpoint takes JSON."
+    )
+    return api.create_response(request, {"detail": detail, "errors": []}, status=400)
+
+
+def permission_denied(request, exc, api):
+    """A PermissionDenied no endpoint turned into its own answer: 403 with the permission layer's reason."""
+    detail = str(exc) or _("You are not allowed to do this.")
+    return api.create_response(request, {"detail": detail, "errors": []}, status=403)
+
+
+def server_error(request, exc, api):
+    """Any other exception: logged with its traceback (as Django logs a 500, so ADMINS hear of it), and answered
+    with the error shape in every mode, never an HTML page or a traceback."""
+    logger.error(
+        "Internal Server Error: %s", request.path, exc_info=exc, extra={"status_code": 500, "request": request}
+    )
+    return api.create_response(request, server_error_body(), status=500)
+
+
+def server_error_body():
+    detail = _(
+        "Something went wrong on our side and the request was not completed. Try again later; if it keeps "
+        "happening, tell the Secretariat what you sent and when."
+    )
+    return {"detail": str(detail), "errors": []}
+
+
 def api_not_found(request, *args, **kwargs):
     """A plain Django view for addresses under /api/ that no endpoint answers: the same JSON 404."""
     detail = _("Not found. Check the address against the API documentation at /api/v1/docs.")
@@ -140,6 +177,9 @@ def api_not_found(request, *args, **kwargs):
 def install_error_handlers(api):
     """Replace ninja's default error bodies with ours, on `api`."""
     for exc_class, handler in [
+        (Exception, server_error),
+        (MultiPartParserError, unreadable_body),
+        (PermissionDenied, permission_denied),
         (ValidationError, validation_error),
         (UnknownValueError, unknown_value_error),
         (AuthenticationError, authentication_error),

@@ -81,7 +81,8 @@ class ApplicationReviewView(PermissionRequiredMixin, View):
 
     Subclasses set `process`, `permission_required`, `facts_template` (the app's own fields as <dt>/<dd>),
     `heading` (with %(name)s), `document_url` and `success_url` (URL names), `get_queryset()`, and
-    `decide(application, by, action, message)` (the app's review service)."""
+    `decide(application, by, action, message)` (the app's review service); `published(application)` lists
+    what acceptance makes public, so the reviewer sees all of it before deciding."""
 
     process = None
     template_name = "core/application_review.html"
@@ -90,12 +91,18 @@ class ApplicationReviewView(PermissionRequiredMixin, View):
     document_url = None
     success_url = None
     done_message = _("Done: the applicant has been told by e-mail.")
+    published_heading = _("What acceptance makes public")
 
     def get_queryset(self):
         raise NotImplementedError
 
     def decide(self, application, *, by, action, message):
         raise NotImplementedError
+
+    def published(self, application):
+        """What accepting the application makes public, as (label, value) pairs the page shows before the
+        decision; an app whose acceptance publishes nothing returns []."""
+        return []
 
     def _render(self, request, application, form, status=200):
         context = {
@@ -104,6 +111,8 @@ class ApplicationReviewView(PermissionRequiredMixin, View):
             "heading": self.heading % {"name": application.name},
             "facts_template": self.facts_template,
             "document_url": self.document_url,
+            "published": self.published(application),
+            "published_heading": self.published_heading,
         }
         return render(request, self.template_name, context, status=status)
 

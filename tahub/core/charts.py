@@ -1,84 +1,212 @@
 """Server-rendered SVG charts: readable without JavaScript, the same picture on the page and in a PDF.
 
 Presentation attributes only (no style attributes), so the strict Content-Security-Policy holds.
+
+Charts that cannot mislead (issue 15.2): a label is never cut — it is wrapped onto as many lines as it needs,
+each estimated to fit its column (`text_width`), and its full text is in the bar's <title>; the value scale starts
+at zero, is drawn as an axis with round ticks, and says so; the page puts the same figures in a table beside the
+chart. A label should name everything that tells two bars apart (theme *and* region, for example).
 """
 
+import math
+
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext as _
 
 BAR_HEIGHT, GAP, LABEL_WIDTH, CHART_WIDTH = 18, 6, 220, 560
+FONT_SIZE, LINE_HEIGHT, VALUE_ROOM, AXIS_ROOM = 12, 14, 50, 34
+BAR_COLOUR, AXIS_COLOUR = "#005a87", "#555555"
+TICKS = {1: 5, 2: 4, 2.5: 5, 3: 3, 4: 4, 5: 5, 6: 3, 8: 4, 10: 5}  # an axis's round end (× 10^n): its steps
+
+# Advance widths in em of a generic sans-serif (Helvetica/Arial/DejaVu metrics, rounded up): an estimate on the
+# safe side, so that a line estimated to fit does fit in any of the fonts a browser or fpdf2 may use.
+_NARROW = set("iljtfI.,;:!|'’()[] ")
+_WIDE = set("mwMW@%—")
 
 
-def bar_chart(rows, *, title):
-    """A horizontal bar chart of [(label, value)], titled for screen readers; empty rows give no chart."""
-    rows = [(str(label), value) for label, value in rows if value]
-    if not rows:
-        return ""
-    top = max(value for _label, value in rows)
-    scale = (CHART_WIDTH - LABEL_WIDTH - 50) / top
-    height = len(rows) * (BAR_HEIGHT + GAP)
-    bars = format_html_join(
+def text_width(text, size=FONT_SIZE):
+    """Estimated width in pixels of `text` at font size `size` (on the wide side)."""
+    em = 0.0
+    for char in str(text):
+        if char in _NARROW:
+            em += 0.34
+        elif char in _WIDE:
+            em += 0.95
+        elif char.isupper() or char.isdigit():
+            em += 0.72
+        else:
+            em += 0.6
+    return em * size
+
+
+def wrap(text, width, size=FONT_SIZE):
+    """`text` as lines each estimated to fit `width` pixels, broken between words; nothing is dropped (a word
+    too long for a line on its own is split, its pieces joined by a hyphen). ' '.join(lines) gives the text
+    back, but for those hyphens."""
+    lines, line = [], ""
+    for word in str(text).split():
+        while text_width(word, size) > width:  # a word longer than the line: split it
+            cut = max(1, next((n for n in range(len(word), 0, -1) if text_width(word[:n] + "-", size) <= width), 1))
+            if line:
+                lines.append(line)
+                line = ""
+            lines.append(word[:cut] + "-")
+            word = word[cut:]
+        candidate = f"{line} {word}" if line else word
+        if line and text_width(candidate, size) > width:
+            lines.append(line)
+            candidate = word
+        line = candidate
+    if line:
+        lines.append(line)
+    return lines or [""]
+
+
+def nice_top(value):
+    """The round number an axis ends at: the smallest of 1, 2, 2.5, 3, 4, 5, 6, 8 × 10^n at or above `value`."""
+    if value <= 0:
+        return 1
+    power = 10 ** math.floor(math.log10(value))
+    for step in TICKS:
+        if value <= step * power + 1e-9:
+            return step * power
+    return 10 * power  # pragma: no cover (the loop always returns)
+
+
+def _number(value):
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def _ticks(top):
+    """Round ticks from 0 to `top` (a `nice_top`): 3 to 5 steps of a round size."""
+    leading = top / 10 ** math.floor(math.log10(top))
+    count = next((n for step, n in TICKS.items() if math.isclose(leading, step)), 5)
+    return [top * i / count for i in range(count + 1)]
+
+
+def _label_lines(label, x, y, rows_height):
+    """(<text> of a wrapped label, its lines centred on the bar's row, number of lines); y: top of the row."""
+    lines = wrap(label, LABEL_WIDTH - 12)
+    first = y + (rows_height - len(lines) * LINE_HEIGHT) / 2 + LINE_HEIGHT - 3
+    spans = format_html_join(
         "",
-        '<g><text x="{}" y="{}" text-anchor="end" font-size="12">{}</text>'
-        '<rect x="{}" y="{}" width="{}" height="{}" fill="#005a87"></rect>'
-        '<text x="{}" y="{}" font-size="12">{}</text></g>',
-        (
-            (
-                LABEL_WIDTH - 6, i * (BAR_HEIGHT + GAP) + 13, label[:34],
-                LABEL_WIDTH, i * (BAR_HEIGHT + GAP), max(1, round(value * scale)), BAR_HEIGHT,
-                LABEL_WIDTH + round(value * scale) + 4, i * (BAR_HEIGHT + GAP) + 13, value,
-            )
-            for i, (label, value) in enumerate(rows)
-        ),
+        '<tspan x="{}" y="{}">{}</tspan>',
+        ((x, round(first + i * LINE_HEIGHT, 1), line) for i, line in enumerate(lines)),  # fmt: skip
+    )
+    return format_html('<text text-anchor="end" font-size="{}">{}</text>', FONT_SIZE, spans), len(lines)
+
+
+def _row_height(label):
+    return max(BAR_HEIGHT, len(wrap(label, LABEL_WIDTH - 12)) * LINE_HEIGHT)
+
+
+def _axis(top, y, scale, unit):
+    """A value axis from zero: a line, round ticks, and a note that the scale starts at zero."""
+    ticks = format_html_join(
+        "",
+        '<line x1="{0}" y1="{1}" x2="{0}" y2="{2}" stroke="{3}" stroke-width="1"></line>'
+        '<text x="{0}" y="{4}" text-anchor="middle" font-size="11">{5}</text>',
+        ((round(LABEL_WIDTH + t * scale, 1), y, y + 4, AXIS_COLOUR, y + 15, _number(round(t, 2)))
+         for t in _ticks(top)),
     )  # fmt: skip
+    note = _("Scale from 0 to %(top)s%(unit)s") % {"top": _number(top), "unit": f" {unit}" if unit else ""}
+    return format_html(
+        '<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="1"></line>{}'
+        '<text x="{}" y="{}" font-size="11" fill="{}">{}</text>',
+        LABEL_WIDTH, y, round(LABEL_WIDTH + top * scale, 1), y, AXIS_COLOUR, ticks, LABEL_WIDTH, y + 29,
+        AXIS_COLOUR, note,
+    )  # fmt: skip
+
+
+def _svg(title, height, body):
     return format_html(
         '<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{}" viewBox="0 0 {} {}" width="100%">'
         "<title>{}</title>{}</svg>",
         title,
         CHART_WIDTH,
-        height,
+        round(height),
         title,
-        bars,
+        body,
     )
 
 
-def stacked_bar_chart(rows, *, series, title):
+def bar_chart(rows, *, title, unit=""):
+    """A horizontal bar chart of [(label, value)], titled for screen readers; empty rows give no chart.
+
+    Labels wrap (never cut); each bar has a <title> with its full label and value; the scale starts at zero."""
+    rows = [(str(label), value) for label, value in rows if value]
+    if not rows:
+        return ""
+    top = nice_top(max(value for _label, value in rows))
+    scale = (CHART_WIDTH - LABEL_WIDTH - VALUE_ROOM) / top
+    parts, y = [], 0
+    for label, value in rows:
+        height = _row_height(label)
+        text, _lines = _label_lines(label, LABEL_WIDTH - 6, y, height)
+        bar_y = y + (height - BAR_HEIGHT) / 2
+        width = max(1, round(value * scale))
+        parts.append(format_html(
+            '<g><title>{}: {}{}</title>{}<rect x="{}" y="{}" width="{}" height="{}" fill="{}"></rect>'
+            '<text x="{}" y="{}" font-size="{}">{}</text></g>',
+            label, _number(value), f" {unit}" if unit else "", text, LABEL_WIDTH, round(bar_y, 1), width,
+            BAR_HEIGHT, BAR_COLOUR, LABEL_WIDTH + width + 4, round(bar_y + 13, 1), FONT_SIZE, _number(value),
+        ))  # fmt: skip
+        y += height + GAP
+    axis = _axis(top, y, scale, unit)
+    return _svg(title, y + AXIS_ROOM, format_html_join("", "{}", ((part,) for part in [*parts, axis])))
+
+
+def _legend(series, y):
+    """Legend items placed one after another, wrapping to a new line when the chart's width is used up; returns
+    (SVG, height)."""
+    items, x, line = [], LABEL_WIDTH, 0
+    for name, colour in series:
+        width = 16 + text_width(name) + 14
+        if x + width > CHART_WIDTH and x > LABEL_WIDTH:
+            x, line = LABEL_WIDTH, line + 1
+        top = y + line * 18
+        items.append((x, top, colour, x + 16, top + 11, name))
+        x += width
+    svg = format_html_join(
+        "",
+        '<rect x="{}" y="{}" width="12" height="12" fill="{}"></rect><text x="{}" y="{}" font-size="12">{}</text>',
+        items,
+    )
+    return svg, (line + 1) * 18 + 2
+
+
+def stacked_bar_chart(rows, *, series, title, unit=""):
     """Horizontal stacked bars: rows [(label, [value per series])], series [(name, colour)]; a legend on top.
 
-    Each segment carries a <title> (label, series, value) for screen readers and tooltips."""
+    Each segment carries a <title> (label, series, value) for screen readers and tooltips; labels wrap (never
+    cut); the scale starts at zero."""
     rows = [(str(label), values) for label, values in rows if sum(values)]
     if not rows:
         return ""
-    top = max(sum(values) for _label, values in rows)
-    scale = (CHART_WIDTH - LABEL_WIDTH - 50) / top
-    legend = format_html_join(
-        "",
-        '<rect x="{}" y="0" width="12" height="12" fill="{}"></rect><text x="{}" y="11" font-size="12">{}</text>',
-        ((LABEL_WIDTH + i * 90, colour, LABEL_WIDTH + i * 90 + 16, name) for i, (name, colour) in enumerate(series)),
-    )
-    parts = []
-    for i, (label, values) in enumerate(rows):
-        y, x = 20 + i * (BAR_HEIGHT + GAP), LABEL_WIDTH
-        parts.append(
-            format_html('<text x="{}" y="{}" text-anchor="end" font-size="12">{}</text>', x - 6, y + 13, label[:34])
-        )
+    top = nice_top(max(sum(values) for _label, values in rows))
+    scale = (CHART_WIDTH - LABEL_WIDTH - VALUE_ROOM) / top
+    legend, y = _legend(series, 0)
+    parts = [legend]
+    for label, values in rows:
+        height = _row_height(label)
+        text, _lines = _label_lines(label, LABEL_WIDTH - 6, y, height)
+        bar_y, x = round(y + (height - BAR_HEIGHT) / 2, 1), LABEL_WIDTH
+        segments = []
         for (name, colour), value in zip(series, values, strict=True):
             width = round(value * scale)
             if value:
-                parts.append(
-                    format_html(
-                        '<rect x="{}" y="{}" width="{}" height="{}" fill="{}"><title>{}: {} {}</title></rect>',
-                        x, y, max(1, width), BAR_HEIGHT, colour, label, name, value,
-                    )
-                )  # fmt: skip
+                segments.append(format_html(
+                    '<rect x="{}" y="{}" width="{}" height="{}" fill="{}"><title>{}: {} {}</title></rect>',
+                    x, bar_y, max(1, width), BAR_HEIGHT, colour, label, name, _number(value),
+                ))  # fmt: skip
             x += width
-        parts.append(format_html('<text x="{}" y="{}" font-size="12">{}</text>', x + 4, y + 13, sum(values)))
-    return format_html(
-        '<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{}" viewBox="0 0 {} {}" width="100%">'
-        "<title>{}</title>{}{}</svg>",
-        title,
-        CHART_WIDTH,
-        20 + len(rows) * (BAR_HEIGHT + GAP),
-        title,
-        legend,
-        format_html_join("", "{}", ((part,) for part in parts)),
-    )
+        total = format_html(
+            '<text x="{}" y="{}" font-size="{}">{}</text>', x + 4, round(bar_y + 13, 1), FONT_SIZE, sum(values)
+        )
+        parts.append(format_html(
+            "<g><title>{}: {}</title>{}{}{}</g>", label, sum(values), text,
+            format_html_join("", "{}", ((s,) for s in segments)), total,
+        ))  # fmt: skip
+        y += height + GAP
+    parts.append(_axis(top, y, scale, unit))
+    return _svg(title, y + AXIS_ROOM, format_html_join("", "{}", ((part,) for part in parts)))

@@ -1,8 +1,19 @@
-"""Checking uploaded documents: size, and that the content is what the name says (no .exe renamed .pdf)."""
+"""Uploaded documents: checked (size, and that the content is what the name says: no .exe renamed .pdf) and
+stored under a random folder.
+
+Uploads are never served at a URL of their own (no MEDIA_URL route, in any mode): only views that check
+permissions answer a file, as a download (tests/core/test_media.py lists each file field with its view). On disk
+each upload gets a folder of its own with a random, unguessable name, ``<upload_to>/<random>/<original name>``:
+whoever learns one path cannot derive another, and the views keep naming the download after the file its author
+sent (the last part of the stored name).
+"""
 
 import os
+import posixpath
+import secrets
 
 from django.core.exceptions import ValidationError
+from django.core.files.storage import FileSystemStorage
 from django.template.defaultfilters import filesizeformat
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
@@ -24,6 +35,16 @@ SIGNATURES = {
 }
 DOCUMENTS = (".pdf", ".docx", ".xlsx", ".pptx", ".odt", ".ods", ".doc", ".xls", ".ppt", ".png", ".jpg", ".jpeg")
 MAX_BYTES = 10 * 1024 * 1024
+# Bytes of randomness in each upload's folder name (22 URL-safe characters).
+RANDOM_FOLDER_BYTES = 16
+
+
+class UploadStorage(FileSystemStorage):
+    """The default storage (settings.STORAGES): each new file in a random folder, its name kept."""
+
+    def generate_filename(self, filename):
+        folder, name = posixpath.split(str(filename).replace("\\", "/"))
+        return super().generate_filename(posixpath.join(folder, secrets.token_urlsafe(RANDOM_FOLDER_BYTES), name))
 
 
 @deconstructible

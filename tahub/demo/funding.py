@@ -77,21 +77,22 @@ def _pledge(context, index, donors, funds, activities):
         rate_to_usd=Decimal("1.0850") if euro else Decimal(1), rate_date=pledged_on, pledged_on=pledged_on,
         due_on=pledged_on + datetime.timedelta(days=rng.choice([90, 180, 365])), note=pledge_key(context.seed, index),
     )  # fmt: skip
-    return pledge, _entries(rng, pledge)
+    return pledge, _entries(rng, pledge, context.now.date())
 
 
-def _entries(rng, pledge):
-    """Only pledged (1 in 5), committed (1 in 5), or committed and partly or fully received."""
+def _entries(rng, pledge, today):
+    """Only pledged (1 in 5), committed (1 in 5), or committed and partly or fully received; never dated after
+    today (the services refuse money dated in the future)."""
     stage = rng.random()
     if stage < 0.2:
         return []
-    day = pledge.pledged_on + datetime.timedelta(days=rng.randint(10, 120))
+    day = min(pledge.pledged_on + datetime.timedelta(days=rng.randint(10, 120)), today)
     commitment = PledgeEntry(kind=PledgeEntry.Kind.COMMITMENT, date=day, amount=pledge.amount,
                              rate_to_usd=pledge.rate_to_usd, rate_date=day)  # fmt: skip
     if stage < 0.4:
         return [commitment]
     share = Decimal(rng.choice([25, 50, 100, 100])) / 100
-    paid = day + datetime.timedelta(days=rng.randint(10, 200))
+    paid = min(day + datetime.timedelta(days=rng.randint(10, 200)), today)
     receipt = PledgeEntry(kind=PledgeEntry.Kind.RECEIPT, date=paid, amount=(pledge.amount * share).quantize(Decimal(1)),
                           rate_to_usd=pledge.rate_to_usd, rate_date=paid)  # fmt: skip
     return [commitment, receipt]

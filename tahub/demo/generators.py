@@ -105,14 +105,51 @@ ORGANISATION_KINDS = [
     (Organisation.Kind.FINANCIAL_INSTITUTION, 3),
     (Organisation.Kind.OTHER, 6),
 ]
+# Names as real directories show them: per kind, patterns with the country or a topic; a name already taken
+# gets another pattern or topic first, and only where every one of those is taken a suffix naming the country,
+# as directories do ("… (Kenya)"). No counters.
 NAME_PATTERNS = {
-    Organisation.Kind.NGO: ["{country} Network for {topic}", "Friends of {topic} ({country})"],
-    Organisation.Kind.RESEARCH: ["{country} Institute of {topic}", "Centre for {topic} Research, {country}"],
-    Organisation.Kind.PRIVATE: ["{country} {topic} Services Ltd", "{topic} Solutions {country}"],
-    Organisation.Kind.BILATERAL: ["{country} Agency for Development Cooperation"],
-    Organisation.Kind.IGO: ["Intergovernmental Commission on {topic}"],
-    Organisation.Kind.FINANCIAL_INSTITUTION: ["{country} Development Bank"],
-    Organisation.Kind.OTHER: ["{country} Association for {topic}"],
+    Organisation.Kind.NGO: [
+        "{country} Network for {topic}",
+        "{country} Alliance for {topic}",
+        "Friends of {topic} {country}",
+        "{topic} Watch {country}",
+        "{country} Citizens for {topic}",
+    ],
+    Organisation.Kind.RESEARCH: [
+        "{country} Institute of {topic}",
+        "Centre for {topic} Research, {country}",
+        "National Laboratory for {topic}, {country}",
+        "{country} Academy of {topic}",
+    ],
+    Organisation.Kind.PRIVATE: [
+        "{country} {topic} Services Ltd",
+        "{topic} Solutions {country}",
+        "{country} {topic} Consultants",
+        "{topic} Engineering {country}",
+    ],
+    Organisation.Kind.BILATERAL: [
+        "{country} Agency for Development Cooperation",
+        "{country} Agency for International Development",
+        "{country} Ministry of Foreign Affairs, Development Cooperation",
+        "{country} Environment Agency, International Programme",
+    ],
+    Organisation.Kind.IGO: [
+        "Intergovernmental Commission on {topic}",
+        "Regional Programme for {topic}",
+        "International Platform on {topic}",
+    ],
+    Organisation.Kind.FINANCIAL_INSTITUTION: [
+        "{country} Development Bank",
+        "{country} Environment Fund",
+        "{country} Green Investment Bank",
+        "{country} Fund for {topic}",
+    ],
+    Organisation.Kind.OTHER: [
+        "{country} Association for {topic}",
+        "{country} Chamber of Commerce, {topic} Committee",
+        "{country} Union of Municipalities, {topic} Unit",
+    ],
 }
 TOPICS = [
     "Chemical Safety",
@@ -125,24 +162,46 @@ TOPICS = [
     "Sound Chemicals Management",
     "PCB Phase-out",
     "Green Chemistry",
+    "Safe Food and Farming",
+    "Contaminated Sites",
+    "Occupational Health",
+    "Sustainable Agriculture",
 ]
 ROLES = ["capacity-building", "projects", "guidance", "monitoring", "training", "research"]
 
 
-def _organisation(context, index):
+def _candidate_names(rng, kind, country):
+    """The names an organisation of this kind and country could have: its drawn one first, then the other
+    patterns and topics in a drawn order, then the same names with the country as a suffix."""
+    pattern, topic = rng.choice(NAME_PATTERNS[kind]), rng.choice(TOPICS)
+    others = [(p, t) for p in NAME_PATTERNS[kind] for t in TOPICS if (p, t) != (pattern, topic)]
+    rng.shuffle(others)
+    names = [p.format(country=country.name, topic=t) for p, t in [(pattern, topic), *others]]
+    return names + [f"{name} ({country.name})" for name in names if country.name not in name]
+
+
+def _unique_name(rng, kind, country, taken):
+    """The first candidate name no earlier organisation has (deterministic: it depends on earlier rows only)."""
+    candidates = _candidate_names(rng, kind, country)
+    name = next((n for n in candidates if n not in taken), candidates[0])
+    taken.add(name)
+    return name
+
+
+def _organisation(context, index, taken):
     rng = context.rng("organisations", index)
     kinds, weights = zip(*ORGANISATION_KINDS, strict=True)
     kind = rng.choices(kinds, weights)[0]
     country = rng.choice(context.countries)
-    name = rng.choice(NAME_PATTERNS[kind]).format(country=country.name, topic=rng.choice(TOPICS))
+    name = _unique_name(rng, kind, country, taken)
     slug = organisation_slug(context.seed, index)
     return Organisation(
         slug=slug,
-        name=f"{name} ({index})"[:300],
+        name=name[:300],
         short_name="".join(word[0] for word in name.split() if word[0].isupper())[:20],
         kind=kind,
         roles=";".join(sorted(rng.sample(ROLES, rng.randint(1, 3)))),
-        summary=f"A generated {kind.label.lower()} working on {rng.choice(TOPICS).lower()} in {country.name}.",
+        summary=f"{kind.label} working on {rng.choice(TOPICS).lower()} in {country.name}.",
         website=f"https://{slug}.example.org",
         country=country,
         source=f"generated data (seed {context.seed})",
@@ -196,10 +255,10 @@ def generate_organisations(context, count):
         )
     )
     vocab = _offering_vocabulary()
-    new, offerings = [], []
+    new, offerings, taken = [], [], set()
     for index in range(count):
-        if organisation_slug(context.seed, index) not in existing:
-            organisation = _organisation(context, index)
+        organisation = _organisation(context, index, taken)  # drawn for existing rows too: their names are taken
+        if organisation.slug not in existing:
             offerings.append(_offerings(context, organisation, index, vocab))
             new.append(organisation)
     bulk_create_with_history(new, Organisation, batch_size=1000, default_change_reason=CHANGE_REASON)

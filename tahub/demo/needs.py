@@ -51,7 +51,7 @@ def _cycle(context, index, count, questionnaires):
     published = None if latest else context.now - datetime.timedelta(days=365 * (count - 1 - index) - 100)
     return Cycle(
         slug=cycle_slug(context.seed, index),
-        title=f"Needs assessment {deadline.year} (generated {index})",
+        title=f"Needs assessment {deadline.year - 1}–{deadline.year}",  # as the Secretariat names them
         period=f"{deadline.year + 2}-{deadline.year + 5}",
         deadline=deadline,
         funding_deadline=deadline + datetime.timedelta(days=30),
@@ -83,7 +83,7 @@ def _needs_answers(rng, response, questions):
             sources = [source["code"] for source in question.options["sources"]]
             amounts = [
                 Amount(year=year, source=source, amount=rng.randint(5, 500) * 1000)
-                for year in question.options["years"]
+                for year in response.cycle.years or question.options["years"]  # the years of the cycle's period
                 for source in rng.sample(sources, rng.randint(1, 2))
             ]
         else:

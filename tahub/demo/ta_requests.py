@@ -286,6 +286,11 @@ def _assign(rng, vocab, tags):
     return [(pk, "" if offered & themes else WARNING % {"org": name}) for pk, name, offered in chosen]
 
 
+def _what_they_deliver(tags):
+    """The assignment's "what they deliver", in words (the request page shows it beside the provider)."""
+    return f"{tags['assistance_types'][0].name}: {tags['themes'][0].name}"[:300]
+
+
 # --- the family ----------------------------------------------------------------------------------------------
 
 
@@ -332,11 +337,12 @@ def generate_requests(context, count):
         for field_name in ("themes", "assistance_types", "chemicals", "conventions"):
             _link(field_name, [(r.pk, tag.pk) for r, tags, *_rest in built for tag in tags[field_name]])
         assignments = []
-        for request, _tags, assigned, at in built:
+        for request, tags, assigned, at in built:
             for org_id, warning in assigned:
                 assignment = Assignment(
                     request=request,
                     organisation_id=org_id,
+                    role=_what_they_deliver(tags),
                     assigned_by=vocab.secretariat,
                     warning=warning,
                     created_at=at,

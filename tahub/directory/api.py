@@ -103,6 +103,9 @@ class ListingRequestIn(Schema):
     languages: str = Field("", max_length=60, description="Language codes, e.g. en;fr")
     contact_name: str = Field(max_length=200)
     contact_email: str = Field(max_length=254)
+    publish_contact_email: bool = Field(
+        False, description="Consent to publish contact_email as the organisation's contact once listed"
+    )
 
 
 class ListingRequestOut(ApplicationStatusOut):
@@ -117,7 +120,31 @@ class ListingReviewOut(ListingRequestOut):
     id: int
     contact_name: str
     contact_email: str
+    publish_contact_email: bool = Field(description="The requester consents to publishing contact_email")
     country: str = Field(alias="country.iso3")
+    short_name: str
+    website: str
+    summary: str
+    themes: list[str] = Field(description="Codes of the themes offered (published on approval)")
+    assistance_types: list[str] = Field(description="Codes of the types of assistance offered (published)")
+    regions_served: list[str] = Field(description="Codes of the UN regional groups served (published)")
+    languages: list[str] = Field(description="Working languages, as codes (published)")
+
+    @staticmethod
+    def resolve_themes(obj):
+        return [t.slug for t in obj.themes.all()]
+
+    @staticmethod
+    def resolve_assistance_types(obj):
+        return [t.slug for t in obj.assistance_types.all()]
+
+    @staticmethod
+    def resolve_regions_served(obj):
+        return [r.code for r in obj.regions_served.all()]
+
+    @staticmethod
+    def resolve_languages(obj):
+        return [code for code in obj.languages.split(";") if code]
 
 
 class ListingAnswerIn(Schema):

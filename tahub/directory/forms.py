@@ -34,7 +34,7 @@ class ListingRequestForm(forms.ModelForm):
         model = ListingRequest
         fields = [
             "name", "short_name", "kind", "country", "website", "summary", "themes", "assistance_types",
-            "regions_served", "languages", "contact_name", "contact_email",
+            "regions_served", "languages", "contact_name", "contact_email", "publish_contact_email",
         ]  # fmt: skip
         widgets = {
             "themes": forms.CheckboxSelectMultiple,

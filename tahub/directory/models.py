@@ -86,6 +86,20 @@ class Organisation(DomainModel):
     def language_list(self):
         return [code for code in self.languages.split(";") if code]
 
+    @property
+    def language_names(self):
+        """The working languages as names, for people ("English, Arabic"); codes stay in the API."""
+        from .labels import language_names
+
+        return language_names(self.language_list)
+
+    @property
+    def role_labels(self):
+        """The roles as labels, for people ("Guidance, Monitoring"); codes stay in the CSV and the API."""
+        from .labels import role_labels
+
+        return role_labels(self.roles)
+
 
 class Membership(DomainModel):
     """A person who acts for an organisation (a provider, or a regional centre's host)."""
@@ -137,6 +151,11 @@ class ListingRequest(PrivateLinkApplication):
     )
     regions_served = models.ManyToManyField(Region, blank=True, related_name="+", verbose_name=_("regions served"))
     languages = models.CharField(_("working languages"), max_length=60, blank=True, help_text=_("For example: en;fr"))
+    publish_contact_email = models.BooleanField(
+        _("publish my e-mail address in the directory as the organisation's contact"),
+        default=False,
+        help_text=_("Without your consent the address is used only to reply to you about this request."),
+    )
     organisation = models.ForeignKey(
         Organisation, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("listed as")
     )

@@ -24,6 +24,12 @@ def organisation_list(*, kind=None, theme=None, region=None, search=None, includ
     return queryset.select_related("country").prefetch_related("themes", "assistance_types").order_by("name")
 
 
+def organisation_for_file(slug, *, include_unlisted=False):
+    """One organisation, without what its page shows: to answer its logo."""
+    queryset = Organisation.objects.all() if include_unlisted else Organisation.objects.filter(listed=True)
+    return get_object_or_404(queryset, slug=slug)
+
+
 def organisation_get(slug, *, include_unlisted=False):
     queryset = organisation_list(include_unlisted=include_unlisted).prefetch_related(
         "regions_served",
@@ -35,7 +41,9 @@ def organisation_get(slug, *, include_unlisted=False):
 
 def listing_requests_to_review():
     return (
-        ListingRequest.objects.select_related("country").prefetch_related("documents").order_by("state", "-created_at")
+        ListingRequest.objects.select_related("country")
+        .prefetch_related("documents", "themes", "assistance_types", "regions_served")
+        .order_by("state", "-created_at")
     )
 
 

@@ -96,23 +96,30 @@ def approve_listing_request(listing, *, by):
     return applications.accept(REVIEW, listing, by=by, prepare=_list)
 
 
+# What approval copies from the request into the public entry, in the order the review page shows it.
+PUBLISHED = ("name", "short_name", "kind", "country", "website", "summary", *M2M, "languages", "contact_email")
+
+
+def published_entry(listing):
+    """The public fields the directory entry will have once the request is approved: the one place that says
+    what approval publishes (the review page shows it, `_list` writes it). The contact e-mail is published
+    only with the requester's consent."""
+    entry = {name: getattr(listing, name) for name in PUBLISHED if name not in M2M}
+    entry["contact_email"] = listing.contact_email if listing.publish_contact_email else ""
+    return entry, {name: list(getattr(listing, name).all()) for name in M2M}
+
+
 def _list(listing):
     """Under the request's row lock: the new directory entry, with what the request said it offers."""
+    fields, m2m = published_entry(listing)
     organisation = Organisation.objects.create(
         slug=_free_slug(listing.short_name or listing.name),
-        name=listing.name,
-        short_name=listing.short_name,
-        kind=listing.kind,
-        country=listing.country,
-        website=listing.website,
-        summary=listing.summary,
-        languages=listing.languages,
-        contact_email=listing.contact_email,
         source=_("listing request of %s") % timezone.localdate().isoformat(),
         review_due=timezone.localdate() + REVIEW_INTERVAL,
+        **fields,
     )
-    for name in M2M:
-        getattr(organisation, name).set(getattr(listing, name).all())
+    for name, values in m2m.items():
+        getattr(organisation, name).set(values)
     return {"organisation": organisation}
 
 

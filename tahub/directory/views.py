@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -9,6 +10,7 @@ from django.views import View
 from django.views.generic import TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
+from tahub.accounts.rules import require
 from tahub.assistance.selectors import delivery_record
 from tahub.core import application_views
 from tahub.core.forms import add_service_errors
@@ -21,7 +23,8 @@ from .forms import (
     DirectoryFilterForm,
     ListingRequestForm,
 )
-from .models import Correction
+from .labels import language_names
+from .models import Correction, Organisation
 
 
 class DirectoryView(TemplateView):
@@ -52,6 +55,19 @@ class OrganisationView(View):
             "corrections": list(organisation.corrections.all()) if request.user.is_staff else [],
         }
         return render(request, "directory/organisation_detail.html", context)
+
+
+class LogoView(View):
+    """An organisation's logo, shown inline: public while the organisation is listed; an unlisted one's logo is
+    for the Secretariat only (404 to anyone else, as its page)."""
+
+    def get(self, request, slug):
+        organisation = selectors.organisation_for_file(slug, include_unlisted=request.user.is_staff)
+        require(request.user, "directory.view_organisation", organisation)
+        if not organisation.logo:
+            raise Http404
+        name = organisation.logo.name.rsplit("/", 1)[-1]
+        return FileResponse(organisation.logo.open("rb"), as_attachment=False, filename=name)
 
 
 class ConfirmListingView(View):
@@ -133,11 +149,36 @@ class ListingReviewView(application_views.ApplicationReviewView):
     success_url = "directory_staff:queue"
     done_message = gettext_lazy("Done: the requester has been told by e-mail.")
 
+    published_heading = gettext_lazy("What approval publishes in the directory")
+
     def get_queryset(self):
         return selectors.listing_requests_to_review()
 
     def decide(self, application, *, by, action, message):
         services.review_listing_request(application, by=by, action=action, message=message)
+
+    def published(self, application):
+        """Every field the public entry will show, as approval writes it (services.published_entry)."""
+        fields, m2m = services.published_entry(application)
+        rows = []
+        for name in services.PUBLISHED:
+            label = Organisation._meta.get_field(name).verbose_name
+            if name in m2m:
+                value = "; ".join(str(o) for o in m2m[name])
+            elif name == "kind":
+                value = Organisation.Kind(fields[name]).label
+            elif name == "country":
+                value = fields[name].name
+            elif name == "languages":
+                value = ", ".join(language_names(fields[name]))
+            elif name == "contact_email" and not fields[name]:
+                value = _("Not published: the requester did not consent (%(email)s stays private).") % {
+                    "email": application.contact_email
+                }
+            else:
+                value = fields[name]
+            rows.append((label, value))
+        return rows
 
 
 class CorrectionResolveView(PermissionRequiredMixin, View):

@@ -6,7 +6,6 @@ import datetime
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from django.conf import settings
 from django.http import Http404
 from django.urls import reverse
 from django.utils import translation
@@ -224,9 +223,7 @@ class RegisterIn(Schema):
 
 
 class RegisteredOut(Schema):
-    name: str
-    state: RegistrationState
-    participation_url: str = Field(description="The participant's private page: status, surveys, certificate")
+    detail: str = Field(description="The same for every address: the registration and private link are e-mailed")
 
 
 class DecisionIn(Schema):
@@ -269,17 +266,15 @@ def nominate_participant(request, slug: Path[Code], payload: Form[NominationIn],
     return error or Status(201, registration)
 
 
-@router.post("/events/{slug}/register", response={201: RegisteredOut, 400: ErrorOut, 404: ErrorOut, 422: ErrorOut})
+@router.post("/events/{slug}/register", response={202: RegisteredOut, 400: ErrorOut, 404: ErrorOut, 422: ErrorOut})
 def register_for_event(request, slug: Path[Code], payload: RegisterIn):
     """Anyone registers for an event with open registration (a webinar): accepted while places remain, else on
-    the waiting list. The answer carries the private page's address (also e-mailed). Refused (422) after the
-    deadline, for a nomination event, and for an address already registered."""
+    the waiting list. The answer (202) is the same whether or not the address was registered already: the
+    status and the private page's address are e-mailed to the address only (again, for one already
+    registered). Refused (422) after the deadline and for a nomination event."""
     event = get_or_404(selectors.published_event, slug, message=str(NOT_FOUND))
-    error, registration = run(lambda: services.register(event, language=_language(), **payload.dict()))
-    if error:
-        return error
-    url = f"{settings.SITE_URL}{registration.get_absolute_url()}"
-    return Status(201, {"name": registration.name, "state": registration.state, "participation_url": url})
+    error, _registration = run(lambda: services.register(event, language=_language(), **payload.dict()))
+    return error or Status(202, {"detail": services.REGISTRATION_SENT % {"email": payload.email.strip()}})
 
 
 DECISIONS = {

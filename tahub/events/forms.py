@@ -9,10 +9,7 @@ from tahub.parties.models import Region
 from tahub.planning.models import ProgrammeActivity
 from tahub.vocabularies.models import Theme
 
-from .models import Event, Kind, Material, Mode
-
-LANGUAGE_NAMES = {"en": _("English"), "fr": _("French"), "es": _("Spanish"), "ar": _("Arabic"), "ru": _("Russian"),
-                  "zh": _("Chinese")}  # fmt: skip
+from .models import LANGUAGE_NAMES, Event, Kind, Material, Mode
 
 
 class CalendarFilterForm(forms.Form):
@@ -121,6 +118,10 @@ class EventForm(forms.ModelForm):
 
     start = LocalDateTimeField(label=_("Starts (local time of the event)"))
     end = LocalDateTimeField(label=_("Ends (local time of the event)"))
+    languages = forms.MultipleChoiceField(
+        label=_("Languages"), choices=list(LANGUAGE_NAMES.items()), widget=forms.CheckboxSelectMultiple,
+        help_text=_("The languages the event is held in"),
+    )  # fmt: skip
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
@@ -139,12 +140,16 @@ class EventForm(forms.ModelForm):
         self.fields["programme_activity"].queryset = ProgrammeActivity.objects.select_related("biennium")
         self.fields["capacity"].min_value = 1
         self.fields["capacity"].validators.append(MinValueValidator(1))
+        self.initial["languages"] = self.instance.language_list  # stored as "en;fr", ticked by name
         if self.instance.pk:
             zone = self.instance.zone
             self.initial["start"] = self.instance.start.astimezone(zone).replace(tzinfo=None)
             self.initial["end"] = self.instance.end.astimezone(zone).replace(tzinfo=None)
             self.initial["version"] = self.instance.version
             self.fields["slug"].disabled = True  # the event's address and calendar UID
+
+    def clean_languages(self):
+        return ";".join(code for code in LANGUAGE_NAMES if code in self.cleaned_data["languages"])
 
     def _post_clean(self):
         pass  # the model is checked by the service, once the times are placed in the event's zone

@@ -9,6 +9,7 @@ Nominations (a Party's contact point proposes participants) and open registratio
 table, `Registration`, with one declared workflow; services.py moves it.
 """
 
+import datetime
 from functools import cache
 from zoneinfo import ZoneInfo, available_timezones
 
@@ -28,6 +29,19 @@ from tahub.planning.models import Decision
 from tahub.vocabularies.models import Theme
 
 LANGUAGES = ("en", "fr")  # the languages an event's title and description are held in (settings.LANGUAGES)
+# The languages an event is held in, by code (the six UN languages): people read the names, never the codes.
+LANGUAGE_NAMES = {"en": _("English"), "fr": _("French"), "es": _("Spanish"), "ar": _("Arabic"), "ru": _("Russian"),
+                  "zh": _("Chinese")}  # fmt: skip
+
+
+def language_name(code):
+    """The name of a language, in the reader's language: English, not "en"."""
+    if code in LANGUAGE_NAMES:
+        return LANGUAGE_NAMES[code]
+    try:
+        return translation.get_language_info(code)["name_translated"]
+    except KeyError:
+        return code
 
 
 @cache
@@ -42,6 +56,18 @@ def validate_time_zone(value):
             _("“%(zone)s” is not a time zone name. Use an IANA name, for example Europe/Zurich for Geneva."),
             params={"zone": value},
         )
+
+
+FIRST_YEAR = 2000  # before the Convention (adopted 2001): no event of its technical assistance
+YEARS_AHEAD = 10  # events are planned a year or two ahead; ten years is room enough
+OUT_OF_RANGE = _("Give a date between %(first)s and %(last)s (you gave %(given)s).")
+
+
+def date_range(today=None):
+    """The first and last days an event (its start, end and registration deadline) may lie on: a date outside
+    (year 1, year 9999) is a typing slip, and near the ends of the calendar a conversion to UTC overflows."""
+    today = today or timezone.localdate()
+    return datetime.date(FIRST_YEAR, 1, 1), datetime.date(today.year + YEARS_AHEAD, 12, 31)
 
 
 class Kind(models.TextChoices):
@@ -172,7 +198,17 @@ class Event(ConcurrentTransitionMixin, DomainModel):
     def language_list(self):
         return [code for code in self.languages.split(";") if code]
 
+    @property
+    def language_names(self):
+        return [language_name(code) for code in self.language_list]
+
     def clean(self):
+        first, last = date_range()
+        for name in ("start", "end"):
+            value = getattr(self, name)
+            if value and not first <= value.date() <= last:
+                given = value.date().isoformat()
+                raise ValidationError({name: OUT_OF_RANGE % {"first": first, "last": last, "given": given}})
         if self.start and self.end and self.end < self.start:
             raise ValidationError({"end": _("The event must end after it starts.")})
 

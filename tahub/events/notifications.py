@@ -16,6 +16,7 @@ EVENTS = {
     "events.registration.accepted": _("Your place is confirmed: %(event)s"),
     "events.registration.promoted": _("A place is free for you: %(event)s"),
     "events.registration.waitlisted": _("You are on the waiting list: %(event)s"),
+    "events.registration.again": _("Your registration: %(event)s"),
     "events.registration.declined": _("Your nomination was not accepted: %(event)s"),
     "events.registration.cancelled": _("Registration cancelled: %(event)s"),
     "events.registration.reminder": _("Reminder: %(event)s starts soon"),

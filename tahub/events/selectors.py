@@ -107,7 +107,11 @@ def registration_counts(event):
 def parties_user_may_nominate_for(user):
     if not user.is_authenticated:
         return Party.objects.none()
-    return Party.objects.filter(contact_points__user=user).select_related("country").order_by("country__name")
+    return (
+        Party.objects.filter(contact_points__user=user)
+        .select_related("country")
+        .order_by("country__sort_name", "country__name")
+    )
 
 
 def registrations_to_remind(now=None):

@@ -28,6 +28,11 @@ QUOTA = _(
     "Cancel a nomination to propose someone else."
 )
 TWICE = _("%(email)s is already registered for this event.")
+# What anyone registering for an open event is told, whether or not the address was registered already.
+REGISTRATION_SENT = _(
+    "Thank you. We have sent an e-mail to %(email)s with your registration and your private link: open it to see "
+    "whether your place is confirmed. If it does not arrive within a few minutes, look in your spam folder."
+)
 NOT_ELIGIBLE = _("%(party)s may not nominate for this event: it is open to %(who)s only.")
 ELIGIBLE_PARTIES = _("developing-country Parties and Parties with economies in transition")
 FULL = _("The event is full (%(capacity)s places). Put the person on the waiting list, or cancel someone first.")
@@ -137,13 +142,21 @@ def nominate(event, *, party, by, name, email, position="", letter=None, languag
 
 @transaction.atomic
 def register(event, *, name, email, position="", language="", now=None):
-    """Anyone registers for an open event (a webinar): accepted while places remain, else waiting-listed."""
+    """Anyone registers for an open event (a webinar): accepted while places remain, else waiting-listed.
+
+    Anonymous, so the answer must not tell whether an address is already registered (anyone could test
+    addresses) and the private link goes only to the address itself: for an address already holding or
+    awaiting a place nothing changes, and that registration's link is e-mailed to it again. The caller shows
+    the same "we have sent you an e-mail" either way; the returned registration is for the e-mail only."""
     event = _lock_event(event)
     if event.registration_mode != RegistrationMode.OPEN:
         raise ValidationError(NOT_OPEN_MODE)
     _check_open(event, now)
     email = email.strip().lower()
-    _check_not_twice(event, email)
+    existing = event.registrations.filter(email__iexact=email, state__in=RegistrationState.active()).first()
+    if existing is not None:
+        _notify(existing, "events.registration.again")
+        return existing
     accepted = event.registrations.filter(state=RegistrationState.ACCEPTED).count()
     state = RegistrationState.ACCEPTED if accepted < event.capacity else RegistrationState.WAITLISTED
     registration = Registration(

@@ -3,6 +3,7 @@ attendance (marked or uploaded), publishing, and survey results."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
@@ -12,7 +13,7 @@ from tahub.core.pagination import paginate
 
 from . import attendance, selectors, services, surveys
 from .forms import AttendanceUploadForm, DeclineForm
-from .models import Event
+from .models import Event, RegistrationState
 
 DECISIONS = {
     "accept": services.accept_registration,
@@ -100,9 +101,26 @@ class AttendanceUploadView(StaffMixin, View):
         return _registrations_page(request, event, upload_form=form, status=422)
 
 
+def _confirm_cancel(request, event):
+    """Cancelling tells everyone registered and cannot be undone: a page says so and asks first (no JS)."""
+    if event.state == "cancelled":
+        return redirect("events_staff:registrations", event.slug)
+    told = event.registrations.filter(state__in=RegistrationState.active()).count()
+    return render(request, "events/staff/confirm_cancel.html", {"e": event, "told": told})
+
+
 class MoveView(StaffMixin, View):
+    """Publish on one click; cancel only after the confirmation page (a POST without `confirm=yes` shows it)."""
+
+    def get(self, request, slug, action):
+        if action != "cancel":
+            return HttpResponseNotAllowed(["POST"])
+        return _confirm_cancel(request, get_object_or_404(Event, slug=slug))
+
     def post(self, request, slug, action):
         event = get_object_or_404(Event, slug=slug)
+        if action == "cancel" and request.POST.get("confirm") != "yes":
+            return _confirm_cancel(request, event)
         move = {"publish": services.publish_event, "cancel": services.cancel_event}.get(action)
         if move:
             try:

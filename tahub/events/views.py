@@ -61,13 +61,12 @@ class RegisterView(View):
         form = RegistrationForm(request.POST)
         if form.is_valid():
             try:
-                registration = services.register(event, language=request.LANGUAGE_CODE, **form.cleaned_data)
+                services.register(event, language=request.LANGUAGE_CODE, **form.cleaned_data)
             except ValidationError as error:
                 add_service_errors(form, error)
-            else:
-                messages.success(request, _("You are registered: %(state)s. We have sent you an e-mail.")
-                                 % {"state": registration.get_state_display()})  # fmt: skip
-                return redirect(registration)
+            else:  # the same answer for a known address, and the private link by e-mail only
+                messages.success(request, services.REGISTRATION_SENT % {"email": form.cleaned_data["email"]})
+                return redirect(event)
         context = {"e": event, "counts": selectors.registration_counts(event), "open": True, "form": form,
                    "materials": selectors.materials_shown(event, request.user)}  # fmt: skip
         return render(request, "events/event_detail.html", context, status=422)

@@ -21,7 +21,7 @@ from tahub.accounts.rules import REASONS
 from tahub.core.api_errors import ErrorOut, check_known, get_or_404
 from tahub.core.api_pagination import PageNumberPagination
 from tahub.core.api_services import run
-from tahub.core.api_types import Code, Id
+from tahub.core.api_types import BodyIn, Code, Id
 from tahub.directory.models import Organisation
 from tahub.parties.models import Party
 from tahub.planning.models import ProgrammeActivity
@@ -61,17 +61,21 @@ class ProposalOut(Schema):
     currency: str
     rate_to_usd: Decimal | None = Field(description="USD for one unit of the currency (1 for USD)")
     total_budget: Money
-    co_funding_pledged: Money
-    funds_to_raise: Money = Field(description="Total budget − co-funding pledged, as on the template")
+    co_funding_pledged: Money = Field(
+        description="The co-funding listed on the proposal plus the pledges earmarked to it (in its currency)"
+    )
+    co_funding_recorded: Money = Field(
+        description="Of co_funding_pledged: the pledges earmarked to the proposal in the money (in its currency)"
+    )
+    funds_to_raise: Money = Field(
+        description="Total budget − co-funding pledged, never below zero: the proposal's one figure of what is left"
+    )
     approved_budget: Money | None
     trust_fund: str | None = Field(None, alias="trust_fund.code")
-    pledged_usd: Money
+    pledged_usd: Money = Field(description="The pledges earmarked to the proposal, in USD")
     committed_usd: Money
     received_usd: Money
     funding_usd: Money = Field(description="Per pledge, the larger of committed and received (FTS rule)")
-    still_to_raise: Money | None = Field(
-        description="Approved budget (in USD at the proposal's rate) − funding, never below zero"
-    )
 
 
 class CoFundingOut(Schema):
@@ -181,6 +185,7 @@ def list_contributions(
 
 class DonorOut(Schema):
     id: int
+    version: int = Field(description="Send it back with an edit (PATCH): 409 if someone changed the donor since")
     kind: DonorKind
     name: str = Field(alias="display_name")
     party: str | None = Field(None, alias="party.country.iso3")
@@ -188,7 +193,7 @@ class DonorOut(Schema):
     email: str
 
 
-class DonorIn(Schema):
+class DonorIn(BodyIn):
     kind: DonorKind
     party: Code | None = Field(None, description="party: ISO 3166 alpha-3 code of a Party to the Stockholm Convention")
     organisation: Code | None = Field(None, description="organisation: its slug in the directory")
@@ -228,7 +233,7 @@ class PledgeOut(Schema):
     funding_usd: Money
 
 
-class PledgeIn(Schema):
+class PledgeIn(BodyIn):
     donor: Id
     trust_fund: Code
     activity: Id | None = None
@@ -244,7 +249,7 @@ class PledgeIn(Schema):
     note: str = Field("", max_length=5000)
 
 
-class EntryIn(Schema):
+class EntryIn(BodyIn):
     kind: EntryKind
     date: datetime.date
     amount: Amount

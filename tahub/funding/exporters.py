@@ -43,6 +43,9 @@ class ConceptNoteExporter(ListExporter):
         yield [_("Total budget required"), "", p.total_budget]
         for pledge in p.co_funding.all():
             yield [_("Co-funding (pledged)"), pledge.donor, pledge.amount]
+        if p.co_funding_recorded:
+            yield [_("Co-funding (pledged)"), _("Pledges earmarked to this proposal in the trust fund's books"),
+                   p.co_funding_recorded]  # fmt: skip
         yield [_("Total co-funding (pledged)"), "", p.co_funding_pledged]
         yield [_("Total funds to be raised for proposed activities"), "", p.funds_to_raise]
         fund = p.trust_fund.code if p.trust_fund else ""

@@ -5,7 +5,17 @@ from tahub.directory.models import Organisation
 from tahub.parties.models import Party
 from tahub.planning.models import DecisionParagraph, ProgrammeActivity
 
+from .currencies import currency_choices
 from .models import Donor, Pledge, PledgeEntry, Proposal
+
+
+def _currency_select(form):
+    """The currency as a list of ISO 4217 codes with their names (the model refuses any other code)."""
+    field = form.fields["currency"]
+    form.fields["currency"] = forms.ChoiceField(
+        label=field.label, choices=currency_choices(), initial=field.initial or "USD", help_text=field.help_text
+    )
+
 
 FIELDS = [
     "convention",
@@ -39,6 +49,7 @@ class ProposalForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["legal_basis"].queryset = DecisionParagraph.objects.select_related("decision")
         self.fields["activities"].queryset = ProgrammeActivity.objects.select_related("biennium")
+        _currency_select(self)
         if self.instance.pk:
             self.fields["version"].initial = self.instance.version
 
@@ -72,13 +83,21 @@ class CoFundingForm(forms.Form):
         return data
 
 
-BudgetLineFormSet = forms.formset_factory(BudgetLineForm, extra=3)
-CoFundingFormSet = forms.formset_factory(CoFundingForm, extra=2)
+# The formsets' initial data are the proposal's existing rows: the service replaces all rows with the ones the
+# page sends back, so every row is kept unless its "Delete" box is ticked (can_delete).
+BudgetLineFormSet = forms.formset_factory(BudgetLineForm, extra=3, can_delete=True)
+CoFundingFormSet = forms.formset_factory(CoFundingForm, extra=2, can_delete=True)
 
 
 def rows(formset):
-    """The filled rows of a valid formset, as dicts of field values (blank extra rows left out)."""
-    return [form.cleaned_data for form in formset.forms if form.has_changed() and form.cleaned_data]
+    """Every row of a valid formset, as dicts of field values, changed or not: the existing rows (its initial
+    data) as well as the new ones. Left out: blank extra rows (no cleaned data) and rows marked for deletion.
+    (Keeping only `form.has_changed()` rows dropped the unchanged existing lines: issue 18.1.)"""
+    return [
+        {name: value for name, value in form.cleaned_data.items() if name != "DELETE"}
+        for form in formset.forms
+        if form.cleaned_data and not form.cleaned_data.get("DELETE")
+    ]
 
 
 # --- the money ------------------------------------------------------------------------------------------------
@@ -92,12 +111,17 @@ RATE_HELP = _("USD for one unit of the currency, and the date of that rate: requ
 
 
 class DonorForm(forms.ModelForm):
+    # The version the editor read: a save from an older one is refused (services.save_donor).
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
     class Meta:
         model = Donor
         fields = DONOR_FIELDS
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
         self.fields["party"].queryset = Party.objects.select_related("country", "convention")
         self.fields["organisation"].queryset = Organisation.objects.order_by("name")
 
@@ -115,6 +139,8 @@ class _MoneyForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields.update(forms.fields_for_model(self.model, self.field_names))
         self.fields["version"] = self.fields.pop("version")
+        if "currency" in self.fields:
+            _currency_select(self)
         for name in ("rate_to_usd", "rate_date"):
             self.fields[name].required = False
             self.fields[name].help_text = RATE_HELP

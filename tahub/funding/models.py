@@ -19,10 +19,12 @@ from tahub.directory.models import Organisation
 from tahub.parties.models import Convention, Party
 from tahub.planning.models import Decision, LegalBasisField, ProgrammeActivity
 
+from .currencies import validate_currency
+
 AMOUNT = {"max_digits": 14, "decimal_places": 2, "validators": [MinValueValidator(0)]}
 POSITIVE = {"max_digits": 14, "decimal_places": 2, "validators": [MinValueValidator(Decimal("0.01"))]}
 RATE = {"max_digits": 18, "decimal_places": 6, "validators": [MinValueValidator(Decimal("0.000001"))]}
-CURRENCY = RegexValidator(r"^[A-Z]{3}$", _("An ISO 4217 code, for example USD."))
+CURRENCY = validate_currency  # ISO 4217 codes in use (currencies.py)
 
 
 class TrustFund(DomainModel):
@@ -189,7 +191,8 @@ class CoFunding(DomainModel):
 
 
 class Donor(DomainModel):
-    """Who gives: a Party, an organisation of the directory, or another named donor (exactly one of them)."""
+    """Who gives: a Party, an organisation of the directory, or another named donor (exactly one of them).
+    `version` goes up with every change, so a stale edit is refused (as a pledge's)."""
 
     class Kind(models.TextChoices):
         PARTY = "party", _("Party")
@@ -205,6 +208,7 @@ class Donor(DomainModel):
     )
     name = models.CharField(_("name"), max_length=200, blank=True, help_text=_("Only for another donor."))
     email = models.EmailField(_("e-mail for reminders"), blank=True)
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
     class Meta:
         verbose_name = _("donor")

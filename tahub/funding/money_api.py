@@ -16,7 +16,7 @@ from tahub.accounts.api import token_auth
 from tahub.core.api_errors import ErrorOut, get_or_404
 from tahub.core.api_pagination import PageNumberPagination
 from tahub.core.api_services import run
-from tahub.core.api_types import Code, Id
+from tahub.core.api_types import BodyIn, Code, Id
 from tahub.directory.models import Organisation
 from tahub.planning.models import ProgrammeActivity
 
@@ -54,7 +54,7 @@ class TrustFundOut(Schema):
     still_to_raise: Money = Field(description="Approved budget − funding, never below zero")
 
 
-class PledgePatch(Schema):
+class PledgePatch(BodyIn):
     """Only the fields given change; `version` is the one you read."""
 
     version: int = Field(ge=1, le=2**31 - 1, description="The pledge's version you read: 409 if it changed since")
@@ -73,7 +73,7 @@ class PledgePatch(Schema):
     note: str = Field(None, max_length=5000)
 
 
-class EntryPatch(Schema):
+class EntryPatch(BodyIn):
     """A correction of a commitment or receipt: only the fields given change; `version` is the pledge's."""
 
     version: int = Field(ge=1, le=2**31 - 1, description="The pledge's version you read: 409 if it changed since")
@@ -85,14 +85,16 @@ class EntryPatch(Schema):
     note: str = Field(None, max_length=5000, description="Required when the total would exceed the pledge")
 
 
-class VoidIn(Schema):
+class VoidIn(BodyIn):
     version: int = Field(ge=1, le=2**31 - 1, description="The pledge's version you read: 409 if it changed since")
     reason: str = Field(max_length=5000, description="Why the entry is voided (required); kept in its history")
 
 
-class DonorPatch(Schema):
-    """Only the fields given change; changing `kind` needs the party, organisation or name of the new kind."""
+class DonorPatch(BodyIn):
+    """Only the fields given change; changing `kind` needs the party, organisation or name of the new kind;
+    `version` is the one you read."""
 
+    version: int = Field(ge=1, le=2**31 - 1, description="The donor's version you read: 409 if it changed since")
     kind: DonorKind = None
     party: Code | None = Field(None, description="ISO 3166 alpha-3 code of a Party")
     organisation: Code | None = Field(None, description="its slug in the directory")
@@ -149,19 +151,29 @@ def update_pledge(request, pledge_id: Path[Id], payload: PledgePatch):
 
 @router.patch("/donors/{donor_id}", response={200: DonorOut, **STAFF_ERRORS}, auth=token_auth)
 def update_donor(request, donor_id: Path[Id], payload: DonorPatch):
-    """Change a donor: its e-mail for reminders, its name, or what it is."""
+    """Change a donor: its e-mail for reminders, its name, or what it is, with the `version` you read: 409 if
+    someone changed it since (nothing saved; the answer names what they changed)."""
     _require(request, MONEY)
     donor = get_or_404(lambda pk: get_object_or_404(Donor, pk=pk), donor_id, message=_("No donor has this id."))
 
+    data = payload.dict(exclude_unset=True)
+    seen = data.pop("version")
+
     def call():
-        data = payload.dict(exclude_unset=True)
         if data.get("party"):
             data["party"] = _party(data["party"])
         if data.get("organisation"):
             data["organisation"] = _lookup(Organisation, "organisation", data["organisation"], "slug")
-        return services.save_donor(by=request.auth, data=data, donor=donor)
+        try:
+            return services.save_donor(by=request.auth, data=data, donor=donor, seen_version=seen)
+        except services.DonorStale as error:
+            stale.append(" ".join(error.messages))  # answered 409 below, not 422
+            return None
 
+    stale = []
     error, _donor = run(call)
+    if stale:
+        return Status(409, {"detail": stale[0], "errors": []})
     return error or selectors.donor_list().get(pk=donor_id)
 
 

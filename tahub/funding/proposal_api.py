@@ -11,13 +11,13 @@ from decimal import Decimal
 from typing import Annotated, Literal
 
 from django.utils.translation import gettext as _
-from ninja import Field, Path, Schema, Status
+from ninja import Field, Path, Status
 from ninja.errors import HttpError
 
 from tahub.accounts.api import token_auth
 from tahub.core.api_errors import get_or_404
 from tahub.core.api_services import run
-from tahub.core.api_types import Code, Id
+from tahub.core.api_types import BodyIn, Code, Id
 from tahub.directory.models import Organisation
 from tahub.parties.models import Convention
 from tahub.planning import selectors as planning_selectors
@@ -32,28 +32,28 @@ Year = Annotated[int, Field(ge=1900, le=2999)]
 LineAmount = Annotated[Decimal, Field(ge=0, max_digits=14, decimal_places=2)]
 
 
-class ParagraphRef(Schema):
+class ParagraphRef(BodyIn):
     decision: str = Field(max_length=20, description="e.g. SC-5/20")
     paragraph: str = Field(max_length=20, description="e.g. 8")
 
 
-class ActivityRef(Schema):
+class ActivityRef(BodyIn):
     biennium: Year = Field(description="First year of the biennium, e.g. 2012")
     number: int = Field(ge=1, le=32767)
 
 
-class BudgetLineIn(Schema):
+class BudgetLineIn(BodyIn):
     component: str = Field(min_length=1, max_length=300)
     amount: LineAmount
 
 
-class CoFundingIn(Schema):
+class CoFundingIn(BodyIn):
     donor_name: str = Field("", max_length=200)
     organisation: Code | None = Field(None, description="its slug in the directory, instead of donor_name")
     amount: LineAmount
 
 
-class ProposalIn(Schema):
+class ProposalIn(BodyIn):
     convention: Code = Field(description="BC, RC or SC")
     title: str = Field(min_length=1, max_length=5000)
     decisions: list[Annotated[str, Field(max_length=20)]] = Field([], max_length=50, description="e.g. SC-5/28")

@@ -8,7 +8,9 @@ only once committed or received):
 - committed: the commitments' amounts; received: the receipts' amounts;
 - funding: per pledge, the larger of what is committed and what is received (a receipt first settles the
   commitment it pays, and money received without a commitment counts too), summed over the pledges;
-- still to raise: the approved budget less the funding, never below zero.
+- still to raise (activities and trust funds): the approved budget less the funding, never below zero.
+
+A proposal has one figure of what is left, funds to raise (see with_totals).
 """
 
 from decimal import Decimal
@@ -27,7 +29,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Coalesce, Greatest
+from django.db.models.functions import Coalesce, Greatest, NullIf
 from django.shortcuts import get_object_or_404
 
 from .models import BudgetLine, CoFunding, Donor, Pledge, PledgeEntry, Proposal, TrustFund
@@ -43,18 +45,41 @@ def _sum_of(model):
 
 
 def with_totals(queryset):
-    """Annotate total_budget, co_funding_pledged and funds_to_raise (= total budget − co-funding pledged), and
-    the money earmarked to each proposal (see with_money)."""
-    queryset = queryset.annotate(total_budget=_sum_of(BudgetLine), co_funding_pledged=_sum_of(CoFunding)).annotate(
-        funds_to_raise=F("total_budget") - F("co_funding_pledged"),
-        # The approved budget is in the proposal's currency; the money is in USD: compare them in USD (null
-        # without a rate, so still to raise is then unknown rather than wrong).
-        approved_budget_usd=ExpressionWrapper(
-            F("approved_budget") * Case(When(currency="USD", then=Value(Decimal(1))), default=F("rate_to_usd")),
-            output_field=RATE,
-        ),
+    """Annotate a proposal's figures, each defined here once (issue 16.4: one figure, one name):
+
+    - total_budget: Σ of its budget lines;
+    - co_funding_pledged: the co-funding typed on the template (co_funding_typed, rows for money that does not
+      pass through the Secretariat's books) plus the pledges earmarked to the proposal in the money
+      (co_funding_recorded, their USD value at each pledge's rate, in the proposal's currency at its rate);
+    - funds_to_raise = total budget − co-funding pledged, never below zero: the seed's "Total funds to be
+      raised for proposed activities".
+
+    A donor's pledge is entered once: either as a co-funding row or as a pledge earmarked to the proposal,
+    never both (services refuse the second, naming the first). The money earmarked to the proposal (pledged,
+    committed, received, funding in USD, see with_money) shows how far the pledges are paid; it is not a
+    second figure of what is left to raise."""
+    own_rate = Case(When(currency="USD", then=Value(Decimal(1))), default=F("rate_to_usd"), output_field=RATE)
+    queryset = with_money(
+        queryset.annotate(total_budget=_sum_of(BudgetLine), co_funding_typed=_sum_of(CoFunding)), "proposal",
+        approved=None,
+    )  # fmt: skip
+    queryset = queryset.annotate(
+        # Without a rate (a non-USD proposal whose rate is missing) the recorded pledges cannot be converted.
+        # (× 1.0: SQLite divides integers as integers.)
+        co_funding_recorded=Coalesce(
+            ExpressionWrapper(
+                F("pledged_usd") * Value(Decimal("1.0")) / NullIf(own_rate, Value(Decimal(0))), output_field=MONEY
+            ),
+            ZERO,
+        )
+    ).annotate(
+        co_funding_pledged=ExpressionWrapper(F("co_funding_typed") + F("co_funding_recorded"), output_field=MONEY)
     )
-    return with_money(queryset, "proposal", approved="approved_budget_usd")
+    return queryset.annotate(
+        funds_to_raise=Greatest(
+            ExpressionWrapper(F("total_budget") - F("co_funding_pledged"), output_field=MONEY), ZERO
+        )
+    )
 
 
 def proposal_list(*, include_unpublished=False):
@@ -161,7 +186,8 @@ class FundingOf(Expression):
 
 def with_money(queryset, field, approved="approved_budget"):
     """Annotate rows (activities, trust funds, proposals) with pledged_usd, committed_usd, received_usd,
-    funding_usd and still_to_raise (= approved budget − funding, never below zero; null without a budget)."""
+    funding_usd and, unless `approved` is None, still_to_raise (= approved budget − funding, never below zero;
+    null without a budget). Proposals have no still_to_raise: their one figure is funds_to_raise."""
     through = f"pledge__{field}"
     queryset = queryset.annotate(
         pledged_usd=_flat_sum(Pledge, field),
@@ -169,6 +195,8 @@ def with_money(queryset, field, approved="approved_budget"):
         received_usd=_flat_sum(PledgeEntry, through, kind=PledgeEntry.Kind.RECEIPT),
         funding_usd=FundingOf(field),
     )
+    if approved is None:
+        return queryset
     # Explicit about a missing budget: PostgreSQL's GREATEST skips NULL, SQLite's MAX returns it.
     return queryset.annotate(
         still_to_raise=Case(

@@ -7,11 +7,13 @@ are computed from its lines. A commitment or receipt is corrected or voided (wit
 version the editor read; its history keeps what it was.
 """
 
+import datetime
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import Sum
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -30,10 +32,52 @@ NO_LINES = gettext_lazy("Give at least one budget line.")
 M2M = ("decisions", "legal_basis", "activities")
 
 
+def _same_donor(row, donor):
+    """A co-funding row (a name, or an organisation of the directory) names this donor of the money."""
+    organisation = row.get("organisation")
+    if organisation is not None and donor.organisation_id == organisation.pk:
+        return True
+    name = (row.get("donor_name") or "").strip().casefold()
+    return bool(name) and name == donor.display_name.strip().casefold()
+
+
+CO_FUNDING_RECORDED = gettext_lazy(
+    "%(donor)s's pledge to this proposal is recorded with the money (%(currency)s %(amount)s, pledged on "
+    "%(date)s) and counts as co-funding already: remove this co-funding row, so the money is not counted twice."
+)
+PLEDGE_TYPED = gettext_lazy(
+    "This proposal's co-funding already lists %(donor)s (%(amount)s %(currency)s): remove that row from the "
+    "proposal before earmarking this pledge to it, so the money is not counted twice."
+)
+
+
+def _not_recorded_twice(proposal, co_funding):
+    """Refuse a co-funding row for money a pledge earmarked to the proposal already records (issue 16.4)."""
+    pledges = Pledge.objects.filter(proposal=proposal).select_related("donor__party__country", "donor__organisation")
+    for pledge in pledges:
+        if any(_same_donor(row, pledge.donor) for row in co_funding):
+            raise ValidationError({"co_funding": CO_FUNDING_RECORDED % {
+                "donor": pledge.donor.display_name, "currency": pledge.currency, "amount": pledge.amount,
+                "date": pledge.pledged_on,
+            }})  # fmt: skip
+
+
+def _pledge_not_typed(pledge):
+    """Refuse to earmark a pledge to a proposal whose co-funding rows already list its donor (issue 16.4)."""
+    if pledge.proposal_id is None or pledge.donor_id is None:
+        return
+    for row in pledge.proposal.co_funding.select_related("organisation"):
+        if _same_donor({"organisation": row.organisation, "donor_name": row.donor_name}, pledge.donor):
+            raise ValidationError({"proposal": PLEDGE_TYPED % {
+                "donor": row.donor, "amount": row.amount, "currency": pledge.proposal.currency,
+            }})  # fmt: skip
+
+
 def _write_rows(proposal, lines, co_funding):
     """Replace the proposal's budget lines and co-funding with the given ones (dicts of field values)."""
     if not lines:
         raise ValidationError({"__all__": NO_LINES})
+    _not_recorded_twice(proposal, co_funding)
     proposal.budget_lines.all().delete()
     proposal.co_funding.all().delete()
     for position, fields in enumerate(lines):
@@ -162,10 +206,43 @@ def _with_rate(fields, *, date_field):
     return fields
 
 
+class DonorStale(ValidationError):
+    """The donor changed since the person read it (another version): refused, never silently overwritten."""
+
+
+DONOR_STALE = gettext_lazy(
+    "Someone else changed this donor meanwhile (you saw version %(seen)s, it is now %(now)s; changed: "
+    "%(fields)s). Nothing of yours was saved: reload the page to see their change, then make yours again."
+)
+DONOR_FIELDS = ("kind", "party", "organisation", "name", "email")
+
+
+def _changed_since(donor, seen_version):
+    """The labels of the donor's fields that differ from the version `seen_version` its history keeps."""
+    then = donor.history.filter(version=seen_version).order_by("-history_date").first()
+    fields = [Donor._meta.get_field(name) for name in DONOR_FIELDS]
+    if then is None:
+        return [str(field.verbose_name) for field in fields]
+    return [str(f.verbose_name) for f in fields if getattr(then, f.attname) != getattr(donor, f.attname)]
+
+
+def _locked_donor(donor, seen_version):
+    """A fresh, row-locked copy of the donor; refused, naming what changed, if saved since `seen_version`."""
+    locked = workflow.lock_at_version(Donor, donor, None, DONOR_STALE)
+    if seen_version is not None and locked.version != seen_version:
+        fields = ", ".join(_changed_since(locked, seen_version)) or _("nothing visible")
+        raise DonorStale(DONOR_STALE % {"seen": seen_version, "now": locked.version, "fields": fields}, code="stale")
+    return locked
+
+
 @transaction.atomic
-def save_donor(*, by, data, donor=None):
-    """Staff record a donor (a Party, an organisation, or another named donor) or change one."""
+def save_donor(*, by, data, donor=None, seen_version=None):
+    """Staff record a donor (a Party, an organisation, or another named donor) or change one, from the
+    `seen_version` they read (a change made meanwhile is refused, naming the fields it changed)."""
     require(by, MONEY)
+    if donor is not None and donor.pk:
+        donor = _locked_donor(donor, seen_version)
+        donor.version += 1
     donor = donor or Donor()
     for name, value in data.items():
         setattr(donor, name, value)
@@ -191,11 +268,67 @@ def _locked_pledge(pledge, seen_version):
     return workflow.lock_at_version(Pledge, pledge, seen_version, STALE, error=PledgeStale)
 
 
+# The frame of the money's dates (issues 18.11, 17.4). A pledge, a rate, a commitment or a receipt records
+# something that happened: on or after 22 March 1989 (the adoption of the Basel Convention, the oldest of the
+# three conventions whose trust funds TA Hub records, so no trust fund of theirs can have money dated earlier)
+# and not after today. The payment a pledge expects comes on or after the pledge, and at most ten years after
+# it (longer than the COP's two-year budgets and the four-year technical assistance plan that a pledge funds).
+EARLIEST = datetime.date(1989, 3, 22)
+DUE_WITHIN_YEARS = 10
+DATE_OUTSIDE = gettext_lazy(
+    "Give a date between %(earliest)s and today (%(today)s): money recorded here cannot be dated before the "
+    "conventions' trust funds existed, or in the future."
+)
+DUE_BEFORE_PLEDGE = gettext_lazy("The payment cannot be expected before the pledge is made (%(pledged)s).")
+DUE_TOO_LATE = gettext_lazy(
+    "Give a payment date at most %(years)s years after the pledge (by %(latest)s); record a later tranche as a "
+    "new pledge when it is made."
+)
+
+
+def _as_date(value):
+    """The value as a date, or None if it is empty or not a date (full_clean then reports it by its field)."""
+    try:
+        return models.DateField().to_python(value)
+    except ValidationError:
+        return None
+
+
+def _check_dates(obj, past=(), due=None):
+    """Refuse, each next to its field, a date of `past` outside [EARLIEST, today], and a `due` date before the
+    pledge or more than DUE_WITHIN_YEARS after it."""
+    today, errors = timezone.localdate(), {}
+    frame = {"earliest": EARLIEST.isoformat(), "today": today.isoformat()}
+    for name in past:
+        value = _as_date(getattr(obj, name))
+        if value is not None and not EARLIEST <= value <= today:
+            errors[name] = DATE_OUTSIDE % frame
+    if due:
+        expected, pledged = _as_date(getattr(obj, due)), _as_date(obj.pledged_on)
+        if expected is not None and pledged is not None:
+            try:
+                latest = pledged.replace(year=pledged.year + DUE_WITHIN_YEARS)
+            except ValueError:  # 29 February
+                latest = pledged.replace(year=pledged.year + DUE_WITHIN_YEARS, day=28)
+            if expected < pledged:
+                errors[due] = DUE_BEFORE_PLEDGE % {"pledged": pledged.isoformat()}
+            elif expected > latest:
+                errors[due] = DUE_TOO_LATE % {"years": DUE_WITHIN_YEARS, "latest": latest.isoformat()}
+    if errors:
+        raise ValidationError(errors)
+
+
+def _check_pledge_dates(pledge):
+    _check_dates(pledge, past=("pledged_on", "rate_date"), due="due_on")
+
+
 @transaction.atomic
 def record_pledge(*, by, data):
     """Staff record a pledge (cash, or in kind with its description and value) to a trust fund."""
     require(by, MONEY)
     pledge = Pledge(**_with_rate(data, date_field="pledged_on"))
+    _check_pledge_dates(pledge)
+    _pledge_not_typed(pledge)
     return _save(pledge, "funding.pledge.recorded")
 
 
@@ -212,13 +345,18 @@ def update_pledge(pledge, *, by, data, seen_version):
     settled = max(_settled(pledge, PledgeEntry.Kind.COMMITMENT), _settled(pledge, PledgeEntry.Kind.RECEIPT))
     if pledge.amount is not None and pledge.amount < settled:
         raise ValidationError({"amount": BELOW_SETTLED % {"settled": settled, "currency": pledge.currency}})
+    _check_pledge_dates(pledge)
+    if "proposal" in data or "donor" in data:
+        _pledge_not_typed(pledge)
     pledge.version += 1
     return _save(pledge, "funding.pledge.edited")
 
 
 def _checked_entry(pledge, entry):
     """The checks of recording and of correcting: the entry's own (a positive Decimal amount, a rate), and the
-    pledge's: with this entry, the total committed (or received) may exceed the pledge only with a note."""
+    pledge's: with this entry, the total committed (or received) may exceed the pledge only with a note. Its
+    dates lie in the frame of the money's dates (EARLIEST to today)."""
+    _check_dates(entry, past=("date", "rate_date"))
     entry.full_clean()
     others = pledge.entries.filter(kind=entry.kind).exclude(pk=entry.pk)
     total = (others.aggregate(total=Sum("amount"))["total"] or Decimal(0)) + entry.amount

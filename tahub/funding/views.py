@@ -60,6 +60,19 @@ class StaffProposalListView(LoginRequiredMixin, View):
         return render(request, "funding/staff_list.html", {"proposals": proposals})
 
 
+def _show_row_errors(error, lines, pledges):
+    """A service's refusal of the rows shown in their fieldset, next to the rows; what is left for the form."""
+    if not hasattr(error, "error_dict"):
+        return error
+    formsets, rest = {"budget_lines": lines, "co_funding": pledges}, {}
+    for field, messages_ in error.message_dict.items():
+        if field in formsets:
+            formsets[field]._non_form_errors = formsets[field].error_class(messages_)
+        else:
+            rest[field] = messages_
+    return ValidationError(rest) if rest else None
+
+
 class ProposalFormView(LoginRequiredMixin, View):
     """Draft or edit a proposal with its budget lines and co-funding (two formsets) on one page."""
 
@@ -96,7 +109,9 @@ class ProposalFormView(LoginRequiredMixin, View):
                 form.add_error(None, stale)  # the person's input stays on the page; nothing was saved
                 status = 409
             except ValidationError as error:
-                add_service_errors(form, error)
+                rest = _show_row_errors(error, lines, pledges)
+                if rest is not None:
+                    add_service_errors(form, rest)
             else:
                 messages.success(request, _("Proposal saved."))
                 return redirect("funding:detail", pk=proposal.pk)
@@ -240,7 +255,11 @@ class DonorsView(LoginRequiredMixin, View):
         if form.is_valid():
             data = {name: form.cleaned_data[name] for name in form.Meta.fields}
             try:
-                services.save_donor(by=request.user, data=data, donor=self.donor)
+                services.save_donor(by=request.user, data=data, donor=self.donor,
+                                    seen_version=form.cleaned_data["version"])  # fmt: skip
+            except services.DonorStale as stale:
+                form.add_error(None, stale)  # the person's input stays on the page; nothing was saved
+                return self.render_form(request, form, status=409)
             except ValidationError as error:
                 add_service_errors(form, error)
             else:

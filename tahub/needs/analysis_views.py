@@ -4,15 +4,18 @@ report. Thin: each loads and authorises through selectors, computes through anal
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from rules.contrib.views import PermissionRequiredMixin
 
 from tahub.core.charts import bar_chart, stacked_bar_chart
 
 from . import analysis, exporters, matrix, published, report, selectors
-from .map import by_region, world_map
+from .map import by_region, country_regions, region_name, world_map
 
-LEVEL_SERIES = [(_("High"), "#a8280b"), (_("Medium"), "#e8602c"), (_("Low"), "#f9a870"), (_("None"), "#d9d9d9")]
+# Lazy: translated when a page is drawn, in that person's language (not in the language active at import).
+LEVEL_SERIES = [(gettext_lazy("High"), "#a8280b"), (gettext_lazy("Medium"), "#e8602c"),
+                (gettext_lazy("Low"), "#f9a870"), (gettext_lazy("None"), "#d9d9d9")]  # fmt: skip
 
 
 def _levels(tally):
@@ -30,12 +33,16 @@ def _export(request, tables, prefix):
 
 
 def need_map(cycle_analysis, user, theme=None):
-    """(SVG, [(name, value)] for the table beside it, unit): by Party for the Secretariat, by region for others."""
+    """(SVG, [(name, value)] for the table beside it, unit): by Party for the Secretariat, by region for others.
+    The table names Parties and regions (codes stay in the CSV and the API)."""
     if user.has_perm("needs.view_cycles"):
         values = analysis.weighted_by_country(cycle_analysis.cycle, theme=theme)
-        unit = _("weighted need")
+        unit, top = _("weighted need"), None
+        measure = _("each Party's weighted need (2 per high, 1 per medium need)")
         description = _("Each Party coloured by its weighted need (2 per high, 1 per medium need).")
-        table = sorted(((iso3, v) for iso3, v in values.items()), key=lambda item: (-item[1], item[0]))
+        names = country_regions()
+        table = sorted(((names.get(iso3, (iso3, ""))[0], v) for iso3, v in values.items()),
+                       key=lambda item: (-item[1], item[0]))  # fmt: skip
     else:
         shares = {
             region: tally.share
@@ -43,11 +50,13 @@ def need_map(cycle_analysis, user, theme=None):
             if slug == theme
         } if theme else {region: tally.share for region, tally in cycle_analysis.regions.items()}  # fmt: skip
         values = by_region(shares)
-        unit = "%"
+        unit, top = "%", 100
+        measure = _("the share of the region's Parties with a high or medium need")
         description = _("Each country coloured by its region's share of Parties with a high or medium need.")
-        table = sorted(shares.items())
+        table = sorted((region_name(code), share) for code, share in shares.items())
     title = _("Needs by country: %(cycle)s") % {"cycle": cycle_analysis.cycle.title}
-    return world_map(values, title=title, description=description, unit=unit), table, unit
+    svg = world_map(values, title=title, description=description, unit=unit, top=top, measure=measure)
+    return svg, table, unit
 
 
 class GapAnalysisView(View):
@@ -72,7 +81,7 @@ class GapAnalysisView(View):
             "rows": [
                 {
                     "theme": name,
-                    "region": region,
+                    "region": region_name(region),
                     **dict(zip(("high", "medium", "low", "none"), _levels(t), strict=True)),
                 }
                 for (_slug, region), (name, t) in sorted(result.needs.items(), key=lambda i: (-i[1][1].high, i[1][0]))
@@ -83,15 +92,17 @@ class GapAnalysisView(View):
                 title=_("Parties by level of need, per theme"),
             ),
             "gaps_chart": bar_chart(
-                [(f"{row.theme_name} ({row.region})", row.score) for row in result.gaps[:15]],
+                [(exporters.gap_label(row), row.score) for row in result.gaps[:15]],
                 title=_("The fifteen largest gaps (gap score)"),
             ),
+            "gaps": [(row, region_name(row.region)) for row in result.gaps],
+            "themes_table": exporters.themes_table(result),
             "map": map_svg,
             "map_rows": map_rows,
             "map_unit": map_unit,
             "map_themes": themes,
             "map_theme": theme,
-            "offers": exporters.offers_table(result),
+            "offers": exporters.offers_table(result, region_names=True),
             "tables": exporters.CYCLE_TABLES,
         }
         return render(request, "needs/gaps.html", context)

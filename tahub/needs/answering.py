@@ -1,9 +1,10 @@
 """Answers as values: cleaning what a form, the API or a workbook sends, and writing what changed.
 
-A value per question code, by the question's kind:
+A value per question code, by the question's kind (a level or a code in any case, a level also by its label):
 level "high" | "medium" | "low" | "none"; rank a whole number from 1; text and support a string;
 obstacles a list of the question's option codes; languages a list of language codes; offer a list of types of
-assistance (slugs); regions a list of UN regional group codes; amounts a list of {"year", "source", "amount"}.
+assistance (slugs); regions a list of UN regional group codes; amounts a list of {"year", "source", "amount"},
+the years those of the cycle's period (the questionnaire file's when the period is not two years).
 An empty value ("", None, []) clears the answer. Every error is named by the question's code.
 """
 
@@ -12,7 +13,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.db import connection
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from tahub.parties.models import Region
@@ -58,12 +59,15 @@ def as_list(value):
     return [str(v).strip() for v in value if str(v).strip()]
 
 
-def _pick(question, value, allowed):
-    codes = as_list(value)
-    unknown = [c for c in codes if c not in allowed]
+def _pick(question, value, allowed, labels=()):
+    """The codes of `allowed` named in `value`, in order, once each: a code or one of `labels` ((code, label)),
+    in any case ("afr" is AFR)."""
+    words = {str(label).casefold(): code for code, label in labels} | {code.casefold(): code for code in allowed}
+    given = as_list(value)
+    unknown = [c for c in given if c.casefold() not in words]
     if unknown:
         raise ValidationError(BAD_CHOICE % {"values": ", ".join(unknown), "allowed": ", ".join(allowed)})
-    return list(dict.fromkeys(codes))
+    return list(dict.fromkeys(words[c.casefold()] for c in given))
 
 
 def _rank(value):
@@ -78,8 +82,8 @@ def _rank(value):
     return rank
 
 
-def _amounts(question, value):
-    years = set(question.options.get("years", []))
+def _amounts(question, value, years=None):
+    years = set(years or question.options.get("years", []))
     sources = {s["code"] for s in question.options.get("sources", [])}
     amounts = {}
     for item in value or []:
@@ -116,6 +120,8 @@ def clean_value(question, value, vocabularies):
     _check_type(kind, value)
     if kind == Kind.LEVEL:
         level = (value or "").strip()
+        if level:
+            level = vocabularies.get("levels", {}).get(level.casefold(), level.casefold())
         if level and level not in Level.values:
             raise ValidationError(BAD_LEVEL)
         return Value(level=level)
@@ -127,7 +133,9 @@ def clean_value(question, value, vocabularies):
             raise ValidationError(TOO_LONG)
         return Value(text=text)
     if kind == Kind.OBSTACLES:
-        return Value(choices=_pick(question, value, [c["code"] for c in question.options.get("choices", [])]))
+        choices = question.options.get("choices", [])
+        return Value(choices=_pick(question, value, [c["code"] for c in choices],
+                                   [(c["code"], c["label"]) for c in choices if c.get("label")]))  # fmt: skip
     if kind == Kind.LANGUAGES:
         return Value(choices=_pick(question, value, list(LANGUAGES)))
     if kind == Kind.OFFER:
@@ -136,21 +144,36 @@ def clean_value(question, value, vocabularies):
     if kind == Kind.REGIONS:
         regions = vocabularies["regions"]
         return Value(regions=frozenset(regions[c] for c in _pick(question, value, list(regions))))
-    return Value(amounts=_amounts(question, value))
+    return Value(amounts=_amounts(question, value, vocabularies.get("years")))
 
 
-def vocabularies():
-    """{"types": {slug: pk}, "regions": {code: pk}} for cleaning offers (two small queries)."""
+def level_words():
+    """{word: level code} for a level typed any way: the codes and their labels ("Medium", "medium", "MEDIUM"),
+    in English and in the language active now (the person's: "Moyen", "moyen"), compared case-insensitively."""
+    words = {}
+    for language in ("en", translation.get_language() or "en"):
+        with translation.override(language):
+            words |= {str(label).casefold(): code for code, label in Level.choices}
+    return words | {code: code for code in Level.values}
+
+
+def vocabularies(cycle=None):
+    """{"types": {slug: pk}, "regions": {code: pk}} for cleaning offers (two small queries), the level words
+    (`level_words`) and the years amounts are asked for: those of `cycle`'s period (none without a cycle: the
+    questionnaire's own)."""
     return {
         "types": dict(AssistanceType.objects.values_list("slug", "pk")),
         "regions": dict(Region.objects.values_list("code", "pk")),
+        "levels": level_words(),
+        "years": cycle.years if cycle is not None else [],
     }
 
 
-def clean(questions, answers):
-    """{code: raw value} → {question: Value}; ValidationError({code: message}) naming every bad one."""
+def clean(questions, answers, cycle=None):
+    """{code: raw value} → {question: Value}; ValidationError({code: message}) naming every bad one. Amounts are
+    for the years of `cycle`'s period."""
     by_code = {q.code: q for q in questions}
-    words = vocabularies()
+    words = vocabularies(cycle)
     cleaned, errors = {}, {}
     for code, value in answers.items():
         question = by_code.get(code)

@@ -30,7 +30,7 @@ class EditCycleView(PermissionRequiredMixin, View):
 
     def post(self, request, cycle):
         cycle = selectors.cycle_get(cycle)
-        form = CycleEditForm(request.POST)
+        form = CycleEditForm(request.POST, initial=CycleEditForm.initial_for(cycle))
         if form.is_valid():
             try:
                 services.update_cycle(cycle, by=request.user, **form.cleaned_data)

@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from tahub.core.exports import ListExporter
 
+from .map import region_name
+
 LEVEL_HEADER = [_("High"), _("Medium"), _("Low"), _("None")]
 
 
@@ -46,11 +48,17 @@ def themes_table(analysis):
     return Table("themes", _("Needs by theme, all regions"), header, rows)
 
 
-def offers_table(analysis):
+def gap_label(row):
+    """A gap's label on a chart: its theme and its region by name (the same theme comes once per region)."""
+    return f"{row.theme_name} — {region_name(row.region)}"
+
+
+def offers_table(analysis, *, region_names=False):
+    """Offers by theme and region; `region_names`: the regions named (pages, PDF), else by code (CSV, XLSX)."""
     names = {row.theme: row.theme_name for row in analysis.gaps}
     regions = sorted({region for _slug, region in analysis.offers})
     themes = sorted({slug for slug, _region in analysis.offers}, key=lambda slug: names.get(slug, slug))
-    header = [_("Theme"), *regions]
+    header = [_("Theme"), *(region_name(r) if region_names else r for r in regions)]
     rows = [[names.get(slug, slug), *(analysis.offers.get((slug, r), 0) for r in regions)] for slug in themes]
     return Table("offers", _("Offers by theme and region"), header, rows)
 

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tahub.core.uploads import DocumentValidator
@@ -7,7 +8,7 @@ from tahub.parties.models import Party, Region
 from tahub.parties.selectors import party_list
 from tahub.vocabularies.models import AssistanceType
 
-from . import respondents, selectors
+from . import respondents, selectors, services
 from .answering import LANGUAGES, MAX_RANK
 from .models import Level, Question, Questionnaire
 
@@ -39,17 +40,24 @@ def _field(question, choices, readonly):
     return field
 
 
+def amount_years(question, years=None):
+    """The years an amounts question asks for: the cycle's period (`years`) when it has one, else the years the
+    questionnaire file names."""
+    return list(years or question.options.get("years", []))
+
+
 class QuestionnaireForm(forms.Form):
     """One field per question, named by its code (an amounts question: one per year and source, named
-    code__year__source); all optional here: completeness is checked on submit. `version` is the response's
-    version the person started from: a save from an older one is refused, not written over a colleague's."""
+    code__year__source, the years those of the cycle's period); all optional here: completeness is checked on
+    submit. `version` is the response's version the person started from: a save from an older one is refused,
+    not written over a colleague's."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
 
-    def __init__(self, *args, questions, values=None, readonly=False, version=0, **kwargs):
+    def __init__(self, *args, questions, values=None, readonly=False, version=0, years=None, **kwargs):
         values = values or {}
         super().__init__(*args, initial={"version": version}, **kwargs)
-        self.questions = questions
+        self.questions, self.years = questions, years
         choices = _vocabulary_choices()
         for question in questions:
             value = values.get(question.code)
@@ -58,9 +66,12 @@ class QuestionnaireForm(forms.Form):
                 self.fields[question.code].initial = value
                 continue
             amounts = {(a["year"], a["source"]): a["amount"] for a in value or []}
-            for year in question.options["years"]:
+            for year in amount_years(question, years):
                 for source in question.options["sources"]:
-                    field = forms.DecimalField(min_value=0, max_digits=14, decimal_places=2, required=False)
+                    widget = forms.NumberInput(attrs={"step": "0.01", "min": "0"})
+                    field = forms.DecimalField(
+                        min_value=0, max_digits=14, decimal_places=2, required=False, widget=widget
+                    )
                     field.label = f"{year} — {source['label']}"
                     field.initial, field.disabled = amounts.get((year, source["code"])), readonly
                     self.fields[f"{question.code}__{year}__{source['code']}"] = field
@@ -74,20 +85,54 @@ class QuestionnaireForm(forms.Form):
                 continue
             answers[question.code] = [
                 {"year": year, "source": source["code"], "amount": amount}
-                for year in question.options["years"]
+                for year in amount_years(question, self.years)
                 for source in question.options["sources"]
                 if (amount := data.get(f"{question.code}__{year}__{source['code']}")) is not None
             ]
         return answers
 
+    def add_service_errors(self, error):
+        """A service's ValidationError on the form: a message naming an amounts question goes to its first cell
+        (so the error summary links to its grid), the others as `core.forms.add_service_errors` puts them."""
+        if hasattr(error, "error_dict"):
+            amounts = {q.code: q for q in self.questions if q.kind == Question.Kind.AMOUNTS}
+            for code, messages in error.message_dict.items():
+                cells = self.fields_of(amounts[code]) if code in amounts else []
+                self.add_error(cells[0].name if cells else (code if code in self.fields else None), messages)
+            return
+        self.add_error(None, error)
+
     def section_fields(self, sections):
-        """[(section title, [(question, [bound fields])])] for the template, in the questionnaire's order."""
-        return [(title, [(q, self.fields_of(q)) for q in questions]) for title, questions in sections]
+        """[(section title, [(question, [bound fields], grid or None)])] for the template, in the questionnaire's
+        order; `grid` (amounts questions): (source labels, [(year, [bound field per source])])."""
+        return [(title, [(q, self.fields_of(q), self.grid(q)) for q in questions]) for title, questions in sections]
+
+    def grid(self, question):
+        if question.kind != Question.Kind.AMOUNTS:
+            return None
+        sources = question.options["sources"]
+        rows = [(year, [self[f"{question.code}__{year}__{source['code']}"] for source in sources])
+                for year in amount_years(question, self.years)]  # fmt: skip
+        return [source["label"] for source in sources], rows
 
     def fields_of(self, question):
         if question.kind != Question.Kind.AMOUNTS:
             return [self[question.code]]
         return [self[name] for name in self.fields if name.startswith(question.code + "__")]
+
+    def error_summary(self):
+        """[(anchor or None, what, message)] for the summary at the top of the page: the form's own errors, then
+        each field with an error in the page's order, linked to the field."""
+        items = [(None, "", message) for message in self.non_field_errors()]
+        labels = {q.code: q.label for q in self.questions}
+        for name, errors in self.errors.items():
+            if name == "__all__":
+                continue
+            bound = self[name]
+            code = name.split("__")[0]
+            what = labels.get(name) or f"{labels.get(code, '')} ({bound.label})"
+            items += [(bound.auto_id, what, message) for message in errors]
+        return items
 
 
 class CycleForm(forms.Form):
@@ -129,12 +174,28 @@ class CycleForm(forms.Form):
         help_text=_("Ticked by default: the IGOs, UN bodies, regional centres and partners of the directory"),
     )
 
+    SCHEDULE = ("period", "deadline", "funding_deadline", "offers_deadline")
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         parties = party_list()
         self.fields["invited"].queryset = parties
         self.fields["offers_parties"].queryset = parties
         self.fields["offers_organisations"].queryset = Organisation.objects.order_by("name")
+
+    def schedule_to_check(self):
+        """Whether the period and deadlines are checked (a new cycle: always)."""
+        return True
+
+    def clean(self):
+        data = super().clean()
+        if self.schedule_to_check() and not any(name in self.errors for name in self.SCHEDULE):
+            errors = services.schedule_errors(
+                **{name: data.get(name) for name in self.SCHEDULE}, today=timezone.localdate()
+            )
+            for name, message in errors.items():
+                self.add_error(name, message)
+        return data
 
     @classmethod
     def defaults(cls):
@@ -155,6 +216,11 @@ class CycleEditForm(CycleForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         del self.fields["slug"]
+
+    def schedule_to_check(self):
+        """Only when the period or a deadline is changed (pass the cycle's values as `initial`): a cycle opened
+        earlier keeps what it was opened with."""
+        return any(name in self.changed_data for name in self.SCHEDULE)
 
     @staticmethod
     def initial_for(cycle):

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 
+from tahub.core.charts import nice_top
 from tahub.parties.models import Country
 
 MAP_FILE = Path(settings.BASE_DIR) / "tahub" / "core" / "data" / "world_map.json"
@@ -26,21 +27,41 @@ def outlines():
 
 
 @lru_cache(maxsize=1)
+def _reference():
+    """({iso3: (name, region code)}, {region code: region name}): one query, once per process (reference data)."""
+    countries, regions = {}, {}
+    for iso3, name, code, region in Country.objects.values_list("iso3", "name", "region__code", "region__name"):
+        countries[iso3] = (name, code or "")
+        if code:
+            regions[code] = region
+    return countries, regions
+
+
 def country_regions():
-    """{iso3: (name, region code)}: read once per process (reference data)."""
-    return {
-        iso3: (name, region or "") for iso3, name, region in Country.objects.values_list("iso3", "name", "region__code")
-    }
+    """{iso3: (name, region code)}."""
+    return _reference()[0]
 
 
-def classes(values):
-    """Four equal-width classes between the smallest and largest value: [(low, high, colour)]."""
+def region_names():
+    """{region code: name}: people read names; the CSV and the API keep the codes."""
+    return _reference()[1]
+
+
+def region_name(code):
+    return region_names().get(code, code)
+
+
+def classes(values, *, top=None):
+    """Four classes of equal width from zero to `top` (the scale's own end: 100 for a percentage) or, without
+    one, to the round number at or above the largest value: [(low, high, colour)]. Anchored at zero, a small
+    spread (four regions between 64 % and 68 %) falls in one class, not in four colours that look like little
+    and great need."""
     present = [v for v in values if v is not None]
     if not present:
         return []
-    low, high = min(present), max(present)
-    step = (high - low) / len(PALETTE) or 1
-    return [(round(low + i * step, 1), round(low + (i + 1) * step, 1), colour) for i, colour in enumerate(PALETTE)]
+    top = top or nice_top(max(present))
+    step = top / len(PALETTE)
+    return [(round(i * step, 1), round((i + 1) * step, 1), colour) for i, colour in enumerate(PALETTE)]
 
 
 def colour_of(value, bins):
@@ -57,10 +78,16 @@ def by_region(region_values):
     return {iso3: region_values.get(region) for iso3, (_name, region) in country_regions().items()}
 
 
-def world_map(values, *, title, description, unit):
-    """SVG of the world, each country filled by its value ({iso3: number or None}) with a legend below."""
+def _number(value):
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def world_map(values, *, title, description, unit, top=None, measure=""):
+    """SVG of the world, each country filled by its value ({iso3: number or None}) with a legend below that says
+    what is measured (`measure`), that darker means more, and the range of each colour (classes from zero to
+    `top`, see `classes`)."""
     data, names = outlines(), country_regions()
-    bins = classes(values.values())
+    bins = classes(values.values(), top=top)
     none_label = _("no data")
 
     def label(iso3):
@@ -78,15 +105,24 @@ def world_map(values, *, title, description, unit):
         '<circle cx="{}" cy="{}" r="2.5" fill="{}" stroke="#555555" stroke-width="0.4"><title>{}</title></circle>',
         ((x, y, colour_of(values.get(iso3), bins), label(iso3)) for iso3, (x, y) in sorted(data["dots"].items())),
     )
-    legend_y = data["height"] + 14
-    legend = format_html_join(
+    legend_y = data["height"] + 34
+    if bins:
+        explained = _(
+            "Colours: %(measure)s, lighter for less and darker for more; classes of equal width from 0 to %(top)s "
+            "%(unit)s."
+        ) % {"measure": measure or unit, "top": _number(bins[-1][1]), "unit": unit}
+    else:
+        explained = _("No data to colour yet.")
+    legend = format_html(
+        '<text x="10" y="{}" font-size="13">{}</text>', data["height"] + 18, explained
+    ) + format_html_join(
         "",
         '<rect x="{}" y="{}" width="14" height="14" fill="{}" stroke="#555555" stroke-width="0.4"></rect>'
         '<text x="{}" y="{}" font-size="13">{}</text>',
         (
             (10 + i * 170, legend_y, colour, 30 + i * 170, legend_y + 12, text)
             for i, (colour, text) in enumerate(
-                [(c, f"{low}–{high} {unit}") for low, high, c in bins] + [(NO_DATA, none_label)]
+                [(c, f"{_number(low)}–{_number(high)} {unit}") for low, high, c in bins] + [(NO_DATA, none_label)]
             )
         ),
     )
@@ -95,7 +131,7 @@ def world_map(values, *, title, description, unit):
         'viewBox="0 0 {} {}" width="100%"><title id="map-title">{}</title><desc id="map-desc">{}</desc>'
         '<rect width="100%" height="100%" fill="#f4f8fb"></rect>{}{}{}</svg>',
         data["width"],
-        data["height"] + 36,
+        data["height"] + 56,
         title,
         description,
         shapes,

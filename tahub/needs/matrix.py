@@ -81,6 +81,7 @@ def party_matrix(cycle, party, *, show_offers=True):
     offers = analysis.offer_counts(cycle, region=region) if show_offers and region else {}
     requests = (
         TARequest.objects.filter(party=party, themes__isnull=False)
+        .exclude(state=State.DRAFT)  # a draft is the Party's alone: not a request until submitted
         .values_list("themes__slug", "state")
         .annotate(n=Count("pk"))
         .order_by()

@@ -1,6 +1,9 @@
 """Needs assessment: versioned questionnaires (loaded from files), cycles, Parties' responses and answers."""
 
+import re
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -114,6 +117,20 @@ class Level(models.TextChoices):
     NONE = "none", _("None")
 
 
+PERIOD = re.compile(r"^\s*(\d{4})\s*(?:[-–—]\s*(\d{4}))?\s*$")
+BAD_PERIOD = _("Give the period as two years, the first no later than the second: for example 2026-2029.")
+
+
+def period_years(text):
+    """(first year, last year) of a period such as "2026-2029" (or "2026–2029", or one year "2026"); None when
+    the text is not such a period or its years are in the wrong order."""
+    found = PERIOD.match(text or "")
+    if not found:
+        return None
+    start, end = int(found.group(1)), int(found.group(2) or found.group(1))
+    return (start, end) if start <= end else None
+
+
 class Cycle(DomainModel):
     """An assessment round opened by the Secretariat: which questionnaire, until when, who is invited."""
 
@@ -158,6 +175,16 @@ class Cycle(DomainModel):
 
     def get_absolute_url(self):
         return reverse("needs:gaps", args=[self.slug])
+
+    def clean(self):
+        if period_years(self.period) is None:
+            raise ValidationError({"period": BAD_PERIOD})
+
+    @property
+    def years(self):
+        """The years of the period covered, in order ([] when the period is not two years)."""
+        bounds = period_years(self.period)
+        return list(range(bounds[0], bounds[1] + 1)) if bounds else []
 
     def questionnaire_of(self, kind):
         return self.offers_questionnaire if kind == Questionnaire.Kind.OFFERS else self.questionnaire

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tahub.core.charts import bar_chart, stacked_bar_chart
-from tahub.core.exports import _cell
+from tahub.core.exports import spreadsheet_safe
 from tahub.core.pdf import latin1, new_document
 
 from . import exporters
@@ -42,19 +42,23 @@ def cover(analysis):
 
 
 def build_xlsx(analysis):
+    """Every cell through `spreadsheet_safe`: a theme or cycle title starting with "=" stays text."""
     from openpyxl import Workbook
+
+    def row(values):
+        return [spreadsheet_safe(value) for value in values]
 
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(_("Summary")[:31])
-    sheet.append([_("Needs assessment: summary for the Conference of the Parties")])
+    sheet.append(row([_("Needs assessment: summary for the Conference of the Parties")]))
     for label, value in cover(analysis):
-        sheet.append([str(label), _cell(str(value)) if not isinstance(value, int) else value])
+        sheet.append(row([label, value]))
     for table in tables(analysis):
         sheet = workbook.create_sheet(table.slug[:31])
-        sheet.append([str(table.title)])
-        sheet.append([str(h) for h in table.header])
-        for row in table.rows:
-            sheet.append([_cell(v) for v in row])
+        sheet.append(row([table.title]))
+        sheet.append(row(table.header))
+        for values in table.rows:
+            sheet.append(row(values))
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
@@ -76,9 +80,10 @@ def charts(analysis):
     found = [
         (_("Parties by level of need, per theme"), stacked_bar_chart(themes, series=series, title="")),
         (_("The fifteen largest gaps (gap score)"),
-         bar_chart([(f"{r.theme_name} ({r.region})", r.score) for r in analysis.gaps[:15]], title="")),
+         bar_chart([(exporters.gap_label(r), r.score) for r in analysis.gaps[:15]], title="")),
         (_("Share of Parties with a high or medium need, by region (%)"),
-         world_map(by_region(shares), title="", description="", unit="%") if shares else ""),
+         world_map(by_region(shares), title="", description="", unit="%", top=100,
+                   measure=_("the share of the region's Parties with a high or medium need")) if shares else ""),
     ]  # fmt: skip
     return [(title, svg) for title, svg in found if svg]
 

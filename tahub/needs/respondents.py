@@ -16,6 +16,7 @@ from tahub.directory.models import Membership, Organisation
 from tahub.parties.models import ContactPoint, Eligibility, Party
 from tahub.parties.selectors import party_list
 
+from .map import region_name
 from .models import Answer, Cycle, Question, Questionnaire, ReopenRequest, Response
 
 KINDS = Questionnaire.Kind
@@ -183,6 +184,10 @@ class Rate(NamedTuple):
     needs: tuple
     offers: tuple
 
+    @property
+    def region_name(self):
+        return region_name(self.region)
+
 
 def _counts(queryset, *group):
     return queryset.values_list(*group).annotate(n=Count("pk")).order_by()
@@ -226,3 +231,42 @@ def reopen_requests():
 def pending_reopen_requests():
     """The pending requests to reopen a response, oldest first, with what the staff page shows (one query)."""
     return reopen_requests().filter(state=ReopenRequest.State.PENDING).order_by("created_at")
+
+
+class InvitationPreview(NamedTuple):
+    """What opening a cycle will send: the respondents invited, the e-mails (one per person and questionnaire),
+    and the invitees nobody can be e-mailed for (no active contact point or member)."""
+
+    needs_parties: int
+    offers_parties: int
+    organisations: int
+    emails: int
+    unreachable: list
+
+    @property
+    def respondents(self):
+        return self.needs_parties + self.offers_parties + self.organisations
+
+
+def invitation_preview(*, invited, offers_parties=(), offers_organisations=()):
+    """The InvitationPreview of a cycle not yet opened, for the confirmation page: three queries."""
+    active = get_user_model().objects.filter(is_active=True)
+    needs_ids, offer_ids = {p.pk for p in invited}, {p.pk for p in offers_parties}
+    people = {}
+    contacts = ContactPoint.objects.filter(party__in=needs_ids | offer_ids, user__in=active)
+    for party_id, user_id in contacts.values_list("party_id", "user_id").distinct():
+        people.setdefault(("p", party_id), set()).add(user_id)
+    members = Membership.objects.filter(organisation__in=[o.pk for o in offers_organisations], user__in=active)
+    for organisation_id, user_id in members.values_list("organisation_id", "user_id").distinct():
+        people.setdefault(("o", organisation_id), set()).add(user_id)
+
+    def reach(key):
+        return len(people.get(key, ()))
+
+    invitees = [(p, ("p", p.pk)) for p in invited] + [(p, ("p", p.pk)) for p in offers_parties]
+    invitees += [(o, ("o", o.pk)) for o in offers_organisations]
+    unreachable = sorted({str(who) for who, key in invitees if not reach(key)})
+    return InvitationPreview(
+        needs_parties=len(needs_ids), offers_parties=len(offer_ids), organisations=len(list(offers_organisations)),
+        emails=sum(reach(key) for _who, key in invitees), unreachable=unreachable,
+    )  # fmt: skip

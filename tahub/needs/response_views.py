@@ -32,11 +32,11 @@ def _sections(questions):
     return [(title, list(items)) for title, items in groupby(questions, key=lambda q: q.section_title)]
 
 
-def _rebound(request, questions, version):
+def _rebound(request, questions, version, years):
     """The posted form again (what the person typed), carrying the response's current version."""
     data = request.POST.copy()
     data["version"] = str(version)
-    form = QuestionnaireForm(data, questions=questions)
+    form = QuestionnaireForm(data, questions=questions, years=years)
     form.is_valid()
     return form
 
@@ -67,7 +67,11 @@ class RespondView(RespondentMixin, View):
         if form is None:
             values = {a.question.code: answering.raw(a) for a in response.answers.all()} if response else {}
             form = QuestionnaireForm(
-                questions=questions, values=values, readonly=submitted, version=response.version if response else 0
+                questions=questions,
+                values=values,
+                readonly=submitted,
+                version=response.version if response else 0,
+                years=cycle.years,
             )
         context = {
             "cycle": cycle,
@@ -95,7 +99,7 @@ class RespondView(RespondentMixin, View):
     def post(self, request, cycle, kind="needs", who="parties", key=None, iso3=None):
         cycle, respondent, response = self.load(request, cycle, kind, who, key or iso3)
         questions = respondents.questions(cycle.questionnaire_of(kind))
-        form = QuestionnaireForm(request.POST, questions=questions)
+        form = QuestionnaireForm(request.POST, questions=questions, years=cycle.years)
         if form.is_valid():
             target = {"party" if who == "parties" else "organisation": respondent}
             saved = None
@@ -110,8 +114,8 @@ class RespondView(RespondentMixin, View):
                 return self._stale(request, cycle, kind, respondent, questions, stale)
             except ValidationError as error:
                 if saved is not None:  # the draft is saved, the submission refused: carry the new version
-                    form = _rebound(request, questions, saved.version)
-                add_service_errors(form, error)
+                    form = _rebound(request, questions, saved.version, cycle.years)
+                form.add_service_errors(error)
             else:
                 messages.success(request, _("Submitted. Thank you.") if "submit" in request.POST else _("Saved."))
                 return self.back(cycle, kind, respondent)
@@ -119,10 +123,11 @@ class RespondView(RespondentMixin, View):
         return self._render(request, cycle, kind, respondent, response, form)
 
     def _stale(self, request, cycle, kind, respondent, questions, stale):
-        """Keep what this person typed on the page, say that someone else saved first, and carry the current
+        """Keep what this person typed on the page, say who saved first and when (this person too, from another
+        tab), and carry the current
         version: saving again is a deliberate choice to replace the other person's answers."""
         response = respondents.response_for(cycle, kind, respondent)
-        form = _rebound(request, questions, response.version)
+        form = _rebound(request, questions, response.version, cycle.years)
         form.add_error(None, stale)
         return self._render(request, cycle, kind, respondent, response, form, status=409)
 

@@ -7,13 +7,14 @@ when the caller gives the one it read), and records a dotted audit reason; nothi
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from tahub.accounts.rules import is_secretariat, require
 from tahub.core import workflow
 
 from . import answering, published, respondents, selectors
-from .models import Cycle, PublishedResults, Question, ReopenRequest, Response
+from .models import BAD_PERIOD, Cycle, PublishedResults, Question, ReopenRequest, Response, period_years
 from .rules import answers_for
 
 ANSWER_RELATIONS = ("assistance_types", "regions", "amounts")
@@ -25,8 +26,19 @@ PAST_DEADLINE = _("The deadline (%(date)s) has passed: ask the Secretariat to re
 NOT_ALLOWED = _("A response that is “%(state)s” cannot be changed this way.")
 NO_OFFERS = _("This cycle has no offers questionnaire.")
 STALE = _(
-    "Someone else saved this response since you opened it (it is now at version %(now)d; you had version "
+    "This response was saved again on %(when)s, since you opened it (it is now at version %(now)d; you had version "
+    "%(yours)d). Your answers were not saved: reload the response to see what is stored, then make your changes "
+    "again."
+)
+STALE_BY_OTHER = _(
+    "%(who)s saved this response on %(when)s, since you opened it (it is now at version %(now)d; you had version "
     "%(yours)d). Your answers were not saved: reload the response to see theirs, then make your changes again."
+)
+STALE_BY_YOU = _(
+    "You saved this response yourself on %(when)s, after this page or workbook was made (it is now at version "
+    "%(now)d; yours was version %(yours)d): perhaps in another tab, by clicking twice or by an earlier upload. "
+    "These answers differ from what you saved then and were not saved: reload the response to see what is "
+    "stored, then make your changes again."
 )
 CYCLE_STALE = _(
     "Someone else changed this cycle since you opened it: your changes were not saved. Reload the page to see "
@@ -41,12 +53,38 @@ NO_REASON = _("Say why the response should be reopened.")
 NO_DECLINE_REASON = _("Say why the request is declined: the respondent's people receive your reason.")
 NOT_PUBLISHED = _("The results of this cycle are not published: there is nothing to withdraw.")
 ALREADY_DECIDED = _("This request is already %(state)s: there is nothing left to decline.")
+DEADLINE_PASSED = _("Give a date after today (%(today)s): invitations go out as soon as the cycle opens.")
+PERIOD_TOO_EARLY = _(
+    "The period covered starts in %(start)d, before the deadline's year (%(year)d): give the period the "
+    "assessment prepares for, which follows the cycle (for example %(example)s)."
+)
 CYCLE_FIELDS = ("title", "period", "deadline", "funding_deadline", "offers_deadline", "questionnaire",
                 "offers_questionnaire")  # fmt: skip
 
 
 class ResponseStale(ValidationError):
     """The response changed since the client read it (optimistic locking): nothing was saved."""
+
+
+def schedule_errors(*, period, deadline, funding_deadline=None, offers_deadline=None, today=None):
+    """{field: message} for the schedule of a cycle about to be opened or changed: every deadline after today;
+    the period two years in order ("2029-2032"), starting no earlier than the Part I deadline's year (the
+    assessment prepares the period that follows it). The pages check this; `open_cycle` itself also records
+    past cycles (imports, tests), so it checks only the period's form."""
+    today = today or timezone.localdate()
+    errors = {}
+    for name, value in (("deadline", deadline), ("funding_deadline", funding_deadline),
+                        ("offers_deadline", offers_deadline)):  # fmt: skip
+        if value is not None and value <= today:
+            errors[name] = DEADLINE_PASSED % {"today": today.isoformat()}
+    years = period_years(period)
+    if years is None:
+        errors["period"] = BAD_PERIOD
+    elif deadline is not None and years[0] < deadline.year:
+        span = years[1] - years[0]
+        example = f"{deadline.year + 1}-{deadline.year + 1 + span}"
+        errors["period"] = PERIOD_TOO_EARLY % {"start": years[0], "year": deadline.year, "example": example}
+    return errors
 
 
 @transaction.atomic
@@ -154,9 +192,24 @@ def _locked_response(cycle, kind, party, organisation):
     return Response.objects.select_for_update().select_related("cycle").get(pk=response.pk)
 
 
-def _check_version(response, version):
+def _stale_message(response, version, by):
+    """Who saved the response last and when, honestly: "you" when it was the same person (a double click, a
+    second tab, an earlier upload of the same workbook), their name otherwise."""
+    last = response.history.select_related("history_user").order_by("-history_date", "-history_id").first()
+    values = {"now": response.version, "yours": int(version), "when": "—"}
+    if last is None:
+        return STALE % values
+    values["when"] = date_format(timezone.localtime(last.history_date), "j F Y, H:i")
+    if last.history_user_id is None:
+        return STALE % values
+    if last.history_user_id == getattr(by, "pk", None):
+        return STALE_BY_YOU % values
+    return STALE_BY_OTHER % {**values, "who": str(last.history_user)}
+
+
+def _check_version(response, version, by=None):
     if version is not None and int(version) != response.version:
-        raise ResponseStale(STALE % {"now": response.version, "yours": int(version)}, code="stale")
+        raise ResponseStale(_stale_message(response, version, by), code="stale")
 
 
 def _late(response, question, by):
@@ -179,13 +232,15 @@ def save_answers(*, cycle, answers, by, party=None, organisation=None, kind=Resp
     require(by, "needs.answer_response", respondent)
     _check_invited(cycle, kind, respondent)
     response = _locked_response(cycle, kind, party, organisation)
-    _check_version(response, version)
     if response.state != Response.State.DRAFT:
+        _check_version(response, version, by)
         raise ValidationError(NOT_A_DRAFT)
     questions = Question.objects.filter(questionnaire=cycle.questionnaire_of(kind))
-    cleaned = answering.clean(questions, answers)
+    cleaned = answering.clean(questions, answers, cycle)
     existing = {a.question_id: a for a in response.answers.prefetch_related(*ANSWER_RELATIONS)}
     changed = [q for q, value in cleaned.items() if q.pk not in existing or answering.of(existing[q.pk]) != value]
+    if changed:  # the same answers again (a double click, a workbook uploaded twice) conflict with nobody
+        _check_version(response, version, by)
     late = {q.code: error for q in changed if (error := _late(response, q, by))}
     if late:
         raise ValidationError(late)
@@ -196,6 +251,7 @@ def save_answers(*, cycle, answers, by, party=None, organisation=None, kind=Resp
             is_secretariat(by) and not answers_for(by, respondent)
         )
         response._change_reason = "needs.response.saved"
+        response._history_user = by
         response.save()
     return response
 
@@ -214,7 +270,7 @@ def submit_response(response, *, by, version=None):
     After the last deadline of its parts, only staff or a response they reopened."""
     require(by, "needs.answer_response", response.respondent)
     response = Response.objects.select_for_update().select_related("cycle").get(pk=response.pk)
-    _check_version(response, version)
+    _check_version(response, version, by)
     last = max(response.cycle.deadlines(response.kind).values())
     if timezone.localdate() > last and not _may_pass_deadline(response, by):
         raise ValidationError(PAST_DEADLINE % {"date": last.isoformat()})

@@ -43,23 +43,48 @@ class CycleListView(PermissionRequiredMixin, TemplateView):
 
 
 class OpenCycleView(PermissionRequiredMixin, View):
+    """Open a cycle in two steps (no JavaScript needed): the form, then a preview that says how many
+    respondents are invited and how many e-mails will go out; only "Open and send" on the preview opens it.
+    The preview carries the form's data in hidden fields; "Change" goes back to the form with it."""
+
     permission_required = "needs.open_cycle"
     template_name = "needs/cycle_form.html"
+    confirm_template_name = "needs/cycle_confirm.html"
 
     def get(self, request):
         return render(request, self.template_name, {"form": CycleForm(initial=CycleForm.defaults())})
 
     def post(self, request):
         form = CycleForm(request.POST)
-        if form.is_valid():
-            try:
-                services.open_cycle(by=request.user, **form.cleaned_data)
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                messages.success(request, _("The cycle is open."))
-                return redirect("needs_staff:cycles")
-        return render(request, self.template_name, {"form": form})
+        if not form.is_valid():
+            return render(request, self.template_name, {"form": form}, status=400)
+        if "edit" in request.POST:
+            return render(request, self.template_name, {"form": form})
+        data = form.cleaned_data
+        if "confirm" not in request.POST:
+            return self._preview(request, form)
+        try:
+            services.open_cycle(by=request.user, **data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+            return render(request, self.template_name, {"form": form}, status=400)
+        messages.success(request, _("The cycle is open: the invitations are being e-mailed."))
+        return redirect("needs_staff:cycles")
+
+    def _preview(self, request, form):
+        data = form.cleaned_data
+        offers = data.get("offers_questionnaire") is not None
+        preview = respondents.invitation_preview(
+            invited=data["invited"],
+            offers_parties=data.get("offers_parties") or [] if offers else [],
+            offers_organisations=data.get("offers_organisations") or [] if offers else [],
+        )
+        carry = [(name, value) for name in request.POST if name not in ("csrfmiddlewaretoken", "confirm", "edit")
+                 for value in request.POST.getlist(name)]  # fmt: skip
+        context = {"form": form, "data": data, "preview": preview, "carry": carry,
+                   "deadlines": [(form.fields[name].label, data.get(name)) for name in
+                                 ("deadline", "funding_deadline", "offers_deadline") if data.get(name)]}  # fmt: skip
+        return render(request, self.confirm_template_name, context)
 
 
 class ReopenView(PermissionRequiredMixin, View):

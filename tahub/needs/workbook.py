@@ -21,6 +21,7 @@ from openpyxl.styles import Font, Protection
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from tahub.core.exports import FORMULA_STARTS, spreadsheet_safe
 from tahub.parties.models import Party
 
 from . import answering, respondents, services
@@ -90,7 +91,7 @@ def _rows(question, value, words):
         return [
             (question.code, year, source["code"], f"{question.label} — {year}, {source['label']}",
              amounts.get((year, source["code"])), allowed)
-            for year in question.options["years"] for source in question.options["sources"]
+            for year in words.get("years") or question.options["years"] for source in question.options["sources"]
         ]  # fmt: skip
     if question.kind in LIST_KINDS:
         value = "; ".join(value or [])
@@ -109,15 +110,20 @@ def _validations(sheet):
     return {Question.Kind.LEVEL: levels, Question.Kind.RANK: ranks, Question.Kind.AMOUNTS: amounts}
 
 
+def _append(sheet, row):
+    """One row, every cell through `spreadsheet_safe`: an answer typed as "=HYPERLINK(…)" stays text."""
+    sheet.append([spreadsheet_safe(value) for value in row])
+
+
 def _section_sheet(book, code, questions, values, words):
     sheet = book.create_sheet(code[:31])
-    sheet.append([_("Question code"), _("Year"), _("Source"), _("Question"), _("Answer"), _("Allowed values")])
+    _append(sheet, [_("Question code"), _("Year"), _("Source"), _("Question"), _("Answer"), _("Allowed values")])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     validations = _validations(sheet)
     for question in questions:
         for row in _rows(question, values.get(question.code), words):
-            sheet.append(list(row))
+            _append(sheet, row)
             cell = sheet[f"{ANSWER_COLUMN}{sheet.max_row}"]
             cell.protection = Protection(locked=False)
             if question.kind in validations:
@@ -134,23 +140,23 @@ def build(cycle, kind, respondent, response):
     questions = respondents.questions(questionnaire)
     values = {a.question.code: answering.raw(a) for a in response.answers.all()} if response else {}
     current = respondents.response_for(cycle, kind, respondent)
-    words = answering.vocabularies()
+    words = answering.vocabularies(cycle)
     book = Workbook()
     about = book.active
     about.title = _("Instructions")[:31]
-    about.append([cycle.title])
-    about.append([str(respondent)])
-    about.append([_("Answer in column E of each sheet; do not rename sheets or change columns A to D.")])
-    about.append([_("Lists: separate the codes with “;”. Formulas are not accepted.")])
+    _append(about, [cycle.title])
+    _append(about, [str(respondent)])
+    _append(about, [_("Answer in column E of each sheet; do not rename sheets or change columns A to D.")])
+    _append(about, [_("Lists: separate the codes with “;”. Formulas are not accepted.")])
     if response is not None and response.cycle_id != cycle.pk:
-        about.append([_("Pre-filled with your answers to %s.") % response.cycle.title])
+        _append(about, [_("Pre-filled with your answers to %s.") % response.cycle.title])
     for code, items in groupby(questions, key=lambda q: q.section):
         _section_sheet(book, code, list(items), values, words)
     meta = book.create_sheet(META)
     for row in (("cycle", cycle.slug), ("kind", kind), ("respondent", respondent_key(respondent)),
                 ("questionnaire", questionnaire.code), ("questionnaire_version", questionnaire.version),
                 ("response_version", current.version if current else 0)):  # fmt: skip
-        meta.append(list(row))
+        _append(meta, row)
     meta.sheet_state = "hidden"
     meta.protection.sheet = True
     output = io.BytesIO()
@@ -191,11 +197,22 @@ def _check_meta(book, cycle, kind, respondent):
     return problems
 
 
-def _read_cell(sheet, row_number, question, raw, problems):
-    """A cell's text value, or None after adding the problem it has."""
-    if isinstance(raw, str) and raw.startswith("="):
+def _unescape(text):
+    """The person's text back from a cell `spreadsheet_safe` wrote: "'=HYPERLINK(…)" reads "=HYPERLINK(…)"."""
+    if text.startswith("'") and text[1:].startswith(FORMULA_STARTS):
+        return text[1:]
+    return text
+
+
+def _read_cell(sheet, row_number, question, cell, problems):
+    """A cell's text value, or None after adding the problem it has. A formula is refused; text that only looks
+    like one (escaped by the download, or typed with Excel's leading apostrophe) is the person's text."""
+    raw = cell.value
+    if cell.data_type == "f" or (isinstance(raw, str) and raw.startswith("=") and cell.data_type != "s"):
         problems.append(Problem(sheet, row_number, ANSWER_COLUMN, _("Formulas are not accepted: type the value.")))
         return None
+    if isinstance(raw, str):
+        raw = _unescape(raw)
     if raw is None:
         return ""
     if isinstance(raw, float) and raw.is_integer():
@@ -211,8 +228,9 @@ def _read_sheet(book, code, questions, answers, where, problems):
     sheet = book[code[:31]]
     by_code = {q.code: q for q in questions}
     for row_number, row in enumerate(sheet.iter_rows(min_row=2, max_row=MAX_ROWS, max_col=5), start=2):
-        question_code, year, source, _label, cell = (c.value for c in row)
-        if question_code is None and cell is None:
+        question_code, year, source, _label = (c.value for c in row[:4])
+        cell = row[4]
+        if question_code is None and cell.value is None:
             continue
         question = by_code.get(str(question_code))
         if question is None:
@@ -231,8 +249,8 @@ def _read_sheet(book, code, questions, answers, where, problems):
             answers[question.code] = value
 
 
-def _check_values(questions, answers, where, problems):
-    words = answering.vocabularies()
+def _check_values(cycle, questions, answers, where, problems):
+    words = answering.vocabularies(cycle)
     by_code = {q.code: q for q in questions}
     for code, value in answers.items():
         question = by_code[code]
@@ -256,7 +274,7 @@ def import_workbook(upload, *, cycle, kind, respondent, by):
     answers, where = {}, {}
     for code, items in groupby(questions, key=lambda q: q.section):
         _read_sheet(book, code, list(items), answers, where, problems)
-    _check_values(questions, answers, where, problems)
+    _check_values(cycle, questions, answers, where, problems)
     if problems:
         raise WorkbookError(problems)
     version = dict(row[:2] for row in book[META].iter_rows(values_only=True)).get("response_version")

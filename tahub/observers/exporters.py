@@ -1,3 +1,4 @@
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tahub.core.exports import ListExporter
@@ -29,5 +30,5 @@ class MeetingObserverExporter(ListExporter):
                     status,
                     registration.name,
                     registration.function,
-                    registration.updated_at.date().isoformat(),
+                    timezone.localdate(registration.updated_at),
                 ]

@@ -59,6 +59,8 @@ class ObserverMeeting(DomainModel):
         _("organiser's time zone"), max_length=60, default="Europe/Zurich",
         help_text=_("IANA name; Geneva is in Europe/Zurich"), validators=[validate_time_zone],
     )  # fmt: skip
+    # Raised by every edit on the staff pages (services/meetings.py): an edit from an older version is refused.
+    version = models.PositiveIntegerField(default=0, editable=False)
 
     objects = NaturalKeyManager("code")
 

@@ -16,6 +16,9 @@ def is_focal_point_of(user, organisation):
 
 add_perm("observers.review_application", is_secretariat, _("Only the Secretariat reviews observer applications."))
 add_perm(
+    "observers.manage_meetings", is_secretariat, _("Only the Secretariat opens meetings to observers and edits them.")
+)
+add_perm(
     "observers.view_observer_list", is_secretariat, _("Only the Secretariat sees the representatives at a meeting.")
 )
 add_perm(

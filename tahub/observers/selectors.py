@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tahub.directory.models import Organisation
 
+from . import un_system
 from .models import Exemption, FocalPoint, ObserverApplication, ObserverMeeting, Registration
 
 STATUS_LABELS = {"exempt": _("Exempt from admission"), "admitted": _("Admitted")}
@@ -24,6 +25,27 @@ def exemptions():
     return Exemption.objects.select_related("organisation").order_by("kind", "organisation__name")
 
 
+def exempt_by_status():
+    """[(organisation, Standing)]: the directory's bodies exempt by their status in the UN system (SC-2/16
+    paragraph 5, as data in un_system.csv), by name."""
+    standings = un_system.standings()
+    found = Organisation.objects.filter(slug__in=un_system.exempt_codes()).order_by("name")
+    return [(organisation, standings[organisation.slug]) for organisation in found]
+
+
+def exemption_of(organisation):
+    """Why the organisation needs no admission: its Standing (paragraph 5 covers its status), its Exemption
+    by name or by category, or None."""
+    standing = un_system.standing(organisation)
+    if standing and standing.exempt:
+        return standing
+    return (
+        Exemption.objects.filter(Q(kind=organisation.kind) | Q(organisation=organisation))
+        .order_by("kind")  # by name ("" first) before by category
+        .first()
+    )
+
+
 def admitted_ids():
     return set(
         ObserverApplication.objects.filter(state=ObserverApplication.State.ADMITTED).values_list(
@@ -34,7 +56,7 @@ def admitted_ids():
 
 def admission_status(organisation):
     """'exempt', 'admitted' or None: whether the organisation may register representatives."""
-    if Exemption.objects.filter(Q(kind=organisation.kind) | Q(organisation=organisation)).exists():
+    if exemption_of(organisation) is not None:
         return "exempt"
     if organisation.observer_applications.filter(state=ObserverApplication.State.ADMITTED).exists():
         return "admitted"
@@ -78,7 +100,7 @@ def meeting_observers_with_admission(meeting):
     admitted = ObserverApplication.objects.filter(organisation=OuterRef("pk"), state=ObserverApplication.State.ADMITTED)
     return meeting_observers_with_representatives(meeting).annotate(
         admission=Case(
-            When(Exists(exempt), then=Value("exempt")),
+            When(Exists(exempt) | Q(slug__in=un_system.exempt_codes()), then=Value("exempt")),
             When(Exists(admitted), then=Value("admitted")),
             default=Value(""),
         )
@@ -110,14 +132,17 @@ def registrations_of(organisation, meeting):
 
 
 def admission_statuses(organisations):
-    """{organisation id: 'exempt' | 'admitted'} for a list of organisations, in two queries."""
+    """{organisation id: 'exempt' | 'admitted'} for a list of organisations, in two queries (none for none)."""
+    if not organisations:
+        return {}
     exempt = list(Exemption.objects.values_list("kind", "organisation_id"))
     kinds = {kind for kind, _pk in exempt if kind}
     exempt_ids = {pk for _kind, pk in exempt if pk}
+    by_status = un_system.exempt_codes()
     admitted = admitted_ids()
     statuses = {}
     for organisation in organisations:
-        if organisation.kind in kinds or organisation.pk in exempt_ids:
+        if organisation.kind in kinds or organisation.pk in exempt_ids or organisation.slug in by_status:
             statuses[organisation.pk] = "exempt"
         elif organisation.pk in admitted:
             statuses[organisation.pk] = "admitted"

@@ -11,5 +11,7 @@ urlpatterns = [
     path(
         "applications/<int:pk>/documents/<int:document_pk>/", views.ApplicationDocumentView.as_view(), name="document"
     ),
+    path("meetings/new/", views.MeetingFormView.as_view(), name="meeting_create"),
     path("meetings/<slug:code>/", views.StaffMeetingView.as_view(), name="meeting"),
+    path("meetings/<slug:code>/edit/", views.MeetingFormView.as_view(), name="meeting_edit"),
 ]

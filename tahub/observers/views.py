@@ -19,10 +19,11 @@ from . import selectors, services
 from .exporters import MeetingObserverExporter
 from .forms import (
     ApplicationForm,
+    MeetingForm,
     RegistrationDecisionForm,
     RegistrationForm,
 )
-from .models import Registration
+from .models import ObserverMeeting, Registration
 
 
 class IndexView(TemplateView):
@@ -31,11 +32,21 @@ class IndexView(TemplateView):
     template_name = "observers/index.html"
 
     def get_context_data(self, **kwargs):
+        meetings = list(selectors.meeting_list())
+        mine = list(selectors.organisations_acting_for(self.request.user))
+        statuses = selectors.admission_statuses(mine)
+        open_meetings = [m for m in meetings if m.registration_open()]
+        # Where a member of an organisation lands: each body it acts for, its admission, and the meetings it
+        # may register representatives for now.
+        acting = [(o, selectors.STATUS_LABELS.get(statuses.get(o.pk)), open_meetings if o.pk in statuses else [])
+                  for o in mine]  # fmt: skip
         return super().get_context_data(
-            meetings=selectors.meeting_list(),
+            meetings=meetings,
             bodies=selectors.admitted_bodies(),
             exemptions=selectors.exemptions(),
-            mine=selectors.organisations_acting_for(self.request.user),
+            exempt_bodies=selectors.exempt_by_status(),
+            mine=mine,
+            acting=acting,
             applications=selectors.applications_of(self.request.user),
             **kwargs,
         )
@@ -220,3 +231,39 @@ class StaffMeetingView(PermissionRequiredMixin, TemplateView):
             return MeetingObserverExporter(meeting, observers, labels).response(export)
         rows = [(o, labels.get(o.pk, "")) for o in observers]
         return self.render_to_response(self.get_context_data(meeting=meeting, rows=rows))
+
+
+class MeetingFormView(PermissionRequiredMixin, View):
+    """Staff open a meeting to observers (no code) or edit one; a save from a stale page is refused."""
+
+    permission_required = "observers.manage_meetings"
+    template_name = "observers/staff_meeting_form.html"
+
+    def _meeting(self, code):
+        return get_object_or_404(ObserverMeeting, code=code) if code else None
+
+    def _render(self, request, form, meeting, status=200):
+        return render(request, self.template_name, {"form": form, "observer_meeting": meeting}, status=status)
+
+    def get(self, request, code=None):
+        meeting = self._meeting(code)
+        return self._render(request, MeetingForm(instance=meeting), meeting)
+
+    def post(self, request, code=None):
+        meeting = self._meeting(code)
+        form = MeetingForm(request.POST, instance=meeting)
+        if form.is_valid():
+            try:
+                if meeting is None:
+                    meeting = services.create_meeting(by=request.user, data=form.data_for_service())
+                else:
+                    version = form.cleaned_data.get("version")
+                    meeting = services.update_meeting(
+                        meeting, by=request.user, data=form.data_for_service(), version=version
+                    )
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _("Meeting saved: admitted and exempt bodies may register for it."))
+                return redirect("observers_staff:meeting", meeting.code)
+        return self._render(request, form, meeting, status=422)

@@ -1,5 +1,8 @@
 """Countries, conventions, the Parties to them, and the UN regional groups they belong to."""
 
+import re
+import unicodedata
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -39,6 +42,16 @@ class Eligibility(models.TextChoices):
         return [cls.DEVELOPING, cls.TRANSITION]
 
 
+def sort_name(name):
+    """The key a country's name sorts by, as a reader expects (Côte d'Ivoire before Czechia, Türkiye among the
+    Ts): accents removed (NFKD, combining marks dropped), case folded, and only letters and digits kept. Stored
+    (Country.sort_name), so SQL sorts and paginates by it, with the same order on SQLite and on PostgreSQL
+    under any collation: a string of a–z and 0–9 only compares the same in all of them."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return re.sub(r"[^a-z0-9]", "", plain.replace("ß", "ss"))
+
+
 class Country(DomainModel):
     """A country or territory (ISO 3166-1), or the European Union, with its eligibility class."""
 
@@ -46,6 +59,10 @@ class Country(DomainModel):
     iso2 = models.CharField(_("ISO 3166 alpha-2 code"), max_length=2, blank=True)
     numeric = models.CharField(_("ISO 3166 numeric code"), max_length=3, blank=True)
     name = models.CharField(_("name"), max_length=100)
+    sort_name = models.CharField(
+        _("sort key of the name"), max_length=100, blank=True, editable=False, db_index=True,
+        help_text=_("Set from the name on every save (parties.models.sort_name)."),
+    )  # fmt: skip
     name_source = models.CharField(_("source of the name"), max_length=200, blank=True)
     region = models.ForeignKey(
         Region, models.PROTECT, null=True, blank=True, related_name="countries", verbose_name=_("UN regional group")
@@ -70,10 +87,17 @@ class Country(DomainModel):
     class Meta:
         verbose_name = _("country")
         verbose_name_plural = _("countries")
-        ordering = ["name"]
+        ordering = ["sort_name", "name"]
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        self.sort_name = sort_name(self.name)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "name" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "sort_name"}
+        super().save(*args, **kwargs)
 
     def natural_key(self):
         return (self.iso3,)
@@ -128,7 +152,7 @@ class Party(DomainModel):
     class Meta:
         verbose_name = _("Party")
         verbose_name_plural = _("Parties")
-        ordering = ["country__name"]
+        ordering = ["country__sort_name", "country__name"]
         constraints = [models.UniqueConstraint(fields=["country", "convention"], name="party_unique_per_convention")]
 
     def __str__(self):
@@ -163,7 +187,7 @@ class ContactPoint(DomainModel):
     class Meta:
         verbose_name = _("contact point")
         verbose_name_plural = _("contact points")
-        ordering = ["party__country__name", "kind", "user__email"]
+        ordering = ["party__country__sort_name", "kind", "user__email"]
         constraints = [models.UniqueConstraint(fields=["user", "party"], name="contactpoint_unique_per_party")]
 
     def __str__(self):

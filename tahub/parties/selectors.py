@@ -29,7 +29,7 @@ def party_list(*, region=None, eligibility=None, search=None, convention=STOCKHO
         queryset = queryset.filter(eligibility=eligibility)
     if search:
         queryset = queryset.filter(country__name__icontains=search)
-    return queryset.order_by("country__name")
+    return queryset.order_by("country__sort_name", "country__name")  # Côte d'Ivoire before Czechia
 
 
 def party_counts_by_eligibility(parties):

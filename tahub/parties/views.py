@@ -37,5 +37,9 @@ class PartyDetailView(PermissionRequiredMixin, DetailView):
         return self._object
 
     def get_context_data(self, **kwargs):
+        from tahub.accounts import selectors as accounts
+
         centres = centre_selectors.centres_for_country(self.object.country)
-        return super().get_context_data(centres=centres, **kwargs)
+        region_id = self.object.country.region_id
+        focal_points = accounts.regional_focal_points_of(region_id) if region_id else []
+        return super().get_context_data(centres=centres, focal_points=focal_points, **kwargs)

@@ -160,7 +160,7 @@ def coverage(user, *, convention=None):
     paragraphs = DecisionParagraph.objects.filter(asks_for_assistance=True).select_related("decision__convention")
     if convention:
         paragraphs = paragraphs.filter(decision__convention__code=convention)
-    paragraphs = list(paragraphs.order_by("decision__year", "decision__number", "position", "number"))
+    paragraphs = list(paragraphs.order_by("decision__year", "decision__sort_key", "position", "number"))
     keys = [p.pk for p in paragraphs]
     kinds = [str(model._meta.verbose_name_plural) for _accessor, model, _field in citing_relations()]
     citing = [

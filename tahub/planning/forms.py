@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from tahub.parties import selectors as party_selectors
 
 from . import selectors
-from .models import Biennium, DecisionParagraph, Objective, ProgrammeActivity, TAPlan
+from .models import Biennium, DecisionParagraph, Objective, ProgrammeActivity, TAPlan, topic_label
 
 
 class DecisionFilterForm(forms.Form):
@@ -23,8 +23,8 @@ class DecisionFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # Topics are reference data (English slugs), read once per form.
-        topics = [(t, t.replace("-", " ")) for t in selectors.decision_topics()]
+        # Topics are reference data (codes), read once per form; people choose by their labels.
+        topics = sorted(((t, topic_label(t)) for t in selectors.decision_topics()), key=lambda pair: str(pair[1]))
         self.fields["topic"].choices = [("", _("All topics")), *topics]
 
     def filters(self):

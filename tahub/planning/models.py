@@ -1,5 +1,7 @@
 """Meetings of the Conference of the Parties and the decisions that mandate the work."""
 
+import re
+
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.urls import reverse
@@ -42,8 +44,36 @@ class Meeting(DomainModel):
         return (self.code,)
 
 
+# The decisions' topics are codes in the data (decisions.csv, the API); people read these labels. A topic the
+# data add later reads as its code made readable until it gets a label here.
+TOPIC_LABELS = {
+    "budget": _("Budget"),
+    "financial-resources": _("Financial resources"),
+    "needs-assessment": _("Needs assessment"),
+    "observers": _("Observers"),
+    "regional-centres": _("Regional centres"),
+    "technical-assistance": _("Technical assistance"),
+}
+
+
+def topic_label(code):
+    return TOPIC_LABELS.get(code) or code.replace("-", " ").capitalize()
+
+
+def decision_sort_key(number):
+    """The key that puts decisions in their natural order: convention, meeting number, then decision number, as
+    numbers (SC-1/9 before SC-1/16, SC-2/1 after SC-1/16), e.g. "SC-0001/0009". A number of another shape sorts
+    as written."""
+    found = re.fullmatch(r"\s*([A-Za-z]+)-(\d+)/(\d+)(.*)", number or "")
+    if not found:
+        return number or ""
+    prefix, meeting, decision, rest = found.groups()
+    return f"{prefix.upper()}-{int(meeting):04d}/{int(decision):04d}{rest}"
+
+
 class Decision(DomainModel):
-    """A decision of a Conference of the Parties, e.g. SC-1/15, that work can cite as its mandate."""
+    """A decision of a Conference of the Parties, e.g. SC-1/15, that work can cite as its mandate. Listed in
+    natural order (year, then `sort_key`: meeting number, then decision number), never as text."""
 
     class Verified(models.TextChoices):
         YES = "yes", _("Number and title seen in a source")
@@ -60,16 +90,23 @@ class Decision(DomainModel):
     verified = models.CharField(_("verification"), max_length=10, choices=Verified.choices)
     sources = models.CharField(_("sources"), max_length=300, blank=True)
     notes = models.TextField(_("notes"), blank=True)
+    sort_key = models.CharField(_("sort key"), max_length=40, editable=False, db_index=True, default="")
 
     objects = NaturalKeyManager("number")
 
     class Meta:
         verbose_name = _("decision")
         verbose_name_plural = _("decisions")
-        ordering = ["year", "number"]
+        ordering = ["year", "sort_key", "number"]
 
     def __str__(self):
         return f"{self.number} {self.title}".strip()
+
+    def save(self, *args, **kwargs):
+        self.sort_key = decision_sort_key(self.number)
+        if kwargs.get("update_fields") is not None and "number" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "sort_key"}
+        super().save(*args, **kwargs)
 
     def natural_key(self):
         return (self.number,)
@@ -80,6 +117,11 @@ class Decision(DomainModel):
     @property
     def topic_list(self):
         return [t for t in self.topics.split(";") if t]
+
+    @property
+    def topic_choices(self):
+        """(code, label) of each topic: the code for links and the API, the label for people."""
+        return [(code, topic_label(code)) for code in self.topic_list]
 
     @property
     def localized_title(self):
@@ -127,7 +169,7 @@ class DecisionParagraph(DomainModel):
     class Meta:
         verbose_name = _("decision paragraph")
         verbose_name_plural = _("decision paragraphs")
-        ordering = ["decision__year", "decision__number", "position", "number"]
+        ordering = ["decision__year", "decision__sort_key", "position", "number"]
         constraints = [models.UniqueConstraint(fields=["decision", "number"], name="paragraph_unique_per_decision")]
 
     def __str__(self):

@@ -10,6 +10,7 @@ from ninja.errors import HttpError
 from tahub.accounts.api import token_auth
 from tahub.accounts.rules import REASONS
 from tahub.core.api_services import run
+from tahub.core.api_types import BodyIn
 
 from . import selectors, services
 from .models import Decision, TAPlan
@@ -19,14 +20,14 @@ from .programme_api import EDIT, STAFF_ERRORS, BienniumOut, ObjectiveOut, Year, 
 __all__ = ["router"]
 
 
-class ObjectiveIn(Schema):
+class ObjectiveIn(BodyIn):
     number: int = Field(ge=1, le=32767, description="An objective is known by its number: an existing one is edited")
     title: str = Field(min_length=1, max_length=300)
     title_fr: str = Field("", max_length=300)
     description: str = Field("", max_length=5000)
 
 
-class PlanChangeIn(Schema):
+class PlanChangeIn(BodyIn):
     title: str = Field(min_length=1, max_length=300)
     title_fr: str = Field("", max_length=300)
     summary: str = Field("", max_length=10000)
@@ -53,7 +54,7 @@ class PlanSavedOut(Schema):
         return selectors.objective_list(plan=obj.start_year)
 
 
-class BienniumChangeIn(Schema):
+class BienniumChangeIn(BodyIn):
     plan: Year | None = Field(None, description="First year of the plan it belongs to")
     budget_decision: str | None = Field(None, max_length=20, description="e.g. SC-11/25")
     notes: str = Field("", max_length=10000)

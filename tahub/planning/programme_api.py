@@ -19,7 +19,7 @@ from tahub.accounts.rules import REASONS
 from tahub.core.api_errors import ErrorOut, check_known, get_or_404
 from tahub.core.api_pagination import PageNumberPagination
 from tahub.core.api_services import run
-from tahub.core.api_types import Code
+from tahub.core.api_types import BodyIn, Code
 from tahub.parties import selectors as party_selectors
 from tahub.parties.models import Convention, Region
 from tahub.vocabularies.models import Theme
@@ -47,7 +47,7 @@ class ParagraphOut(Schema):
         return obj.decision.number
 
 
-class ParagraphRef(Schema):
+class ParagraphRef(BodyIn):
     decision: str = Field(max_length=20, description="e.g. SC-5/20")
     paragraph: str = Field(max_length=20, description="e.g. 8")
 
@@ -102,7 +102,7 @@ class ProgrammeActivityOut(Schema):
     title: str
     title_fr: str
     conventions: list[str]
-    objective: int | None
+    objective: int | None = Field(description="The id of its objective (GET /objectives)")
     legal_basis: list[ParagraphRef]
     themes: list[str]
     regions: list[str]
@@ -114,6 +114,10 @@ class ProgrammeActivityOut(Schema):
     @staticmethod
     def resolve_biennium(obj):
         return obj.biennium.start_year
+
+    @staticmethod
+    def resolve_objective(obj):
+        return obj.objective_id  # the id, as ProgrammeActivityIn takes it (not the Objective: issue 18.6)
 
     @staticmethod
     def resolve_conventions(obj):
@@ -140,7 +144,7 @@ class ProgrammeActivityOut(Schema):
         return obj.trust_fund.code if obj.trust_fund_id else None
 
 
-class ProgrammeActivityIn(Schema):
+class ProgrammeActivityIn(BodyIn):
     biennium: Year
     number: int = Field(ge=1, le=32767)
     title: str = Field(min_length=1, max_length=2000)

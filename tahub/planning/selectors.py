@@ -20,7 +20,7 @@ def decision_list(*, convention=None, topic=None, meeting=None):
         ).filter(delimited_topics__contains=f";{topic};")
     if meeting:
         queryset = queryset.filter(meeting__code=meeting)
-    return queryset.order_by("year", "number")
+    return queryset.order_by("year", "sort_key", "number")  # natural order: SC-1/9 before SC-1/16
 
 
 def decision_topics():
@@ -59,7 +59,7 @@ def paragraph_list(*, decision=None, asks_for_assistance=None):
         queryset = queryset.filter(decision__number=decision)
     if asks_for_assistance is not None:
         queryset = queryset.filter(asks_for_assistance=asks_for_assistance)
-    return queryset.order_by("decision__year", "decision__number", "position", "number")
+    return queryset.order_by("decision__year", "decision__sort_key", "position", "number")
 
 
 def paragraphs_by_reference(references):

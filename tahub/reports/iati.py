@@ -120,8 +120,7 @@ def activity_element(activity, ref, name):
     _places(root, activity)
     _sectors(root, activity)
     _budget(root, activity)
-    for pledge in pledges:
-        _transactions(root, pledge)
+    _transactions(root, pledges)
     return root
 
 
@@ -183,15 +182,35 @@ def _budget(root, activity):
     SubElement(budget, "value", {"currency": "USD", "value-date": start}).text = str(activity.approved_budget)
 
 
-def _transactions(root, pledge):
-    steps = [("pledge", pledge.pledged_on, pledge.amount, pledge.rate_date)]
-    steps += [(entry.kind, entry.date, entry.amount, entry.rate_date) for entry in pledge.entries.all()]
-    for kind, date, amount, rate_date in steps:
+CENT = Decimal("0.01")
+
+
+def _transactions(root, pledges):
+    """The activity's money as the public sees it (docs/api.md, "What the public sees of the money"): per kind
+    (pledged 13, committed 11, received 1), one transaction with the total in USD at each record's own rate,
+    dated by the latest of them, as the public contributions table shows it. Each pledge's donor, date and amount
+    are the Secretariat's (the permission layer's funding.view_pledge); the donors are named, as on that table, as
+    participating organisations (role 1, funding)."""
+    totals, latest = {}, {}
+    for pledge in pledges:
+        steps = [("pledge", pledge.pledged_on, pledge.amount * pledge.rate_to_usd)]
+        steps += [(entry.kind, entry.date, entry.amount * entry.rate_to_usd) for entry in pledge.entries.all()]
+        for kind, date, usd in steps:
+            totals[kind] = totals.get(kind, Decimal(0)) + usd
+            latest[kind] = max(latest.get(kind, date), date)
+    for kind in TRANSACTION:
+        if kind not in totals:
+            continue
         transaction = SubElement(root, "transaction")
         SubElement(transaction, "transaction-type", code=TRANSACTION[kind])
-        SubElement(transaction, "transaction-date", {"iso-date": date.isoformat()})
-        value = {"currency": pledge.currency, "value-date": rate_date.isoformat()}
-        SubElement(transaction, "value", value).text = str(amount)
-        if pledge.kind == "in_kind":
-            _narrative(transaction, "description", f"In kind: {pledge.in_kind_description}")
-        _narrative(transaction, "provider-org", str(pledge.donor))
+        SubElement(transaction, "transaction-date", {"iso-date": latest[kind].isoformat()})
+        value = {"currency": "USD", "value-date": latest[kind].isoformat()}
+        SubElement(transaction, "value", value).text = str(totals[kind].quantize(CENT))
+        _narrative(transaction, "description", TOTAL_DESCRIPTION[kind])
+
+
+TOTAL_DESCRIPTION = {
+    "pledge": "Total pledged to this activity (USD, each pledge at its own rate)",
+    "commitment": "Total committed to this activity (USD, each commitment at its own rate)",
+    "receipt": "Total received for this activity (USD, each receipt at its own rate)",
+}

@@ -38,3 +38,19 @@ def test_docs_page_uses_only_local_assets(client):
         assert finders.find(asset), f"{asset} is not served locally"
     assert "swagger-ui-bundle.js" in html
     assert '"validatorUrl": null' in html
+
+
+def _outside_code(markdown):
+    return re.sub(r"`[^`]*`", "", markdown)
+
+
+def test_the_docs_show_the_bearer_header_with_a_token_placeholder(client):
+    """Swagger UI renders descriptions as Markdown: a bare <token> is taken for an HTML tag and dropped, which
+    showed “Bearer ”” with nothing in between (issue 17.7). The header is shown as code, with a placeholder."""
+    document = client.get("/api/v1/openapi.json").json()
+    scheme = document["components"]["securitySchemes"]["ApiTokenAuth"]
+    assert scheme["scheme"] == "bearer" and "`Authorization: Bearer tah_…`" in scheme["description"]
+    assert "`Authorization: Bearer tah_…`" in document["info"]["description"]
+    texts = [document["info"]["description"], scheme["description"]]
+    texts += [op.get("description", "") for path in document["paths"].values() for op in path.values()]
+    assert [t for t in texts if re.search(r"<[A-Za-z][^>]*>", _outside_code(t))] == []

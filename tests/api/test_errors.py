@@ -1,5 +1,7 @@
 """Bad input gets a clear JSON message naming the parameter, and changes nothing."""
 
+import json
+
 import pytest
 from ninja.errors import HttpError
 
@@ -94,3 +96,65 @@ def test_a_body_that_is_not_json_gets_a_readable_400(rf):
     response = http_error(rf.post("/api/v1/x"), HttpError(400, "Cannot parse request body"), api)
     assert response.status_code == 400
     assert b"JSON" in response.content
+
+
+MULTIPART_WITHOUT_BOUNDARY = "multipart/form-data"
+
+
+@pytest.mark.parametrize("url", ["/api/v1/observer-applications", "/api/v1/listing-requests"])
+def test_a_multipart_body_without_its_boundary_is_a_readable_400(client, url):
+    response = client.generic("POST", url, b"--x\r\nContent-Disposition: form-data; name=a\r\n\r\n1\r\n--x--\r\n",
+                              content_type=MULTIPART_WITHOUT_BOUNDARY)  # fmt: skip
+    body = _error(response, 400)
+    assert "boundary" in body["detail"]
+
+
+def _direct(response, status):
+    """_error() for a response from a view called directly (no test client, so no .json())."""
+    response.json = lambda: json.loads(response.content)
+    return _error(response, status)
+
+
+def _broken_endpoint():
+    """The views of a throw-away API with our handlers, by name: one fails as a bug would, one refuses."""
+    from ninja import NinjaAPI
+
+    from tahub.core.api_errors import install_error_handlers
+
+    broken = NinjaAPI(urls_namespace="broken-test")
+    install_error_handlers(broken)
+
+    @broken.get("/boom")
+    def boom(request):
+        raise ZeroDivisionError("a bug")
+
+    @broken.get("/denied")
+    def denied(request):
+        from django.core.exceptions import PermissionDenied
+
+        raise PermissionDenied("Only the Secretariat may do this.")
+
+    return {pattern.name: pattern.callback for pattern in broken.urls[0]}
+
+
+def test_an_unhandled_exception_answers_the_json_error_shape_and_is_logged(rf, settings, caplog):
+    settings.DEBUG = False
+    broken = _broken_endpoint()
+    request = rf.get("/api/boom")
+    with caplog.at_level("ERROR", logger="django.request"):
+        response = broken["boom"](request)
+    body = _direct(response, 500)
+    assert "went wrong on our side" in body["detail"] and "a bug" not in body["detail"]
+    assert "Traceback" not in response.content.decode()
+    assert any(r.exc_info and r.exc_info[0] is ZeroDivisionError for r in caplog.records)
+
+
+def test_the_same_json_500_when_debug_is_on(rf, settings):
+    settings.DEBUG = True
+    response = _broken_endpoint()["boom"](rf.get("/api/boom"))
+    _direct(response, 500)
+
+
+def test_a_permission_refusal_no_endpoint_answered_is_a_json_403_with_its_reason(rf):
+    response = _broken_endpoint()["denied"](rf.get("/api/denied"))
+    assert _direct(response, 403)["detail"] == "Only the Secretariat may do this."

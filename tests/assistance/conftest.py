@@ -91,3 +91,13 @@ def draft(party_a, contact_a):
 @pytest.fixture
 def submitted(draft, contact_a, afr_focal_point):
     return services.submit_request(draft, by=contact_a)
+
+
+@pytest.fixture
+def centres_offer_no_themes():
+    """The regional centres offer the themes of their mandate (reference data): with seventeen of them a request's
+    suggestions are all centres. Tests of how other organisations rank take those themes away."""
+    from tahub.directory.models import Organisation
+
+    for centre in Organisation.objects.filter(regional_centre__isnull=False):
+        centre.themes.clear()

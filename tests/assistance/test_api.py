@@ -72,7 +72,7 @@ def test_stale_move_answers_409(client, submitted, afr_focal_point, administrato
         **bearer(administrator),
     )
     assert response.status_code == 409
-    assert "by someone else" in response.json()["detail"]
+    assert "moved to “Under review” by afr@secretariat.example at" in response.json()["detail"]
 
 
 def test_illegal_move_answers_422(client, submitted, afr_focal_point):

@@ -8,7 +8,7 @@ from tahub.vocabularies.models import AssistanceType, Theme
 pytestmark = pytest.mark.django_db
 
 
-def test_providers_are_ranked_by_fit_with_reasons(submitted, contact_a, afr_focal_point):
+def test_providers_are_ranked_by_fit_with_reasons(submitted, contact_a, afr_focal_point, centres_offer_no_themes):
     inventories = Theme.objects.get(slug="inventories")
     training = AssistanceType.objects.get(slug="training")
     strong = Organisation.objects.get(slug="unitar")
@@ -35,7 +35,9 @@ def test_providers_are_ranked_by_fit_with_reasons(submitted, contact_a, afr_foca
     assert next(s for s in suggestions if s.organisation == weak).reasons == ["provides Training course"]
 
 
-def test_past_delivery_on_similar_requests_counts(submitted, afr_focal_point, contact_a, provider, provider_member):
+def test_past_delivery_on_similar_requests_counts(
+    submitted, afr_focal_point, contact_a, provider, provider_member, centres_offer_no_themes
+):
     r = services.accept_request(services.start_review(submitted, by=afr_focal_point), by=afr_focal_point)
     r, _a = services.assign_providers(r, by=afr_focal_point, organisations=[provider])
     r = services.mark_delivered(services.start_delivery(r, by=provider_member), by=provider_member)

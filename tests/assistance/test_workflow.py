@@ -112,7 +112,7 @@ def test_illegal_move_message_names_the_state(submitted, afr_focal_point):
 def test_stale_action_is_refused_and_changes_nothing(submitted, afr_focal_point, administrator):
     services.start_review(submitted, by=afr_focal_point)
     # The administrator's page still showed "submitted".
-    with pytest.raises(services.RequestStale, match="moved to “Under review” by someone else"):
+    with pytest.raises(services.RequestStale, match="moved to “Under review” by afr@secretariat.example at"):
         services.start_review(submitted, by=administrator, seen_state=State.SUBMITTED)
     submitted.refresh_from_db()
     assert submitted.owner == afr_focal_point

@@ -63,7 +63,7 @@ def test_staff_create_an_event_and_add_a_material(page, tmp_path):
     page.get_by_label("Starts (local time of the event)").fill("2030-07-16T09:00")
     page.get_by_label("Ends (local time of the event)").fill("2030-07-16T08:00")  # a mistake: before it starts
     page.locator("#id_mode").select_option("online")
-    page.get_by_label("Capacity").fill("100")
+    page.locator("#id_capacity").fill("100")
     page.locator("#id_registration_mode").select_option("open")
     page.get_by_label("Registration deadline").fill("2030-07-10")
     page.get_by_role("button", name="Save the event").click()
@@ -79,3 +79,25 @@ def test_staff_create_an_event_and_add_a_material(page, tmp_path):
     page.get_by_role("button", name="Add", exact=True).click()
     assert "Material added." in page.locator(".messages").inner_text()
     assert_accessible(page)
+
+
+def test_cancelling_an_event_asks_first_without_javascript(page_without_js):
+    """Cancelling tells everyone registered and cannot be undone: a confirmation page, a red button."""
+    page = page_without_js
+    event = make_event()
+    cast.staff("admin@secretariat.example")
+    sign_in(page, "admin@secretariat.example", totp=True)
+    page.goto(f"/staff/events/{event.slug}/")
+    button = page.get_by_role("button", name="Cancel the event…")
+    assert "button-danger" in button.get_attribute("class")
+    button.click()
+    assert page.get_by_role("heading", level=1).inner_text() == f"Cancel the event “{event.title}”?"
+    assert_accessible(page)
+    page.get_by_role("link", name="No, keep it").click()
+    event.refresh_from_db()
+    assert event.state == "published"
+    page.get_by_role("button", name="Cancel the event…").click()
+    page.get_by_role("button", name="Yes, cancel the event").click()
+    event.refresh_from_db()
+    assert event.state == "cancelled"
+    assert "Cancelled" in page.locator(".status").inner_text()

@@ -21,6 +21,7 @@ def test_organisation_asks_to_be_listed_and_staff_approve(page, tmp_path):
     page.get_by_label("Alternatives to POPs and safer substitutes").check()
     page.get_by_label("Your name").fill("Grace A.")
     page.get_by_label("Your e-mail address").fill("grace@lbtw.example.org")
+    page.get_by_label("Publish my e-mail address in the directory").check()  # consent, asked for (issue 17.5)
     page.get_by_label("Supporting documents").set_input_files(str(statutes))
     page.get_by_role("button", name="Send the request").click()
     assert page.locator("h1").inner_text() == "Request to list Lake Basin Toxics Watch"
@@ -30,6 +31,9 @@ def test_organisation_asks_to_be_listed_and_staff_approve(page, tmp_path):
     sign_in(page, "reviewer@secretariat.example", totp=True)
     page.goto("/staff/directory/")
     page.get_by_role("link", name="Lake Basin Toxics Watch").click()
+    published = page.locator("h2:has-text('What approval publishes') + dl").inner_text()
+    assert "Alternatives to POPs and safer substitutes" in published and "grace@lbtw.example.org" in published
+    assert_accessible(page)
     page.get_by_label("Approve: list it").check()
     page.get_by_role("button", name="Record the decision").click()
     assert page.locator("h1").inner_text() == "Directory: requests to review"
@@ -39,3 +43,4 @@ def test_organisation_asks_to_be_listed_and_staff_approve(page, tmp_path):
     assert "Approved: listed" in page.locator("main").inner_text()
     page.get_by_role("link", name="See the entry in the directory").click()
     assert page.locator("h1").inner_text() == "Lake Basin Toxics Watch"
+    assert "grace@lbtw.example.org" in page.locator("main").inner_text()  # published, with consent

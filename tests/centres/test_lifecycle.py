@@ -159,11 +159,27 @@ def test_nomination_endorsed_becomes_a_centre_and_a_provider(secretariat):
     assert nomination.state == Nomination.State.ENDORSED
     centre = nomination.centre
     assert centre.organisation.kind == "regional-centre"
-    assert [(e.start_year, e.end_year) for e in centre.endorsements.all()] == [(2026, 2030)]
+    # "Endorsed for 4 years" (seed 001): four calendar years, 2026–2029.
+    assert [(e.start_year, e.end_year) for e in centre.endorsements.all()] == [(2026, 2029)]
     with pytest.raises(ValidationError, match="already has an endorsement starting in 2026"):
         services.renew_endorsement(centre, by=secretariat, decision=decision, start_year=2026)
-    services.renew_endorsement(centre, by=secretariat, decision=decision, start_year=2030)
-    assert centre.endorsements.count() == 2
+    assert centre.endorsements.count() == 1
+
+
+def test_a_renewal_follows_on_from_the_current_term_without_overlap():
+    secretariat = cast.staff("evaluator@secretariat.example")
+    centre = RegionalCentre.objects.get(code="scrc-kenya")  # latest known term: SC-7/17, 2015–2018
+    decision = Decision.objects.get(number="SC-7/17")
+    centre.endorsements.all().delete()
+    first = services._endorse(centre, decision, 2026)
+    assert (first.start_year, first.end_year) == (2026, 2029)
+    for overlapping in (2027, 2029, 2025):  # inside the term, its last year, or a term that runs into it
+        with pytest.raises(ValidationError, match="would overlap the term 2026–2029: a renewal starts in 2030"):
+            services.renew_endorsement(centre, by=secretariat, decision=decision, start_year=overlapping)
+    renewal = services.renew_endorsement(centre, by=secretariat, decision=decision)  # no year: follows on
+    assert (renewal.start_year, renewal.end_year) == (2030, 2033)
+    assert renewal.history.first().history_change_reason == "centres.endorsement.recorded"
+    assert list(centre.endorsements.values_list("start_year", "end_year")) == [(2030, 2033), (2026, 2029)]
 
 
 def test_two_institutions_of_one_country_endorsed_in_one_year_get_distinct_codes(secretariat):
@@ -208,3 +224,30 @@ def test_nomination_not_endorsed_needs_a_reason(secretariat):
     with pytest.raises(ValidationError):
         services.decline_nomination(nomination, by=secretariat, decision=None, note=" ")
     assert services.decline_nomination(nomination, by=secretariat, decision=None, note="Dossier incomplete").note
+
+
+def test_reference_terms_are_four_calendar_years():
+    """regional_centres.csv dates each latest known term as four years (Algeria's two-year term as reported)."""
+    from tahub.centres.models import Endorsement
+
+    spans = {e.centre.code: e.end_year - e.start_year + 1 for e in Endorsement.objects.select_related("centre")}
+    assert spans.pop("scrc-algeria") == 2
+    assert set(spans.values()) == {4}
+    assert (spans and Endorsement.objects.get(centre__code="scrc-trinidad-and-tobago").end_year) == 2026
+
+
+def test_migration_shortens_five_year_terms_and_records_why():
+    import importlib
+
+    from django.apps import apps
+
+    from tahub.centres.models import Endorsement
+
+    migration = importlib.import_module("tahub.centres.migrations.0005_endorsement_terms_of_four_years")
+    centre = RegionalCentre.objects.get(code="scrc-kenya")
+    five = Endorsement.objects.create(centre=centre, decision_reference="SC-13/x", start_year=2027, end_year=2031)
+    migration.forwards(apps, None)
+    five.refresh_from_db()
+    assert (five.start_year, five.end_year) == (2027, 2030)
+    assert five.history.first().history_change_reason == "centres.endorsement.term_of_four_years"
+    assert Endorsement.objects.get(centre__code="scrc-algeria").end_year == 2010  # not a five-year term

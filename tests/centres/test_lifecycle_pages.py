@@ -115,9 +115,13 @@ def test_secretariat_records_a_renewal_and_a_nomination_decision_from_its_page(c
         f"/staff/centres/{centre.code}/renew/", {"decision": "SC-7/17", "start_year": 2028}, follow=True
     )
     assert "The renewal is recorded." in response.content.decode()
-    assert centre.endorsements.filter(start_year=2028, end_year=2032).exists()
-    missing = client.post(f"/staff/centres/{centre.code}/renew/", {"decision": "SC-7/17"}, follow=True)
-    assert "Give the first year of the term." in missing.content.decode()
+    assert centre.endorsements.filter(start_year=2028, end_year=2031).exists()
+    overlap = client.post(f"/staff/centres/{centre.code}/renew/", {"decision": "SC-7/17", "start_year": 2030},
+                          follow=True)  # fmt: skip
+    assert "would overlap the term 2028–2031" in overlap.content.decode()
+    follows = client.post(f"/staff/centres/{centre.code}/renew/", {"decision": "SC-7/17"}, follow=True)
+    assert "The renewal is recorded." in follows.content.decode()  # no first year: the year after the term
+    assert centre.endorsements.filter(start_year=2032, end_year=2035).exists()
 
     dossier = SimpleUploadedFile("dossier.pdf", b"%PDF-1.4\n%%EOF\n")
     data = {"institution": "Centre X", "host_country": Country.objects.get(iso3="SEN").pk,

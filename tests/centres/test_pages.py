@@ -16,6 +16,21 @@ def test_centre_list_shows_every_centre(client):
     assert "17 centres" in response.content.decode()
 
 
+def test_centre_list_says_where_its_count_comes_from_and_that_the_seed_says_15(client):
+    """Issue 16.3: the seed page says "a network of 15"; the product lists 17 and says why, as a doubt."""
+    import re
+    from pathlib import Path
+
+    from django.conf import settings
+
+    body = re.sub(r"\s+", " ", client.get("/centres/").content.decode())
+    doubt = re.search(r'<p class="note doubt" id="count-source">(.*?)</p>', body).group(1)
+    assert "the seed page says 15" in doubt
+    assert "the Secretariat's list of regional centres" in doubt and "has 17" in doubt
+    provenance = re.sub(r"\s+", " ", (Path(settings.REFERENCE_DATA_DIR) / "PROVENANCE-programme.md").read_text())
+    assert "the seed page says 15; the Secretariat's list of regional centres has 17" in provenance
+
+
 def test_centre_list_filters_by_region(client):
     response = client.get("/centres/", {"region": "GRULAC"})
     assert sorted(codes(response)) == [
@@ -53,10 +68,10 @@ def test_centre_page_keeps_the_doubts_visible(client):
     response = client.get("/centres/scrc-brazil/")
     body = response.content.decode()
     centre = response.context["centre"]
-    assert "current-term-unverified" in body
+    assert "current term not verified" in body and "current-term-unverified" not in body  # words, not codes
     assert "re-endorsed for 4 years" in body  # the endorsement history from the sources
     assert "is an inference" in centre.notes
-    assert '<a href="/decisions/SC-7/17/">SC-7/17</a>: 2015–2019' in body
+    assert '<a href="/decisions/SC-7/17/">SC-7/17</a>: 2015–2018' in body  # four years
 
 
 def test_centre_page_without_known_languages_says_so(client):
@@ -76,9 +91,9 @@ def test_centre_list_costs_a_fixed_number_of_queries(client, django_assert_max_n
 
 @pytest.mark.parametrize("code", ["scrc-brazil", "scrc-mexico"])
 def test_centre_page_costs_a_fixed_number_of_queries(client, django_assert_max_num_queries, code):
-    # The centre, its Parties served, its approved work plan, its activities with their types and Parties,
-    # the feedback summary.
-    with django_assert_max_num_queries(10):
+    # The centre, its Parties served and themes offered, its approved work plan, its activities with their
+    # types and Parties, the feedback summary.
+    with django_assert_max_num_queries(11):
         assert client.get(f"/centres/{code}/").status_code == 200
 
 
@@ -104,6 +119,32 @@ def test_centre_page_cost_does_not_grow_with_activities(client, django_assert_ma
             report=report, title=f"A{i}", assistance_type=kind, start=period.start, end=period.end
         )
         a.parties_benefited.set(parties)
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(11):
         response = client.get("/centres/scrc-brazil/")
     assert "A0" in response.content.decode() and "A29" in response.content.decode()
+
+
+def test_every_centre_offers_the_themes_of_its_mandate(client):
+    """Issue 15.3: no centre lists "no theme offered"; the themes come from the mandate, by a stated rule."""
+    import importlib.util
+    import re
+    from pathlib import Path
+
+    from django.conf import settings
+
+    from tahub.centres.models import RegionalCentre
+
+    tool = Path(settings.REFERENCE_DATA_DIR) / "tools" / "build_centre_themes.py"
+    spec = importlib.util.spec_from_file_location("build_centre_themes", tool)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    expected = {(r["centre"], r["theme"]) for r in module.rows()}  # the rule, applied to today's files
+    assert len(expected) == 17 * 10
+    for centre in RegionalCentre.objects.select_related("organisation"):
+        offered = set(centre.organisation.themes.values_list("slug", flat=True))
+        assert offered == {theme for code, theme in expected if code == centre.code}, centre.code
+        assert {"technology-transfer", "stockpiles-wastes", "nip"} <= offered
+    entry = re.sub(r"\s+", " ", client.get("/directory/scrc-kenya/").content.decode())
+    assert "Transfer of environmentally sound technologies" in entry
+    page = client.get("/centres/scrc-kenya/").content.decode()
+    assert "from the centres' mandate" in page and "National reporting" in page

@@ -1,5 +1,8 @@
+import csv
+import re
 import shutil
 from io import StringIO
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -100,3 +103,45 @@ def test_secretariat_override_survives_a_reload(data_dir):
     country.refresh_from_db()
     assert country.eligibility == Eligibility.DEVELOPING
     assert country.eligibility_override_reason == "Decision of the Bureau"
+
+
+# The row counts the PROVENANCE files (and the README's table) state, in the convention the README defines:
+# a file name, then " — N rows", " (N rows" or ": N rows".
+STATED_COUNT = re.compile(r"`?([\w-]+\.csv)`?(?: —|:| \() ?([\d,]+) rows?\b")
+README_ROW = re.compile(r"^\| ([\w-]+\.csv) \| ([\d,]+) \|", re.MULTILINE)
+
+
+def _data_rows(path):
+    with path.open(encoding="utf-8", newline="") as handle:
+        return sum(1 for _row in csv.DictReader(handle))
+
+
+def _stated_counts():
+    data = Path(settings.REFERENCE_DATA_DIR)
+    for document in [*sorted(data.glob("PROVENANCE-*.md")), data / "README.md"]:
+        text = document.read_text(encoding="utf-8")
+        for name, count in [*STATED_COUNT.findall(text), *README_ROW.findall(text)]:
+            yield document.name, name, int(count.replace(",", ""))
+
+
+def test_every_row_count_stated_in_the_provenance_files_is_the_files_count():
+    data = Path(settings.REFERENCE_DATA_DIR)
+    stated = list(_stated_counts())
+    wrong = [(doc, name, count, _data_rows(data / name)) for doc, name, count in stated
+             if count != _data_rows(data / name)]  # fmt: skip
+    assert wrong == []
+    # The convention is in use: each PROVENANCE file that describes CSV files states their counts.
+    assert {"decisions.csv", "meetings.csv", "trust_funds.csv", "stockholm_parties.csv", "themes.csv",
+            "partners.csv", "ta_plans.csv"} <= {name for _doc, name, _count in stated}  # fmt: skip
+
+
+def test_the_decisions_listed_per_verification_status_are_the_files():
+    data = Path(settings.REFERENCE_DATA_DIR)
+    text = (data / "PROVENANCE-programme.md").read_text(encoding="utf-8")
+    with (data / "decisions.csv").open(encoding="utf-8", newline="") as handle:
+        in_file = {}
+        for row in csv.DictReader(handle):
+            in_file.setdefault(row["verified"], set()).add(row["number"])
+    for status, count, listed in re.findall(r"`(yes|partial|no)` = [^(]*\((\d+): ([^)]*)\)", text):
+        numbers = set(re.findall(r"SC-\d+/\d+", listed.split(" — ")[0]))
+        assert (int(count), numbers) == (len(in_file[status]), in_file[status]), status

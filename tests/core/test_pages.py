@@ -11,6 +11,7 @@ pytestmark = pytest.mark.django_db
 PUBLIC_PAGES = [
     "/",
     "/data-notes/",
+    "/contact/",
     "/parties/",
     "/parties/BRA/",
     "/centres/",

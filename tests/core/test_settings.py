@@ -139,3 +139,53 @@ def test_without_a_redis_url_each_process_has_its_own_cache(tmp_path):
         tmp_path=tmp_path,
     )
     assert result.stdout.strip() == "LocMemCache", result.stderr
+
+
+def _site_url(tmp_path, **env):
+    result = manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        "from django.conf import settings; print(settings.SITE_URL)",
+        tmp_path=tmp_path,
+        **env,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_email_links_follow_the_address_make_run_serves(tmp_path):
+    assert _site_url(tmp_path, TAHUB_ADDR="127.0.0.1:8101") == "http://127.0.0.1:8101"
+    assert _site_url(tmp_path, TAHUB_ADDR="0.0.0.0:8102") == "http://127.0.0.1:8102"
+    assert _site_url(tmp_path, TAHUB_ADDR="8103") == "http://127.0.0.1:8103"
+    assert (
+        _site_url(tmp_path, TAHUB_ADDR="127.0.0.1:8101", SITE_URL="https://ta.example.org/") == "https://ta.example.org"
+    )
+    assert _site_url(tmp_path) == "http://127.0.0.1:8000"
+
+
+def test_make_run_gives_its_address_to_the_web_process_and_the_worker(tmp_path):
+    result = subprocess.run(  # noqa: S603
+        ["make", "-n", "run", "ADDR=127.0.0.1:8101"], cwd=ROOT, capture_output=True, text=True, timeout=60, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    commands = result.stdout
+    assert "TAHUB_ADDR=127.0.0.1:8101 .venv/bin/python manage.py db_worker" in commands
+    assert "TAHUB_ADDR=127.0.0.1:8101 .venv/bin/python manage.py runserver 127.0.0.1:8101" in commands
+
+
+def test_the_smtp_backend_gives_up_on_a_silent_server(tmp_path):
+    code = (
+        "from django.conf import settings; from django.core.mail import get_connection; "
+        "print(get_connection(settings.EMAIL_DELIVERY_BACKEND).timeout)"
+    )
+    result = manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        code,
+        tmp_path=tmp_path,
+        EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "30"

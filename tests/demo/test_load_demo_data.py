@@ -40,3 +40,34 @@ def test_load_demo_data_refused_outside_demo_mode_writes_nothing():
         call_command("load_demo_data", stdout=StringIO())
     assert User.objects.count() == 0
     assert Organisation.objects.filter(slug__startswith="gen").count() == 0
+
+
+def test_load_demo_data_prints_an_account_for_every_role(client):
+    from tahub.directory.models import ListingRequest
+    from tahub.observers import selectors as observers
+    from tahub.observers.models import FocalPoint
+
+    out = StringIO()
+    call_command("load_demo_data", stdout=out)
+    printed = out.getvalue()
+    for role in (
+        "Secretariat administrator",
+        "Regional focal point",
+        "Official contact point",
+        "Focal point, Kenya",
+        "Provider member",
+        "Regional centre member",
+        "Donor",
+        "NGO observer",
+        "Applicant organisation",
+    ):
+        assert role in printed, role  # fmt: skip
+    assert "/workspace/" in printed  # the centre account is told where its workspace is
+
+    focal_point = FocalPoint.objects.select_related("organisation").get(user__email="observer.ngo@demo.tahub.localhost")
+    assert observers.admission_status(focal_point.organisation) == "admitted"
+    listing = ListingRequest.objects.get(contact_email="applicant@demo.tahub.localhost")
+    assert listing.state == "info_needed" and f"/directory/join/{listing.token}/" in printed
+    assert client.get(f"/directory/join/{listing.token}/").status_code == 200
+    donor = User.objects.get(email="donor@demo.tahub.localhost")
+    assert donor.check_password(DEMO_PASSWORD) and donor.memberships.get().organisation.donors.exists()

@@ -21,7 +21,7 @@ def form_data(**extra):
         "slug": "pops-sites-briefing", "kind": "briefing", "title_en": "Contaminated sites",
         "title_fr": "Sites contaminés", "description_en": "Draft guidance.", "description_fr": "Projet de guide.",
         "time_zone": "Pacific/Auckland", "start": "2030-07-16T09:00", "end": "2030-07-16T12:00", "mode": "online",
-        "languages": "en;fr", "capacity": "100", "party_quota": "2", "registration_mode": "open",
+        "languages": ["en", "fr"], "capacity": "100", "party_quota": "2", "registration_mode": "open",
         "registration_deadline": "2030-07-10", "follow_up_after_days": "180",
         "themes": [Theme.objects.get(slug="inventories").pk], "agenda": "1. Opening",
     }  # fmt: skip

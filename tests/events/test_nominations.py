@@ -130,8 +130,9 @@ def test_open_registration_accepts_then_waitlists(webinar):
     services.register(webinar, name="B", email="b@example.org")
     third = services.register(webinar, name="C", email="c@example.org")
     assert (first.state, third.state) == (RegistrationState.ACCEPTED, RegistrationState.WAITLISTED)
-    with pytest.raises(ValidationError):
-        services.register(webinar, name="A again", email="A@example.org")
+    assert services.register(webinar, name="A again", email="A@example.org") == first  # unchanged, link re-sent
+    first.refresh_from_db()
+    assert (first.name, webinar.registrations.count()) == ("A", 3)
     _cancelled, promoted = services.cancel_registration(first, token=first.token)
     assert promoted.pk == third.pk
 

@@ -122,8 +122,9 @@ def test_staff_accept_and_mark_attendance_on_the_list(client, event, party_a, co
 def test_open_registration_on_the_page(client, webinar):
     response = client.post(f"/events/{webinar.slug}/register/", {"name": "Ana", "email": "ana@example.org"})
     registration = Registration.objects.get()
-    assert response.url == registration.get_absolute_url()
-    assert client.get(response.url).context["r"].state == RegistrationState.ACCEPTED
+    assert response.url == webinar.get_absolute_url()  # the private link goes by e-mail only
+    assert registration.state == RegistrationState.ACCEPTED
+    assert client.get(registration.get_absolute_url()).context["r"] == registration
 
 
 def test_organisation_and_centre_pages_list_the_events_they_organised(client, event):
@@ -133,3 +134,14 @@ def test_organisation_and_centre_pages_list_the_events_they_organised(client, ev
     event.organisers.add(centre.organisation)
     assert event.title in client.get(f"/directory/{centre.organisation.slug}/").content.decode()
     assert event.title in client.get(f"/centres/{centre.code}/").content.decode()
+
+
+def test_languages_are_shown_by_name_and_ticked_by_name_on_the_form(client, administrator):
+    """People read "English, French", never the codes "en;fr" (the API and exports keep the codes)."""
+    event = make_event("bilingual", languages="en;fr")
+    text = client.get(event.get_absolute_url()).content.decode()
+    assert "<dd>English, French" in text and "en, fr" not in text
+    login(client, administrator)
+    form = client.get(f"/staff/events/{event.slug}/edit/").content.decode()
+    assert 'value="fr" id="id_languages_1" checked' in form
+    assert "Language codes" not in form

@@ -135,9 +135,44 @@ def test_totals_per_trust_fund_and_proposal(admin):
     assert fund.approved_budget == Decimal("1200000")
     assert fund.funding_usd == Decimal("362562") and fund.still_to_raise == Decimal("837438")
     proposal = selectors.proposal_get(proposal.pk, include_unpublished=True)
-    assert proposal.funds_to_raise == Decimal("637438")  # the template's figure stays as typed lines give it
-    assert proposal.still_to_raise == Decimal("827438")  # 1,190,000 approved − 362,562 committed
+    # One figure (issue 16.4): total budget − co-funding pledged, where the co-funding pledged is the row typed
+    # on the template (362,562) plus the pledge earmarked to the proposal (500,000): 1,000,000 − 862,562.
+    assert (proposal.co_funding_typed, proposal.co_funding_recorded) == (Decimal("362562"), Decimal("500000"))
+    assert proposal.co_funding_pledged == Decimal("862562")
+    assert proposal.funds_to_raise == Decimal("137438")
+    assert not hasattr(proposal, "still_to_raise")  # no second figure of what is left
     assert selectors.trust_funds_with_money().get(code="BD").still_to_raise == 0
+
+
+def test_funds_to_raise_never_go_below_zero_and_convert_pledges_to_the_proposals_currency(admin):
+    from .seed import seed_proposal
+
+    proposal = seed_proposal(admin)  # 1,000,000 USD, 362,562 co-funding typed
+    pledge(admin, donor(admin), "100000", currency="EUR", rate="1.10", proposal=proposal)  # 110,000 USD
+    proposal = selectors.proposal_get(proposal.pk, include_unpublished=True)
+    assert proposal.co_funding_recorded == Decimal("110000")
+    assert proposal.funds_to_raise == Decimal("527438")
+    pledge(admin, donor(admin, name="Big donor"), "900000", proposal=proposal)
+    assert selectors.proposal_get(proposal.pk, include_unpublished=True).funds_to_raise == 0
+
+
+def test_a_pledge_is_never_entered_both_as_co_funding_and_as_earmarked_money(admin):
+    from .seed import LINES, seed_data, seed_proposal
+
+    proposal = seed_proposal(admin)  # its co-funding row names "Pledged co-funding"
+    typed = donor(admin, name="Pledged co-funding")
+    with pytest.raises(ValidationError) as error:
+        pledge(admin, typed, "362562", proposal=proposal)
+    assert "already lists Pledged co-funding" in error.value.message_dict["proposal"][0]
+    assert not Pledge.objects.exists()
+
+    given = pledge(admin, donor(admin, name="Norway"), "1000", proposal=proposal)
+    row = {"donor_name": "norway ", "amount": Decimal("1000")}
+    with pytest.raises(ValidationError) as error:
+        services.update_proposal(proposal, by=admin, data=seed_data(), lines=LINES, co_funding=[row])
+    assert "Norway's pledge to this proposal is recorded" in error.value.message_dict["co_funding"][0]
+    assert [c.donor for c in proposal.co_funding.all()] == ["Pledged co-funding"]  # nothing half-saved
+    assert given.proposal_id == proposal.pk
 
 
 def test_an_activity_without_a_budget_has_nothing_to_raise_computed(admin):

@@ -16,13 +16,14 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def _pledges(admin):
-    due = DAY - datetime.timedelta(days=1)
-    late = pledge(admin, donor(admin, name="Late", email="late@example.org"), "1000", due_on=due, activity=activity())
+    due, made = DAY - datetime.timedelta(days=1), DAY - datetime.timedelta(days=90)  # due on or after the pledge
+    late = pledge(admin, donor(admin, name="Late", email="late@example.org"), "1000", due_on=due, activity=activity(),
+                  pledged_on=made)  # fmt: skip
     entry(admin, late, PledgeEntry.Kind.RECEIPT, "250")
-    paid = pledge(admin, donor(admin, name="Paid", email="paid@example.org"), "1000", due_on=due)
+    paid = pledge(admin, donor(admin, name="Paid", email="paid@example.org"), "1000", due_on=due, pledged_on=made)
     entry(admin, paid, PledgeEntry.Kind.RECEIPT, "1000")
-    pledge(admin, donor(admin, name="Not yet due", email="later@example.org"), "1000", due_on=DAY.replace(year=2099))
-    pledge(admin, donor(admin, name="No address", email=""), "1000", due_on=due)
+    pledge(admin, donor(admin, name="Not yet due", email="later@example.org"), "1000", due_on=DAY.replace(year=2035))
+    pledge(admin, donor(admin, name="No address", email=""), "1000", due_on=due, pledged_on=made)
     return late
 
 

@@ -122,13 +122,13 @@ def test_a_stale_version_is_refused_and_nothing_is_overwritten(cycle, party_a, c
     seen = first.version
     services.save_answers(cycle=cycle, party=party_a, answers={"nip-level": "medium"}, by=admin, version=seen)
 
-    with pytest.raises(services.ResponseStale, match="Someone else saved"):
+    with pytest.raises(services.ResponseStale, match="admin@example.org saved this response on"):
         services.save_answers(cycle=cycle, party=party_a, answers={"nip-level": "low"}, by=contact_a, version=seen)
 
     assert Answer.objects.get(question__code="nip-level").level == "medium"
 
 
-def test_two_editors_on_the_page_the_second_is_told_and_keeps_what_they_typed(client, cycle, party_a, contact_a):
+def test_two_tabs_on_the_page_the_second_is_told_and_keeps_what_they_typed(client, cycle, party_a, contact_a):
     url = reverse("needs:response", args=[cycle.slug, "KEN"])
     sign_in(client, contact_a)
     version = client.get(url).context["form"]["version"].value()
@@ -137,7 +137,7 @@ def test_two_editors_on_the_page_the_second_is_told_and_keeps_what_they_typed(cl
     page = client.post(url, {"nip-level": "low", "version": version, "save": "1"})
 
     assert page.status_code == 409
-    assert "Someone else saved" in page.content.decode()
+    assert "You saved this response yourself" in page.content.decode()  # one person, two tabs: not "someone else"
     assert page.context["form"]["nip-level"].value() == "low"
     assert Answer.objects.get(question__code="nip-level").level == "high"
 

@@ -53,7 +53,7 @@ def test_staff_open_a_cycle_with_their_own_invitees_and_every_deadline(client, a
         {"slug": "n-27", "title": "2027", "period": "2027-2030", "deadline": "2027-06-30",
          "funding_deadline": "2027-07-31", "offers_deadline": "2027-08-31", "questionnaire": questionnaire.pk,
          "offers_questionnaire": offers.pk, "invited": [cast.party("KEN").pk, cast.party("NGA").pk],
-         "offers_parties": [cast.party("DEU").pk], "offers_organisations": [unitar.pk]},
+         "offers_parties": [cast.party("DEU").pk], "offers_organisations": [unitar.pk], "confirm": "1"},
     )  # fmt: skip
 
     assert page.status_code == 302

@@ -94,7 +94,7 @@ def test_staff_open_a_cycle_from_the_form(client, admin, questionnaire):
     page = login(client, admin).post(
         reverse("needs_staff:open"),
         {"slug": "n-27", "title": "2027", "period": "2027-2030", "deadline": "2027-06-30",
-         "questionnaire": questionnaire.pk, "invited": [cast.party("KEN").pk]},
+         "questionnaire": questionnaire.pk, "invited": [cast.party("KEN").pk], "confirm": "1"},
     )  # fmt: skip
 
     assert page.status_code == 302

@@ -193,7 +193,7 @@ def test_an_upload_over_answers_saved_since_the_download_is_refused(client, cycl
 
     reply = upload(client, cycle, book)
 
-    assert reply.status_code == 400 and "Someone else saved" in str(reply.context["problems"][0])
+    assert reply.status_code == 400 and "admin@example.org saved this response on" in str(reply.context["problems"][0])
     assert Answer.objects.get().level == "none"
 
 

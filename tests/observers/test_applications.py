@@ -70,7 +70,7 @@ def test_exempt_category_needs_no_application():
 def test_directory_entry_of_an_exempt_body_is_recognised_by_name():
     with pytest.raises(ValidationError) as error:
         submit(name="World Health Organization", short_name="WHO", kind="igo")
-    assert "exempt from admission" in error.value.message_dict["kind"][0]
+    assert "exempt from admission" in error.value.message_dict["name"][0]
 
 
 def test_admitted_body_does_not_reapply():

@@ -97,6 +97,7 @@ ROWS = [
         "page",
         (LOGIN, 403, 403, 403, 405, 405),
     ),
+    ("events_staff:move", lambda c: [_event_world()["slug"], "cancel"], "get", "page", STAFF_ONLY),  # confirm
     ("api:list_events", None, "get", "api", ALL_200),
     ("api:events_feed", None, "get", "api", ALL_200),
     ("api:get_event", lambda c: [_event_world()["slug"]], "get", "api", ALL_200),

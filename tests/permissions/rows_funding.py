@@ -54,7 +54,8 @@ ROWS = [
     ("api:list_trust_funds", None, "get", "api", ALL_200),
     ("api:get_pledge", lambda c: [999999], "get", "api", (401, 403, 403, 403, 404, 404)),
     ("api:update_pledge", lambda c: [999999], "patch", "api", (401, 422, 422, 422, 422, 422)),
-    ("api:update_donor", lambda c: [999999], "patch", "api", (401, 403, 403, 403, 404, 404)),
+    # `{}` lacks the required `version` (issue 18.4): refused as a body first, like update_pledge.
+    ("api:update_donor", lambda c: [999999], "patch", "api", (401, 422, 422, 422, 422, 422)),
     ("api:create_proposal", None, "post", "api", (401, 422, 422, 422, 422, 422)),
     ("api:get_any_proposal", lambda c: [_proposal("draft")], "get", "api", (401, 403, 403, 403, 200, 200)),
     ("api:update_proposal", lambda c: [_proposal("draft")], "put", "api", (401, 422, 422, 422, 422, 422)),

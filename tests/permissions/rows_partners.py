@@ -24,6 +24,10 @@ ROWS = [
     ("centres:report", lambda c: [c["centre"], 999999], "get", "page", (LOGIN, 403, 403, 403, 404, 404)),
     # Feedback comes from a Party's contact or focal points.
     ("centres:feedback", lambda c: [c["centre"]], "get", "page", (LOGIN, 200, 200, 403, 403, 403)),
+    # A centre's files: for whoever sees its workspace; the nomination dossier for the Secretariat.
+    ("centres:work_plan_document", lambda c: [c["centre"], 999999], "get", "page", (LOGIN, 403, 403, 403, 404, 404)),
+    ("centres:activity_evidence", lambda c: [c["centre"], 999999], "get", "page", (LOGIN, 403, 403, 403, 404, 404)),
+    ("centres_staff:nomination_dossier", lambda c: [999999], "get", "page", (LOGIN, 403, 403, 403, 404, 404)),
     ("centres_staff:home", None, "get", "page", STAFF_ONLY),
     ("centres_staff:approve_work_plan", lambda c: [999999], "get", "page", (LOGIN, 405, 405, 405, 405, 405)),
     ("centres_staff:start_evaluation", lambda c: [c["centre"]], "get", "page", (LOGIN, 405, 405, 405, 405, 405)),
@@ -36,6 +40,7 @@ ROWS = [
     ("directory:join", None, "get", "page", ALL_200),
     ("directory:listing_status", lambda c: ["bad-token"], "get", "page", (404,) * 6),
     ("directory:detail", lambda c: ["unitar"], "get", "page", ALL_200),
+    ("directory:logo", lambda c: ["unitar"], "get", "page", (404,) * 6),  # listed, but it has no logo
     ("directory:correction", lambda c: ["unitar"], "get", "page", ALL_200),
     ("directory:confirm", lambda c: ["unitar"], "get", "page", (405,) * 6),
     ("directory_staff:queue", None, "get", "page", STAFF_ONLY),
@@ -55,6 +60,8 @@ ROWS = [
     ("observers_staff:application", lambda c: [999999], "get", "page", (LOGIN, 403, 403, 403, 404, 404)),
     ("observers_staff:document", lambda c: [999999, 1], "get", "page", (LOGIN, 403, 403, 403, 404, 404)),
     ("observers_staff:meeting", lambda c: [_observer_meeting()], "get", "page", STAFF_ONLY),
+    ("observers_staff:meeting_create", None, "get", "page", STAFF_ONLY),
+    ("observers_staff:meeting_edit", lambda c: [_observer_meeting()], "get", "page", STAFF_ONLY),
     ("api:list_observer_meetings", None, "get", "api", ALL_200),
     ("api:list_meeting_observers", lambda c: [_observer_meeting()], "get", "api", ALL_200),
     ("api:list_observer_applications", None, "get", "api", (401, 403, 403, 403, 200, 200)),
@@ -71,6 +78,8 @@ ROWS = [
     ("observers:registration_file", lambda c: [999999, "photo"], "get", "page", (404,) * 6),
     # A centre's activity reports: its members (none in the cast) and staff; the Secretariat accepts.
     ("centres_staff:accept_report", lambda c: [999999], "get", "page", (LOGIN, 405, 405, 405, 405, 405)),
+    ("centres_staff:report_review", lambda c: [999999], "get", "page", (LOGIN, 403, 403, 403, 404, 404)),
+    ("api:return_report", lambda c: [c["centre"], 999999], "post", "api", (401, 422, 422, 422, 422, 422)),
     ("api:list_reports", lambda c: [c["centre"]], "get", "api", (401, 403, 403, 403, 200, 200)),
     ("api:open_report", lambda c: [c["centre"]], "post", "api", (401, 422, 422, 422, 422, 422)),
     ("api:add_activity", lambda c: [c["centre"], 999999], "post", "api", (401, 422, 422, 422, 422, 422)),

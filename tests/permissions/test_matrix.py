@@ -42,7 +42,6 @@ UNGUARDED_PREFIXES = (
     "admin/",  # Django's admin: behind StaffTwoFactorMiddleware, tested in tests/accounts/test_two_factor.py
     "accounts/",  # allauth's sign-in internals
     "i18n/",  # the language switch (POST only), tested in tests/core
-    "media/",  # uploaded files in development
     "static/",
 )
 

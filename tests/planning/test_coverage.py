@@ -107,6 +107,7 @@ def test_what_delivered_the_citing_activities_is_shown_as_far_as_the_reader_may_
     delivered = activity(admin, biennium, 11)
     contact = cast.contact_point("contact@ken.example", "KEN")
     ta_request = assistance.create_request(party=cast.party("KEN"), by=contact, data=complete_data())
+    ta_request = assistance.submit_request(ta_request, by=contact)  # a draft is the Party's alone
     assistance.set_programme_activity(ta_request, by=admin, activity=delivered)
     period = ReportingPeriod.objects.create(title="2026", start="2026-01-01", end="2026-12-31", deadline="2027-03-31")
     report = ActivityReport.objects.create(

@@ -102,25 +102,50 @@ def test_the_reporting_org_is_a_setting(settings, programme):
     assert "<iati-identifier>XI-TEST-1-POW-2026-2027-11</iati-identifier>" in export()
 
 
-def test_pledges_commitments_and_receipts_are_incoming_transactions(schema, admin, programme):
+def test_the_money_is_published_as_totals_per_activity_never_pledge_by_pledge(schema, admin, programme):
+    """One rule (issue 18.10, docs/api.md): the public sees the totals per activity and the donors' names, as the
+    contributions table shows them; each pledge's donor, date and amount are the Secretariat's."""
     from tahub.funding.models import Donor, Pledge, PledgeEntry, TrustFund
 
-    donor = Donor.objects.create(kind="other", name="A foundation")
-    day = datetime.date(2026, 3, 1)
-    pledge = Pledge.objects.create(
-        donor=donor, trust_fund=TrustFund.objects.get(code="SV"), activity=programme[0], currency="EUR",
-        amount=Decimal("100000"), rate_to_usd=Decimal("1.08"), rate_date=day, pledged_on=day,
-    )  # fmt: skip
-    for kind, amount in (("commitment", "100000"), ("receipt", "40000")):
-        PledgeEntry.objects.create(
-            pledge=pledge, kind=kind, date=day, amount=Decimal(amount), rate_to_usd=Decimal("1.08"), rate_date=day
-        )
+    day, later = datetime.date(2026, 3, 1), datetime.date(2026, 5, 17)
+    for name, amount, rate, pledged_on in (("A foundation", "100000", "1.08", day), ("Norway", "5000", "1", later)):
+        donor = Donor.objects.create(kind="other", name=name)
+        pledge = Pledge.objects.create(
+            donor=donor, trust_fund=TrustFund.objects.get(code="SV"), activity=programme[0],
+            currency="EUR" if rate != "1" else "USD", amount=Decimal(amount), rate_to_usd=Decimal(rate),
+            rate_date=pledged_on, pledged_on=pledged_on,
+        )  # fmt: skip
+        if name == "A foundation":
+            for kind, value in (("commitment", "100000"), ("receipt", "40000")):
+                PledgeEntry.objects.create(pledge=pledge, kind=kind, date=day, amount=Decimal(value),
+                                           rate_to_usd=Decimal("1.08"), rate_date=day)  # fmt: skip
     text = export()
     schema.assertValid(etree.fromstring(text.encode()))
     first = next(a for a in ET.fromstring(text) if a.findtext("iati-identifier").endswith("2026-2027-11"))
-    transactions = [(t.find("transaction-type").get("code"), t.findtext("value")) for t in first.iter("transaction")]
-    assert transactions == [("13", "100000.00"), ("11", "100000.00"), ("1", "40000.00")]
-    assert ("1", "A foundation") in [(p.get("role"), p.findtext("narrative")) for p in first.iter("participating-org")]
+    transactions = [
+        (t.find("transaction-type").get("code"), t.find("transaction-date").get("iso-date"), t.findtext("value"),
+         t.find("value").get("currency"))
+        for t in first.iter("transaction")
+    ]  # fmt: skip
+    assert transactions == [
+        ("13", "2026-05-17", "113000.00", "USD"),  # 100,000 EUR × 1.08 + 5,000 USD, dated by the latest pledge
+        ("11", "2026-03-01", "108000.00", "USD"),
+        ("1", "2026-03-01", "43200.00", "USD"),
+    ]
+    assert first.find(".//transaction/provider-org") is None  # no pledge is told donor by donor
+    assert ">100000.00<" not in text and ">5000.00<" not in text  # no pledge's own amount
+    funders = {p.findtext("narrative") for p in first.iter("participating-org") if p.get("role") == "1"}
+    assert funders == {"A foundation", "Norway"}  # named, as on the public contributions table
+
+
+def test_the_permission_layer_states_the_same_rule():
+    import rules
+    from django.contrib.auth.models import AnonymousUser
+
+    from tahub.accounts.rules import REASONS
+
+    assert not rules.has_perm("funding.view_pledge", AnonymousUser())
+    assert "the public sees totals" in str(REASONS["funding.view_pledge"])
 
 
 def test_every_theme_has_a_sector_code_from_the_codelist():

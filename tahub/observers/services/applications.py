@@ -6,7 +6,6 @@ e-mail to the applicant (with the private link to follow the application) for th
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -15,13 +14,21 @@ from django.utils.translation import gettext_lazy
 from tahub.core import applications
 from tahub.directory.models import Organisation
 
-from .. import selectors
+from .. import selectors, un_system
 from ..models import ApplicationDocument, Exemption, FocalPoint, ObserverApplication
 from ..tasks import task_notify_application
 
-EXEMPT = gettext_lazy(
-    "%(kind)s are exempt from admission (decision SC-2/16): no application is needed. "
+EXEMPT_KIND = gettext_lazy(
+    "Bodies of the category “%(kind)s” are exempt from admission (decision SC-2/16): no application is needed. "
     "Your focal point registers your representatives for each meeting."
+)
+EXEMPT_BY_STATUS = gettext_lazy(
+    "%(name)s is exempt from admission under decision SC-2/16, paragraph 5, as %(covered_as)s: no application "
+    "is needed. Its focal point registers its representatives for each meeting."
+)
+EXEMPT_BY_NAME = gettext_lazy(
+    "%(name)s is exempt from admission (%(basis)s): no application is needed. Its focal point registers its "
+    "representatives for each meeting."
 )
 ALREADY_ADMITTED = gettext_lazy(
     "“%(name)s” is already admitted as an observer: it does not apply again. "
@@ -42,13 +49,17 @@ def _matching_organisation(name, short_name):
 
 
 def _refuse_repeat(data, organisation):
-    """Exempt bodies need no admission; an admitted body never reapplies; one open application per body."""
-    exempt = Q(kind=data["kind"])
-    if organisation is not None:
-        exempt |= Q(kind=organisation.kind) | Q(organisation=organisation)
-    if Exemption.objects.filter(exempt).exists():
-        kind = Organisation.Kind(organisation.kind if organisation else data["kind"]).label
-        raise ValidationError({"kind": EXEMPT % {"kind": kind}})
+    """Exempt bodies need no admission (a body of the directory by its status in the UN system, or by name;
+    any body by the category it gives); an admitted body never reapplies; one open application per body."""
+    reason = selectors.exemption_of(organisation) if organisation is not None else None
+    if isinstance(reason, un_system.Standing):
+        raise ValidationError({"name": EXEMPT_BY_STATUS % {"name": organisation.name, "covered_as": reason.covered_as}})
+    if reason is not None and reason.organisation_id:
+        raise ValidationError({"name": EXEMPT_BY_NAME % {"name": organisation.name, "basis": reason.basis}})
+    kinds = {data["kind"]} | ({organisation.kind} if organisation else set())
+    exempt_kind = Exemption.objects.filter(kind__in=kinds).order_by("kind").first()
+    if exempt_kind is not None:
+        raise ValidationError({"kind": EXEMPT_KIND % {"kind": exempt_kind.get_kind_display()}})
     if organisation is not None and selectors.admission_status(organisation) == "admitted":
         raise ValidationError({"name": ALREADY_ADMITTED % {"name": organisation.name}})
     open_applications = ObserverApplication.objects.filter(state__in=ObserverApplication.OPEN_STATES)

@@ -1,0 +1,81 @@
+"""The Secretariat creates and edits the meetings open to observers (a COP meeting, a POPRC meeting) on its
+staff pages: one function per use case, staff only, audited (a dotted reason on each history row), in one
+transaction. An edit is made against the version the editor saw; a save from an older page is refused and
+nothing is written. Every problem with the dates is told at once, by field.
+"""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from tahub.accounts.rules import require
+from tahub.core.workflow import lock_at_version
+
+from ..models import ObserverMeeting
+
+MANAGE = "observers.manage_meetings"
+RESERVED_CODES = {"new"}  # the staff pages' own addresses
+FIRST_YEAR, YEARS_AHEAD = 2000, 10
+
+STALE = _(
+    "Someone else saved this meeting while you were editing it (it is now at version %(now)s; you started from "
+    "version %(seen)s). Nothing was saved: reload the page to see their changes, then make yours again."
+)
+ENDS_BEFORE = _("The meeting must end on or after its first day (%(start)s).")
+DEADLINE_AFTER = _("Registration must close on or before the meeting's last day (%(end)s).")
+OUT_OF_RANGE = _("Give a date between %(first)s and %(last)s (you gave %(given)s).")
+RESERVED = _("“%(code)s” is reserved for a page address; choose another code.")
+
+
+def _check(fields):
+    errors = {}
+    first, last = datetime.date(FIRST_YEAR, 1, 1), datetime.date(timezone.localdate().year + YEARS_AHEAD, 12, 31)
+    for name in ("start", "end", "registration_deadline"):
+        day = fields.get(name)
+        if day is not None and not first <= day <= last:
+            errors[name] = OUT_OF_RANGE % {"first": first, "last": last, "given": day}
+    start, end, deadline = fields.get("start"), fields.get("end"), fields.get("registration_deadline")
+    if start and end and end < start and "end" not in errors:
+        errors["end"] = ENDS_BEFORE % {"start": start}
+    elif end and deadline and deadline > end and "registration_deadline" not in errors:
+        errors["registration_deadline"] = DEADLINE_AFTER % {"end": end}
+    if fields.get("code") in RESERVED_CODES:
+        errors["code"] = RESERVED % {"code": fields["code"]}
+    return errors
+
+
+def _save(meeting, errors, reason):
+    try:
+        meeting.full_clean()
+    except ValidationError as error:
+        for name, messages in error.message_dict.items():
+            errors.setdefault(name, messages)
+    if errors:
+        raise ValidationError(errors)
+    meeting._change_reason = reason
+    meeting.save()
+    return meeting
+
+
+@transaction.atomic
+def create_meeting(*, by, data):
+    """Staff open a meeting to observers: admitted and exempt bodies then register representatives for it."""
+    require(by, MANAGE)
+    return _save(ObserverMeeting(**data), _check(data), "observers.meeting.created")
+
+
+@transaction.atomic
+def update_meeting(meeting, *, by, data, version):
+    """Staff edit a meeting; refused if someone saved it since `version` (the version the editor saw). The
+    code, the meeting's address, stays."""
+    require(by, MANAGE)
+    meeting = lock_at_version(ObserverMeeting, meeting, version, STALE)
+    data = {name: value for name, value in data.items() if name != "code"}
+    for name, value in data.items():
+        setattr(meeting, name, value)
+    fields = {name: getattr(meeting, name) for name in ("start", "end", "registration_deadline")}
+    meeting.version += 1
+    return _save(meeting, _check(fields), "observers.meeting.edited")

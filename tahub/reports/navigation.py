@@ -1,0 +1,113 @@
+"""The site's one navigation, grouped as its users think of the programme, and — once signed in — the person's
+own work first, with counts of what waits for them.
+
+`navigation` is a template context processor. Its counts are computed lazily (a page that shows no navigation
+spends nothing), once per request however often templates are rendered (cached on the request), and in one
+query (`dashboard.work_counts`).
+"""
+
+from django.urls import NoReverseMatch, reverse
+from django.utils.functional import SimpleLazyObject
+from django.utils.translation import gettext_lazy as _
+
+from . import dashboard
+
+# (group label, [(URL name, link label, the URL namespaces/names that count as this section)])
+GROUPS = [
+    (
+        _("Get assistance"),
+        [
+            ("assistance:create", _("Ask for assistance"), ()),
+            ("assistance:statistics", _("Requests in figures"), ("assistance:statistics",)),
+            ("needs:index", _("Needs assessment"), ("needs", "needs_staff")),
+            ("parties:list", _("Parties"), ("parties",)),
+        ],
+    ),
+    (
+        _("Who helps"),
+        [
+            ("directory:list", _("Partners"), ("directory", "directory_staff")),
+            ("centres:list", _("Regional centres"), ("centres", "centres_staff")),
+        ],
+    ),
+    (_("Capacity building"), [("events:calendar", _("Events"), ("events", "events_staff"))]),
+    (
+        _("Plan and funding"),
+        [
+            ("plan:plans", _("Technical assistance plan"), ("plan:plans", "plan:plan", "plan:coverage")),
+            ("plan:activities", _("Programme of work"), ("plan:activities", "plan:activity", "planning_staff")),
+            ("funding:list", _("Proposals"), ("funding:list", "funding:detail", "funding_staff")),
+            ("funding:contributions", _("Contributions"), ("funding:contributions", "funding:trust_funds")),
+        ],
+    ),
+    (_("Decisions"), [("planning:decisions", _("Decisions"), ("planning",))]),
+    (_("Observers"), [("observers:index", _("Observers"), ("observers", "observers_staff"))]),
+]
+CONTACT = "contact"  # the contact page, linked once it exists
+
+
+def _in_section(match, sections):
+    if match is None:
+        return False
+    full = f"{match.namespace}:{match.url_name}"
+    return any(s == match.namespace or s == full for s in sections)
+
+
+def _link(name, label, sections, request, match):
+    url = reverse(name)
+    current = "page" if request.path == url else ("true" if _in_section(match, sections) else "")
+    return {"url": url, "label": label, "current": current}
+
+
+def groups(request):
+    """[{label, links: [{url, label, current}]}]: every area of the programme, the current one marked."""
+    match = getattr(request, "resolver_match", None)
+    result = [{"label": label, "links": [_link(*link, request, match) for link in links]} for label, links in GROUPS]
+    try:
+        contact = reverse(CONTACT)
+    except NoReverseMatch:
+        return result
+    current = "page" if request.path == contact else ""
+    result.append({"label": _("Contact"), "links": [{"url": contact, "label": _("Contact"), "current": current}]})
+    return result
+
+
+def _work(request):
+    """The signed-in person's own work, first: [{url, label, count}] (count None where nothing is counted)."""
+    user = request.user
+    if not user.is_authenticated:
+        return []
+    counts = dashboard.work_counts(user)
+    home = reverse("dashboard:home")
+    items = [{"url": home, "label": _("My dashboard"), "count": None}]
+    if counts.get("parties"):
+        items.append({"url": reverse("assistance:mine"), "label": _("My requests"), "count": counts["my_requests"]})
+        items.append(
+            {"url": f"{home}#questionnaires", "label": _("Our questionnaire"), "count": counts["questionnaires"]}
+        )
+    if counts.get("memberships"):
+        items.append({"url": reverse("assistance:mine"), "label": _("Assigned to us"), "count": counts["assigned"]})
+    if user.is_staff:
+        items.append({"url": f"{home}#review", "label": _("To review"), "count": counts["to_review"]})
+        items.append({"url": reverse("dashboard:programme"), "label": _("Programme overview"), "count": None})
+        items.append({"url": reverse("accounts:staff_home"), "label": _("Secretariat tools"), "count": None})
+    items.append({"url": reverse("accounts:api_tokens"), "label": _("API tokens"), "count": None})
+    path = request.path
+    for item in items:
+        item["current"] = "page" if item["url"] == path else ""
+    return items
+
+
+def navigation(request):
+    """Context processor: `nav_groups` and `my_work`, computed at most once per request."""
+
+    def cached(key, compute):
+        def value():
+            store = request.__dict__.setdefault("_tahub_navigation", {})
+            if key not in store:
+                store[key] = compute(request)
+            return store[key]
+
+        return SimpleLazyObject(value)
+
+    return {"nav_groups": cached("groups", groups), "my_work": cached("work", _work)}
