@@ -26,18 +26,16 @@ def test_staff_open_a_meeting_and_the_focal_point_registers_for_it(page_without_
     page.goto("/staff/observers/")
     page.get_by_role("link", name="Open a meeting to observers").click()
     assert_accessible(page)
-    page.get_by_label("Code", exact=True).fill("cop-14")
-    page.get_by_label("Title", exact=True).fill("Fourteenth meeting of the Conference of the Parties")
-    page.get_by_label("City").fill("Geneva")
-    page.get_by_label("Start", exact=True).fill((today + datetime.timedelta(days=90)).isoformat())
-    page.get_by_label("End", exact=True).fill(
-        (today + datetime.timedelta(days=80)).isoformat()
-    )  # a slip: before the start
-    page.get_by_label("Registration deadline").fill((today + datetime.timedelta(days=60)).isoformat())
+    page.locator("#id_code").fill("cop-14")
+    page.locator("#id_title").fill("Fourteenth meeting of the Conference of the Parties")
+    page.locator("#id_city").fill("Geneva")
+    page.locator("#id_start").fill((today + datetime.timedelta(days=90)).isoformat())
+    page.locator("#id_end").fill((today + datetime.timedelta(days=80)).isoformat())  # a slip: before the start
+    page.locator("#id_registration_deadline").fill((today + datetime.timedelta(days=60)).isoformat())
     page.get_by_role("button", name="Save the meeting").click()
     assert "The meeting must end on or after its first day" in page.content()
     assert_accessible(page)
-    page.get_by_label("End", exact=True).fill((today + datetime.timedelta(days=100)).isoformat())
+    page.locator("#id_end").fill((today + datetime.timedelta(days=100)).isoformat())
     page.get_by_role("button", name="Save the meeting").click()
     assert "Meeting saved" in page.locator(".messages").inner_text()
     assert ObserverMeeting.objects.get().history.first().history_change_reason == "observers.meeting.created"
