@@ -9,6 +9,7 @@ are bulk-created without history rows (as the requests generator does: the bench
 import datetime
 
 from django.db.models import Q
+from django.utils import translation
 from simple_history.utils import bulk_create_with_history
 
 from tahub.directory.models import Organisation
@@ -19,11 +20,32 @@ from tahub.vocabularies.models import Theme
 from .keys import CHANGE_REASON
 
 ZONES = ["Europe/Zurich", "Africa/Nairobi", "America/Panama", "Asia/Bangkok", "Pacific/Auckland", "Africa/Dakar"]
-TOPICS = ["PCB management", "POPs inventories", "NIP update", "contaminated sites", "POPs in products",
-          "DDT alternatives", "Effectiveness evaluation", "Waste incineration"]  # fmt: skip
+# (English, French) topics: event titles read like the Secretariat's calendar, without generated counters.
+TOPICS = [("PCB management", "gestion des PCB"), ("POPs inventories", "inventaires des POP"),
+          ("updating national implementation plans", "mise à jour des plans nationaux de mise en œuvre"),
+          ("contaminated sites", "sites contaminés"), ("POPs in products", "POP dans les produits"),
+          ("alternatives to DDT", "solutions de remplacement du DDT"),
+          ("effectiveness evaluation", "évaluation de l'efficacité"),
+          ("waste incineration", "incinération des déchets")]  # fmt: skip
+# Participants' names: given and family names from every UN region, combined by each row's own random stream.
+GIVEN_NAMES = ["Amina", "Kwame", "Fatou", "Tendai", "Nadia", "Omar", "Leila", "Rashid", "Mei", "Arjun", "Siti",
+               "Hiroshi", "Olena", "Tomasz", "Irina", "Lucía", "Mateo", "Camila", "Andrés", "Sofia", "Jean",
+               "Claire", "Peter", "Ingrid", "Aroha", "Sione"]  # fmt: skip
+FAMILY_NAMES = ["Diallo", "Mensah", "Okafor", "Moyo", "Haddad", "El-Amin", "Rahman", "Nguyen", "Sharma", "Tan",
+                "Kowalski", "Petrova", "Shevchenko", "González", "Rodríguez", "Silva", "Mendoza", "Dubois",
+                "Müller", "Johansson", "Taufa", "Ngata"]  # fmt: skip
+DESCRIPTION = (
+    "A {kind} for the officials of Parties who work on {topic}: the Convention's obligations, the guidance of the "
+    "Conference of the Parties, and experience shared between Parties of the region."
+)
 BIG_EVENT_NOMINATIONS = 500
 STATES = [RegistrationState.ACCEPTED] * 6 + [RegistrationState.NOMINATED, RegistrationState.WAITLISTED,
                                              RegistrationState.DECLINED, RegistrationState.CANCELLED]  # fmt: skip
+
+
+def _in_french(label):
+    with translation.override("fr"):
+        return str(label)
 
 
 def event_slug(seed, index):
@@ -33,6 +55,7 @@ def event_slug(seed, index):
 def _event(context, index, regions):
     rng = context.rng("events", index)
     kind = rng.choice(list(Kind))
+    topic_en, topic_fr = rng.choice(TOPICS)
     zone = rng.choice(ZONES)
     start = context.now + datetime.timedelta(days=rng.randint(-3650, 365), hours=rng.randint(0, 23))
     if index == 0:  # the benchmark's big event: upcoming
@@ -40,8 +63,9 @@ def _event(context, index, regions):
     end = start + datetime.timedelta(hours=2 if kind == Kind.WEBINAR else 24 * rng.randint(1, 4))
     event = Event(
         slug=event_slug(context.seed, index), kind=kind,
-        title_en=f"{kind.label} on {rng.choice(TOPICS)} ({index})", title_fr=f"{kind.label} ({index})",
-        description_en="A generated event.", start=start, end=end, time_zone=zone,
+        title_en=f"{kind.label} on {topic_en}, {start:%B %Y}", title_fr=f"{_in_french(kind.label)} : {topic_fr}",
+        description_en=DESCRIPTION.format(kind=kind.label.lower(), topic=topic_en),
+        start=start, end=end, time_zone=zone,
         mode=Mode.ONLINE if kind == Kind.WEBINAR else rng.choice(list(Mode)), venue="",
         region_id=rng.choice(regions), languages=rng.choice(["en", "en;fr", "en;es", "fr"]),
         capacity=1000 if index == 0 else rng.choice([30, 50, 100]), party_quota=600 if index == 0 else 2,
@@ -63,7 +87,8 @@ def _registrations(context, index, event, parties):
         state = RegistrationState.NOMINATED if index == 0 else rng.choice(STATES)
         nominated = event.registration_mode == RegistrationMode.NOMINATION
         rows.append(Registration(
-            event=event, party_id=rng.choice(parties) if nominated else None, name=f"Participant {index}-{number}",
+            event=event, party_id=rng.choice(parties) if nominated else None,
+            name=f"{rng.choice(GIVEN_NAMES)} {rng.choice(FAMILY_NAMES)}",
             email=f"p{number}@e{index}.gen{context.seed}.example", state=state,
             attended=(rng.random() < 0.85) if past and state == RegistrationState.ACCEPTED else None,
             token=f"gen{context.seed}-{index}-{number}",

@@ -33,7 +33,7 @@ def pledge_key(seed, index):
     return f"generated pledge GEN{seed}-{index:06d}"
 
 
-def _donor(context, index, parties, organisations):
+def _donor(context, index, parties, organisations, taken_names):
     kind = (Donor.Kind.PARTY, Donor.Kind.ORGANISATION, Donor.Kind.OTHER)[index % 3]
     slot = index // 3
     email = donor_email(context.seed, index)
@@ -41,7 +41,13 @@ def _donor(context, index, parties, organisations):
         return Donor(kind=kind, party_id=parties[slot], email=email)
     if kind == Donor.Kind.ORGANISATION and slot < len(organisations):
         return Donor(kind=kind, organisation_id=organisations[slot], email=email)
-    name = f"{OTHER_DONORS[index % len(OTHER_DONORS)]} ({context.seed}-{index})"
+    # Donor names are unique: a name already taken gets the country the donor is based in, as directories do.
+    base = OTHER_DONORS[index // 3 % len(OTHER_DONORS)]
+    name, step = base, 0
+    while name in taken_names:
+        name = f"{base} ({context.countries[(index * 37 + step) % len(context.countries)].name})"
+        step += 1
+    taken_names.add(name)
     return Donor(kind=Donor.Kind.OTHER, name=name, email=email)
 
 
@@ -51,13 +57,13 @@ def generate_donors(context, count):
         "email", flat=True))  # fmt: skip
     taken_parties = set(Donor.objects.exclude(party=None).values_list("party_id", flat=True))
     taken_orgs = set(Donor.objects.exclude(organisation=None).values_list("organisation_id", flat=True))
+    taken_names = set(Donor.objects.exclude(name="").values_list("name", flat=True))
     parties = [pk for pk in Party.objects.filter(convention__code="SC").order_by("country__iso3").values_list(
         "pk", flat=True) if pk not in taken_parties]  # fmt: skip
     organisations = [pk for pk in Organisation.objects.order_by("slug").values_list("pk", flat=True)[: count]
                      if pk not in taken_orgs]  # fmt: skip
-    new = [
-        _donor(context, i, parties, organisations) for i in range(count) if donor_email(context.seed, i) not in existing
-    ]
+    wanted = [i for i in range(count) if donor_email(context.seed, i) not in existing]
+    new = [_donor(context, i, parties, organisations, taken_names) for i in wanted]
     bulk_create_with_history(new, Donor, batch_size=1000, default_change_reason=CHANGE_REASON)
     return len(new)
 

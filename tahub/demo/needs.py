@@ -38,6 +38,17 @@ TEXTS_ANSWERED = 11  # of the 21 free-text questions: 60 answers in all
 LEVELS, LEVEL_WEIGHTS = list(Level.values), [3, 3, 2, 1]
 LANGUAGES = ["en", "fr", "es", "ar", "ru", "zh"]
 BATCH = 5000
+# Free-text answers as focal points write them (the same few sentences recur, as in real questionnaires).
+ANSWERS = [
+    "The national coordinating committee meets twice a year; the ministry of health and customs take part.",
+    "An inventory of PCB-containing transformers was started in 2023 and covers about half of the utilities.",
+    "We need training for laboratory staff on sampling and analysis of POPs in soil and sediment.",
+    "Obsolete pesticide stocks remain in three regional warehouses; funding for export and disposal is sought.",
+    "Legislation on newly listed POPs is in draft and awaits review by the Attorney General's office.",
+    "Support from the regional centre was useful; a follow-up workshop for provincial officers is requested.",
+    "Customs officers have no guidance on identifying POPs in imported products.",
+    "Awareness among small and medium enterprises of the restrictions on PFOS remains low.",
+]
 
 
 def cycle_slug(seed, index):
@@ -78,7 +89,7 @@ def _needs_answers(rng, response, questions):
             codes = [choice["code"] for choice in question.options["choices"]]
             answer.choices = rng.sample(codes, rng.randint(1, 3))
         elif kind == Question.Kind.SUPPORT or (kind == Question.Kind.TEXT and question.code in texts):
-            answer.text = f"Generated answer to {question.code}."
+            answer.text = rng.choice(ANSWERS)
         elif kind == Question.Kind.AMOUNTS:
             sources = [source["code"] for source in question.options["sources"]]
             amounts = [

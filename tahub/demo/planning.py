@@ -21,6 +21,28 @@ from .keys import CHANGE_REASON
 
 PER_BIENNIUM = 2000
 FIRST_YEAR = 2030
+# Objectives and activities worded as the Secretariat's plans word them (docs: seeds/technical-assistance).
+OBJECTIVES = [
+    "Parties have the capacity to develop, review and update their national implementation plans",
+    "Parties manage and dispose of POPs stockpiles and wastes in an environmentally sound manner",
+    "Parties monitor POPs and contribute to the effectiveness evaluation",
+    "Parties meet their reporting obligations under Article 15",
+    "Regional centres deliver technical assistance and technology transfer to the Parties of their regions",
+]
+ACTIVITIES = [
+    "Regional workshop on the review and update of national implementation plans",
+    "Training of customs officers on the illegal traffic of POPs",
+    "Support to inventories of PCB-containing equipment",
+    "Guidance and training on the environmentally sound management of POPs wastes",
+    "Capacity building for POPs monitoring in the global monitoring plan",
+    "Webinar series on national reporting under Article 15",
+    "Pilot projects on alternatives to DDT for disease vector control",
+    "Assistance on the identification and management of contaminated sites",
+    "Training on POPs in products and articles in use",
+    "Awareness raising for decision makers on newly listed chemicals",
+    "Support to the development of legislation on POPs",
+    "Exchange of information and experience between regional centres",
+]
 PARAGRAPHS = 200  # generated paragraphs that ask for technical assistance; one in ten is cited by nothing
 STATUSES = ["planned", "ongoing", "completed", "cancelled"]
 DELIVERING_CENTRES = 3  # centres whose generated (submitted) report names the programme activities delivered
@@ -47,7 +69,7 @@ def _plans_and_bienniums(seed, bienniums_wanted):
             )[0]
             for number in range(1, 6):
                 Objective.objects.get_or_create(
-                    plan=plans[plan_start], number=number, defaults={"title": f"Objective {number}"}
+                    plan=plans[plan_start], number=number, defaults={"title": OBJECTIVES[number - 1]}
                 )
         bienniums.append(
             Biennium.objects.get_or_create(
@@ -79,7 +101,8 @@ def generate_programme(context, count):
     objectives = {b.pk: list(Objective.objects.filter(plan=b.plan).values_list("pk", flat=True)) for b in bienniums}
     existing = set(ProgrammeActivity.objects.filter(biennium__in=bienniums).values_list("biennium_id", "number"))
     themes = list(Theme.objects.order_by("slug").values_list("pk", flat=True))
-    regions = list(Region.objects.order_by("code").values_list("pk", flat=True))
+    regions_by_pk = dict(Region.objects.order_by("code").values_list("pk", "name"))
+    regions = list(regions_by_pk)
     conventions = list(Convention.objects.order_by("code").values_list("pk", flat=True))
     funds = list(TrustFund.objects.order_by("code").values_list("pk", flat=True))
     made = []
@@ -90,7 +113,7 @@ def generate_programme(context, count):
             continue
         rng = context.rng("programme", index)
         activity = ProgrammeActivity(
-            biennium=biennium, number=number, title=f"Programme activity {number} ({biennium.period})",
+            biennium=biennium, number=number, title=_activity_title(rng, regions_by_pk),
             objective_id=rng.choice(objectives[biennium.pk]), status=rng.choice(STATUSES),
             approved_budget=Decimal(rng.randrange(10, 2000) * 1000), trust_fund_id=rng.choice(funds),
             lead="Technical Assistance Branch", notes=_note(context.seed),
@@ -111,12 +134,18 @@ def generate_programme(context, count):
     return len(activities)
 
 
+def _activity_title(rng, regions_by_pk):
+    """An activity as plans word them; a region named where several activities would otherwise share a title."""
+    title = rng.choice(ACTIVITIES)
+    return f"{title} for {rng.choice(list(regions_by_pk.values()))}" if rng.random() < 0.6 else title
+
+
 def _centre_deliveries(context, biennium):
     """A few centres' submitted reports for last year, two activities each, naming the programme activities
     1, 2, … of the first generated biennium that they deliver (so its pages show what delivered them)."""
     year = context.now.year - 1
-    period = ReportingPeriod.objects.filter(title=f"Generated {year}").first() or _saved(
-        ReportingPeriod(title=f"Generated {year}", start=datetime.date(year, 1, 1), end=datetime.date(year, 12, 31),
+    period = ReportingPeriod.objects.filter(title=f"Activities in {year}").first() or _saved(
+        ReportingPeriod(title=f"Activities in {year}", start=datetime.date(year, 1, 1), end=datetime.date(year, 12, 31),
                         deadline=datetime.date(year + 1, 3, 31))
     )  # fmt: skip
     delivered = list(ProgrammeActivity.objects.filter(biennium=biennium).order_by("number")[: 2 * DELIVERING_CENTRES])
@@ -125,13 +154,19 @@ def _centre_deliveries(context, biennium):
         if ActivityReport.objects.filter(centre=centre, period=period).exists():
             continue
         report = _saved(ActivityReport(centre=centre, period=period, state=ActivityReport.State.SUBMITTED))
-        parties = Party.objects.filter(convention__code="SC", country__region=centre.region_id).order_by("pk")[:3]
+        parties = (
+            Party.objects.filter(convention__code="SC", country__region=centre.region_id)
+            .select_related("country")
+            .order_by("pk")[:3]
+        )
         rng = context.rng("centre-deliveries", index)
         for programme_activity in delivered[2 * index : 2 * index + 2]:
             start = datetime.date(year, rng.randint(1, 11), rng.randint(1, 28))
+            kind = rng.choice(types)
+            where = ", ".join(party.country.name for party in parties) or centre.region.name
             activity = _saved(
-                Activity(report=report, title=f"Generated workshop for activity {programme_activity.number}",
-                         assistance_type=rng.choice(types), start=start, end=start + datetime.timedelta(days=2),
+                Activity(report=report, title=f"{kind.name} for {where}"[:300],
+                         assistance_type=kind, start=start, end=start + datetime.timedelta(days=2),
                          programme_activity=programme_activity)
             )  # fmt: skip
             activity.parties_benefited.set(parties)

@@ -13,7 +13,9 @@ from django.test import override_settings
 
 from tahub.env import env_bool
 
-FRENCH_PO = Path(settings.BASE_DIR) / "tahub" / "locale" / "fr" / "LC_MESSAGES" / "django.po"
+LOCALE = Path(settings.BASE_DIR) / "tahub" / "locale"
+# Every shipped catalogue (the six UN languages but English): each must be complete, offered or not yet.
+CATALOGUES = sorted(LOCALE.glob("*/LC_MESSAGES/django.po"))
 
 
 def po_entries(path):
@@ -65,8 +67,13 @@ def test_the_parser_sees_fuzzy_and_empty_entries(tmp_path):
     assert entries[3]["msgstr"] == ["un", ""]
 
 
-def test_the_french_catalogue_is_complete():
-    entries = [e for e in po_entries(FRENCH_PO) if e["msgid"]]
+def test_every_un_language_has_a_catalogue():
+    assert {po.parent.parent.name for po in CATALOGUES} == {"fr", "es", "ar", "ru", "zh_Hans"}
+
+
+@pytest.mark.parametrize("catalogue", CATALOGUES, ids=lambda po: po.parent.parent.name)
+def test_every_catalogue_is_complete(catalogue):
+    entries = [e for e in po_entries(catalogue) if e["msgid"]]
     assert len(entries) > 100
     fuzzy = [e["msgid"] for e in entries if "fuzzy" in e["flags"]]
     empty = [e["msgid"] for e in entries if not all(s.strip() for s in e["msgstr"])]
@@ -112,25 +119,29 @@ def test_every_translatable_string_in_the_code_is_in_the_french_catalogue(tmp_pa
     def key(entry):
         return entry.get("msgctxt"), entry["msgid"], entry.get("msgid_plural")
 
-    translated = {
-        key(e)
-        for e in po_entries(FRENCH_PO)
-        if e["msgid"] and "fuzzy" not in e["flags"] and all(s.strip() for s in e["msgstr"])
-    }
     in_code = [e for e in po_entries(locale / "fr" / "LC_MESSAGES" / "django.po") if e["msgid"]]
     assert len(in_code) > 100
-    missing = [e["msgid"] for e in in_code if key(e) not in translated]
-    assert missing == [], (
-        "not translated in tahub/locale/fr: run `manage.py makemessages -l fr --ignore=.venv --ignore=staticfiles "
-        f"--ignore=var --ignore=bench`, translate, then `manage.py compilemessages --ignore=.venv`: {missing}"
-    )
+    for catalogue in CATALOGUES:
+        translated = {
+            key(e)
+            for e in po_entries(catalogue)
+            if e["msgid"] and "fuzzy" not in e["flags"] and all(s.strip() for s in e["msgstr"])
+        }
+        missing = [e["msgid"] for e in in_code if key(e) not in translated]
+        language = catalogue.parent.parent.name
+        assert missing == [], (
+            f"not translated in tahub/locale/{language}: run `manage.py makemessages -l {language} --ignore=.venv "
+            f"--ignore=staticfiles --ignore=var --ignore=bench`, translate, then `manage.py compilemessages "
+            f"--ignore=.venv`: {missing}"
+        )
 
 
-def test_the_compiled_french_catalogue_matches_its_source():
+@pytest.mark.parametrize("source", CATALOGUES, ids=lambda po: po.parent.parent.name)
+def test_the_compiled_catalogue_matches_its_source(source):
     """The .mo that Django reads says what the .po says (compilemessages was run after the last edit)."""
-    with FRENCH_PO.with_suffix(".mo").open("rb") as compiled:
+    with source.with_suffix(".mo").open("rb") as compiled:
         catalogue = gettext.GNUTranslations(compiled)
-    for entry in po_entries(FRENCH_PO):
+    for entry in po_entries(source):
         if not entry["msgid"] or entry.get("msgid_plural"):
             continue
         key = f"{entry['msgctxt']}\x04{entry['msgid']}" if entry.get("msgctxt") else entry["msgid"]

@@ -36,3 +36,36 @@ def test_names_that_would_collide_get_another_name_or_the_country_as_a_suffix(mo
     generate_organisations(context, 2)
     names = sorted(Organisation.objects.filter(slug__startswith="gen99-").values_list("name", flat=True))
     assert names == ["Friends of Chemical Safety", "Friends of Chemical Safety (Kenya)"]
+
+
+# A name with a generated counter, as a person would meet it: a link's text ending in "(12)" or "(1-30)", or a
+# family's placeholder name ("Participant 3-7", "Programme activity 4", "Objective 2", "(generated 0)").
+COUNTER_IN_TEXT = re.compile(
+    r">[^<>]*\((?:\d+|\d+-\d+)\)\s*</a>|generated \d|\bParticipant \d|Programme activity \d|\bObjective \d\b",
+    re.IGNORECASE,
+)
+SKIP = ("/api/", "/static/", "/admin/", ".csv", ".xlsx", ".pdf", ".xml", ".ics", "/export", "/i18n/")
+
+
+def test_no_public_page_of_the_demo_shows_a_generated_counter(client):
+    """Crawl the public site of the demo from the home page (links only, at most 300 pages)."""
+    from tahub.accounts.demo import load_demo_accounts
+
+    generate(scale=1, seed=1)
+    load_demo_accounts()
+    seen, queue, found = set(), ["/"], []
+    while queue and len(seen) < 300:
+        url = queue.pop(0)
+        if url in seen:
+            continue
+        seen.add(url)
+        response = client.get(url)
+        if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
+            continue
+        html = response.content.decode()
+        found += [(url, m.group(0)) for m in COUNTER_IN_TEXT.finditer(html)]
+        for href in re.findall(r'href="(/[^"#?]*)', html):
+            if href not in seen and not any(part in href for part in SKIP):
+                queue.append(href)
+    assert len(seen) > 50, "the crawl found too few pages to mean anything"
+    assert sorted({m for _u, m in found}) == [], found[:20]
