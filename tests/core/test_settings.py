@@ -24,7 +24,9 @@ def manage(*args, tmp_path, **env):
         cwd=ROOT,
         capture_output=True,
         text=True,
-        timeout=120,
+        # A full `migrate` in a fresh process takes over two minutes on a two-core CI machine running the suite
+        # in parallel; the limit only stops a hung process.
+        timeout=600,
     )
 
 
