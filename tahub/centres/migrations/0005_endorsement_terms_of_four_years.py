@@ -34,4 +34,4 @@ def backwards(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [("centres", "0004_activity_programme_activity")]
-    operations = [migrations.RunPython(forwards, backwards)]
+    operations = [migrations.RunPython(forwards, backwards, elidable=True)]  # a fix of old rows: not in the squash

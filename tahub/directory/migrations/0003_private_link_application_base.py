@@ -60,5 +60,5 @@ class Migration(migrations.Migration):
             name='message',
             field=models.TextField(blank=True, verbose_name='messages'),
         ),
-        migrations.RunPython(backfill_decided_at, migrations.RunPython.noop),
+        migrations.RunPython(backfill_decided_at, migrations.RunPython.noop, elidable=True),
     ]

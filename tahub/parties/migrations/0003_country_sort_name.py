@@ -48,5 +48,5 @@ class Migration(migrations.Migration):
             name='sort_name',
             field=models.CharField(blank=True, db_index=True, editable=False, help_text='Set from the name on every save (parties.models.sort_name).', max_length=100, verbose_name='sort key of the name'),
         ),
-        migrations.RunPython(fill_sort_names, migrations.RunPython.noop),
+        migrations.RunPython(fill_sort_names, migrations.RunPython.noop, elidable=True),
     ]

@@ -52,5 +52,5 @@ class Migration(migrations.Migration):
             name="sort_key",
             field=models.CharField(db_index=True, default="", editable=False, max_length=40, verbose_name="sort key"),
         ),
-        migrations.RunPython(fill_sort_keys, migrations.RunPython.noop),
+        migrations.RunPython(fill_sort_keys, migrations.RunPython.noop, elidable=True),
     ]
