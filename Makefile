@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint install serve worker bench backup-test clean
+.PHONY: run test lint install serve worker bench bench-profile backup-test clean
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
@@ -47,6 +47,12 @@ backup-test: install
 # writes docs/performance.md. About 3 minutes; needs PostgreSQL at BENCH_PG (default 127.0.0.1:5432).
 bench: install
 	$(BIN)/python bench/run.py
+
+# bench-profile: each page of issue 13 rendered in-process N times under cProfile (production settings, database
+# tahub_profile at scale 10, made once); writes the "Profiles" section of docs/performance.md. URLS="/parties/ ..."
+# profiles those instead, REPEAT=N renders each (20).
+bench-profile: install
+	$(BIN)/python bench/run.py --profile --repeat $(or $(REPEAT),20) $(URLS)
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache

@@ -25,13 +25,20 @@ records a password and a TOTP step (as the staff two-factor middleware requires;
 not through the sign-in forms); {with_token} with that administrator's API token (`Authorization: Bearer`).
 The other URLs are public.
 
-Beside each page, two floors measured in the same run:
+Beside each page, floors measured in the same run:
 
 - **bare Django view**: `/healthz`, a view returning a constant JSON through the whole middleware stack
-  (security, CSP, sessions, locale, CSRF, auth, axes), no database query. No page can be faster than this.
+  (security, CSP, sessions, locale, CSRF, auth, axes), no database query. No public page can be faster than this.
+- **signed-in Django view**: `/staff/healthz`, the same constant answer for the Secretariat session, so the
+  signed-in stack is on the clock too: the session read, the user, the staff second-factor check (its path is not
+  exempt), axes. The floor of the signed-in pages; the API pages (token, not session) have `/healthz`'s.
 - **raw SQL**: the exact statements that page runs (captured from Django with their parameters bound), sent by
   psycopg over a kept-open connection at the same concurrency, fetching every row. The rest of a page's time is
   Python: the ORM building objects, templates or JSON, and HTTP.
+
+**÷ floor** (on each page's HTTP row): the page's requests/s against its **combined floor**, 1 / (1 / its view
+floor's requests/s + 1 / its raw SQL's requests/s), both from this run: how many times slower than the view
+stack and its data alone the page is (1× would be a page costing nothing beyond them).
 
 ## Machine
 
@@ -49,8 +56,8 @@ Beside each page, two floors measured in the same run:
 
 Latency in milliseconds; requests/s over the measured window; errors are non-200 answers or failed connections.
 
-| URL | measured | requests | errors | requests/s | p50 ms | p95 ms | p99 ms |
-|---|---|---|---|---|---|---|---|
+| URL | measured | requests | errors | requests/s | ÷ floor | p50 ms | p95 ms | p99 ms |
+|---|---|---|---|---|---|---|---|---|
 {rows}
 
 ## Reading it
@@ -74,16 +81,36 @@ def _ms(value):
     return "–" if math.isnan(value) else f"{value:.1f}"
 
 
-def _row(url, result):
+def combined_floor(view_rate, sql_rate):
+    """Requests/s of a page that cost only its view floor and its raw SQL, one after the other."""
+    if not view_rate or not sql_rate:
+        return float("nan")
+    return 1 / (1 / view_rate + 1 / sql_rate)
+
+
+def ratio(page_rate, floor_rate):
+    """'10.6×': how many times slower than its combined floor the page is; '–' when either was not measured."""
+    if not page_rate or math.isnan(floor_rate):
+        return "–"
+    return f"{floor_rate / page_rate:.1f}×"
+
+
+def _row(url, result, times=""):
     label = {"http": "HTTP", "sql": f"raw SQL ({result.note})"}[result.kind]
     return (
-        f"| {url} | {label} | {result.count:,} | {result.errors} | {result.rate:.1f} | "
+        f"| {url} | {label} | {result.count:,} | {result.errors} | {result.rate:.1f} | {times} | "
         f"{_ms(result.percentile_ms(50))} | {_ms(result.percentile_ms(95))} | {_ms(result.percentile_ms(99))} |"
     )
 
 
-def _reading(results, floor):
-    lines = [f"- `/healthz` (bare Django): p50 {_ms(floor.percentile_ms(50))} ms, {floor.rate:.0f} requests/s."]
+def _reading(results, floors):
+    floor, signed_in = floors["/healthz"], floors["/staff/healthz"]
+    lines = [
+        f"- `/healthz` (bare Django): p50 {_ms(floor.percentile_ms(50))} ms, {floor.rate:.0f} requests/s.",
+        f"- `/staff/healthz` (signed-in Django): p50 {_ms(signed_in.percentile_ms(50))} ms, "
+        f"{signed_in.rate:.0f} requests/s: the signed-in middleware stack costs the machine about "
+        f"{_ms(_cost_ms(signed_in) - _cost_ms(floor))} ms a request more than the bare one (1000 ÷ requests/s).",
+    ]
     for url, (page, sql) in results.items():
         share = sql.percentile_ms(50) / page.percentile_ms(50) * 100 if page.count and sql.count else float("nan")
         lines.append(
@@ -93,21 +120,93 @@ def _reading(results, floor):
     return "\n".join(lines)
 
 
-def write(path, *, facts, data, floor, results, settings, findings, exports=None):
-    """results: {url: (http Result, sql Result)}; floor: the /healthz Result; settings: the run's knobs;
-    findings: paragraphs on what profiling the pages at this scale found (kept in bench/run.py)."""
-    rows = [_row("`/healthz` (bare Django view)", floor)]
+def _cost_ms(result):
+    """The machine's milliseconds per request at saturation: 1000 ÷ requests/s."""
+    return 1000 / result.rate if result.rate else float("nan")
+
+
+def write(path, *, facts, data, floors, floor_of, results, settings, findings, exports=None):
+    """results: {url: (http Result, sql Result)}; floors: {"/healthz": Result, "/staff/healthz": Result};
+    floor_of: {url: the floor's path for that URL's visitor}; settings: the run's knobs; findings: paragraphs on
+    what profiling the pages at this scale found (kept in bench/run.py). An existing "Profiles" section
+    (`make bench-profile`) is kept."""
+    rows = [
+        _row("`/healthz` (bare Django view)", floors["/healthz"]),
+        _row("`/staff/healthz` (signed-in Django view)", floors["/staff/healthz"]),
+    ]
     for url, (page, sql) in results.items():
-        rows += [_row(f"`{url}`", page), _row(f"`{url}`", sql)]
+        floor_rate = combined_floor(floors[floor_of[url]].rate, sql.rate)
+        rows += [_row(f"`{url}`", page, ratio(page.rate, floor_rate)), _row(f"`{url}`", sql)]
     text = HEADER.format(
         facts="\n".join(f"| {key} | {value} |" for key, value in facts.items()),
         data="\n".join(f"| {family} | {count:,} | {note} |" for family, count, note in data),
         rows="\n".join(rows),
-        reading=_reading(results, floor),
+        reading=_reading(results, floors),
         findings="\n".join(f"- {finding}" for finding in findings),
         **settings,
     )
     if exports:  # {what: {"seconds", "peak_memory_mb", ...}} from bench/<area>.py scripts (tracemalloc peaks)
         lines = "\n".join(f"| {what} | {m} |" for what, m in ((w, json.dumps(r)) for w, r in exports.items()))
         text += f"\n## Exports: time and peak memory\n\n| export | measured |\n|---|---|\n{lines}\n"
-    path.write_text(text)
+    profiles = profiles_section(path.read_text()) if path.exists() else ""
+    path.write_text(text + (f"\n{profiles}" if profiles else ""))
+
+
+PROFILES = "## Profiles"
+
+
+def profiles_section(text):
+    """The "Profiles" section of a report (up to the next section or the end), or ""."""
+    start = text.find(f"\n{PROFILES}\n")
+    if start < 0:
+        return ""
+    end = text.find("\n## ", start + 1)
+    return text[start + 1 : end + 1 if end >= 0 else len(text)]
+
+
+PROFILE_HEADER = """## Profiles
+
+Generated by `make bench-profile` (`bench/run.py --profile`, `bench/profiling.py`) on {date}; `make bench` keeps
+this section. Each URL rendered in-process through Django's test client (the whole middleware stack, no server,
+no HTTP) with the **production settings** (cached template loaders, no debug), on the database `{database}`
+(`generate_data --scale {scale} --seed {seed}`: 500 organisations, 5,000 requests, 500 events; the real 185
+Parties), twice to warm up, then **{repeat}** times under cProfile. Per request: **calls** is the number of Python
+function calls (the same from run to run on the same data: the number to choose changes by on a busy machine),
+**CPU ms** the process's CPU time without the profiler and with it, **queries** the SQL statements. Load average
+during the run: {load}.
+
+| URL | visitor | queries | calls | CPU ms | CPU ms profiled | bytes |
+|---|---|---|---|---|---|---|
+{summary}
+"""
+
+
+def _functions(rows):
+    lines = ["| function | calls | own ms | cumulative ms |", "|---|---|---|---|"]
+    lines += [
+        f"| `{row['function']}` | {row['calls']:g} | {row['own_ms']:.2f} | {row['cumulative_ms']:.2f} |" for row in rows
+    ]
+    return "\n".join(lines)
+
+
+def write_profiles(path, profiles, *, settings, findings):
+    """Replace (or add, at the end) the report's "Profiles" section with these profiles (bench/profiling.py's JSON)
+    and the findings (paragraphs: what each profile chose, before and after)."""
+    summary = "\n".join(
+        f"| `{url}` | {p['who']} | {p['queries']} | {p['calls']:,} | {p['cpu_ms']:.1f} | {p['profiled_cpu_ms']:.1f} | "
+        f"{p['bytes']:,} |"
+        for url, p in profiles.items()
+    )
+    parts = [PROFILE_HEADER.format(summary=summary, **settings)]
+    if findings:
+        parts.append("### What the profiles chose, before and after\n\n" + "\n".join(f"- {f}" for f in findings) + "\n")
+    for url, p in profiles.items():
+        parts.append(
+            f"### `{url}`\n\nBy own time (the function's own code):\n\n{_functions(p['own'])}\n\n"
+            f"By cumulative time (with what it calls):\n\n{_functions(p['cumulative'])}\n"
+        )
+    section = "\n".join(parts)
+    text = path.read_text() if path.exists() else "# Performance\n"
+    old = profiles_section(text)
+    text = text.replace(old, "") if old else text
+    path.write_text(text.rstrip("\n") + "\n\n" + section)

@@ -8,8 +8,16 @@ concurrency; stop gunicorn; write the report. Everything runs against 127.0.0.1 
 
 Knobs (environment): BENCH_PG (PostgreSQL server URL), BENCH_CONCURRENCY (8), BENCH_DURATION (10 s per URL),
 BENCH_WARMUP (2 s), BENCH_WORKERS (2 × cores + 1).
+
+Profile mode (`make bench-profile`, or `python bench/run.py --profile [--repeat N] [URL ...]`): no server and
+no load. Each URL (default: PROFILE_PAGES) is rendered in-process through Django's test client, with the
+production settings, on the database tahub_profile (made once at BENCH_PROFILE_SCALE, 10 by default; `--fresh`
+makes it again), N times under cProfile (bench/profiling.py); the top functions, the Python calls, the CPU time and
+the queries of each request are written into the "Profiles" section of docs/performance.md, which `make bench`
+keeps. Function-call counts do not depend on how busy the machine is: choose changes by them.
 """
 
+import argparse
 import datetime
 import json
 import os
@@ -111,6 +119,27 @@ FINDINGS = [
     "rows are now bulk-written: 31 statements. Against a local PostgreSQL the import still takes about 0.6 s "
     "(reading the XLSX dominates); the saving grows with the network round trip to the database.",
 ]
+# Profile mode: the pages of issue 13's table and both floors, on a smaller data set than the load's (scale 10:
+# 500 organisations, 5,000 requests; every list on these pages still fills its page of 50, and the Parties are
+# the real 185 at any scale), so that a profile of N renders each takes seconds, not minutes.
+PROFILE_DB = "tahub_profile"
+PROFILE_SCALE = int(os.environ.get("BENCH_PROFILE_SCALE", "10"))
+PROFILE_PAGES = {
+    "/healthz": "public",
+    "/staff/healthz": "staff",
+    "/parties/": "public",
+    "/directory/": "public",
+    "/requests/queue/?region=AFR&state=submitted": "staff",
+    f"/requests/{REQUEST}/": "staff",
+    "/staff/events/gen1-event-00000/": "staff",
+    "/api/v1/requests": "api",
+}
+# What the profiles chose and what each change did, measured by bench/profiling.py on the profile data set (calls
+# and CPU time per request, one process); written into the report's "Profiles" section.
+PROFILE_FINDINGS = []
+# The floor of each kind of visitor: the public and API tokens (authenticated by the API, not the session)
+# against /healthz, a Secretariat session against the signed-in /staff/healthz (session, user, second factor).
+FLOORS = {"public": "/healthz", "api": "/healthz", "staff": "/staff/healthz"}
 SETTINGS = {
     "concurrency": int(os.environ.get("BENCH_CONCURRENCY", "8")),
     "duration": float(os.environ.get("BENCH_DURATION", "10")),
@@ -166,7 +195,7 @@ def bench_script(name, *args):
 
 
 def prepare():
-    """Returns ({path: statements}, {path: request headers})."""
+    """Returns ({path: statements}, {path: request headers}, the staff session's headers)."""
     step(f"recreating database {DB}")
     recreate_database()
     step("migrate, load_reference_data")
@@ -193,7 +222,7 @@ def prepare():
         step(f"{path}: {len(page_statements)} statements")
     step("collectstatic (production settings)")
     manage("collectstatic", "--noinput", "-v0", env=PROD_ENV)
-    return statements, headers
+    return statements, headers, credentials["staff"]
 
 
 def free_port():
@@ -246,16 +275,18 @@ def stop(server):
         server.wait()
 
 
-def measure(port, statements, headers):
+def measure(port, statements, headers, staff_headers):
     floor = load.measure_http("bare", port, "/healthz", **SETTINGS)
     step(f"/healthz: {floor.rate:.0f}/s")
+    signed_in = load.measure_http("signed-in", port, "/staff/healthz", staff_headers, **SETTINGS)
+    step(f"/staff/healthz (signed in): {signed_in.rate:.0f}/s")
     results = {}
     for path in PAGES:
         page = load.measure_http(path, port, path, headers[path], **SETTINGS)
         sql = load.measure_sql(path, DSN, statements[path], **SETTINGS)
         step(f"{path}: {page.rate:.0f}/s over HTTP, {sql.rate:.0f}/s of its raw SQL ({sql.note})")
         results[path] = (page, sql)
-    return floor, results
+    return {"/healthz": floor, "/staff/healthz": signed_in}, results
 
 
 def machine_facts():
@@ -339,7 +370,7 @@ def data_set():
 
 def main():
     started, load_before = time.monotonic(), os.getloadavg()
-    statements, headers = prepare()
+    statements, headers, staff_headers = prepare()
     step("IATI export of every programme activity (time, peak memory)")
     exports = {"IATI 2.03 export of every programme activity (`/iati/activities.xml`)": bench_script("iati")}
     step("needs summary report of one cycle, XLSX and PDF (time, peak memory)")
@@ -349,7 +380,7 @@ def main():
     port = free_port()
     server = start_gunicorn(port)
     try:
-        floor, results = measure(port, statements, headers)
+        floors, results = measure(port, statements, headers, staff_headers)
     finally:
         stop(server)
     facts, data = machine_facts(), data_set()
@@ -364,7 +395,8 @@ def main():
         ROOT / "docs" / "performance.md",
         facts=facts,
         data=data,
-        floor=floor,
+        floors=floors,
+        floor_of={path: FLOORS[who] for path, who in PAGES.items()},
         results=results,
         settings=settings,
         findings=FINDINGS,
@@ -373,5 +405,75 @@ def main():
     step(f"wrote docs/performance.md in {time.monotonic() - started:.0f} s")
 
 
+def profile_database():
+    """Make the profile database (migrated, reference data, generated data) unless it is there already."""
+    with psycopg.connect(f"{PG}/postgres", autocommit=True) as connection:
+        exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [PROFILE_DB]).fetchone()
+    if exists:
+        step(f"database {PROFILE_DB} is there: kept (--fresh makes it again)")
+        return
+    step(f"creating database {PROFILE_DB}: migrate, reference data, generate_data --scale {PROFILE_SCALE}")
+    with psycopg.connect(f"{PG}/postgres", autocommit=True) as connection:
+        connection.execute(f"CREATE DATABASE {PROFILE_DB}")
+    env = {**DEV_ENV, "DATABASE_URL": f"{PG}/{PROFILE_DB}"}
+    try:
+        manage("migrate", "--noinput", "-v0", env=env)
+        manage("load_reference_data", env=env, capture=True)
+        manage("generate_data", "--scale", str(PROFILE_SCALE), "--seed", str(SEED), env=env, capture=True)
+        with psycopg.connect(f"{PG}/{PROFILE_DB}", autocommit=True) as connection:
+            connection.execute("VACUUM ANALYZE")
+    except BaseException:
+        with psycopg.connect(f"{PG}/postgres", autocommit=True) as connection:
+            connection.execute(f"DROP DATABASE IF EXISTS {PROFILE_DB} WITH (FORCE)")
+        raise
+
+
+def profile_main(urls, *, repeat, top, fresh):
+    pages = {url: PROFILE_PAGES.get(url) or PAGES.get(url) or _visitor(url) for url in urls} or PROFILE_PAGES
+    if fresh:
+        with psycopg.connect(f"{PG}/postgres", autocommit=True) as connection:
+            connection.execute(f"DROP DATABASE IF EXISTS {PROFILE_DB} WITH (FORCE)")
+    profile_database()
+    env = {**PROD_ENV, "DATABASE_URL": f"{PG}/{PROFILE_DB}", "ALLOWED_HOSTS": "testserver"}
+    step("collectstatic (production settings)")
+    manage("collectstatic", "--noinput", "-v0", env=env)
+    step(f"profiling {len(pages)} URLs, {repeat} renders each")
+    profiles = json.loads(
+        subprocess.run(  # noqa: S603
+            [sys.executable, "bench/profiling.py", json.dumps({"pages": pages, "repeat": repeat, "top": top})],
+            env=env,
+            cwd=ROOT,
+            check=True,
+            text=True,
+            stdout=subprocess.PIPE,
+        ).stdout
+    )
+    settings = {"scale": PROFILE_SCALE, "seed": SEED, "repeat": repeat, "database": PROFILE_DB}
+    settings["date"] = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    settings["load"] = _load(os.getloadavg())
+    report.write_profiles(ROOT / "docs" / "performance.md", profiles, settings=settings, findings=PROFILE_FINDINGS)
+    step("wrote the Profiles section of docs/performance.md")
+
+
+def _visitor(url):
+    if url.startswith("/api/"):
+        return "api"
+    return "staff" if url.startswith("/staff/") else "public"
+
+
+def arguments(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--profile", action="store_true", help="profile URLs in-process instead of loading a server")
+    parser.add_argument("--repeat", type=int, default=20, help="renders per URL under the profiler (20)")
+    parser.add_argument("--top", type=int, default=15, help="functions listed per URL and order (15)")
+    parser.add_argument("--fresh", action="store_true", help="make the profile database again")
+    parser.add_argument("urls", nargs="*", help="URLs to profile (default: the pages of issue 13 and the floors)")
+    return parser.parse_args(argv)
+
+
 if __name__ == "__main__":
-    main()
+    options = arguments()
+    if options.profile:
+        profile_main(options.urls, repeat=options.repeat, top=options.top, fresh=options.fresh)
+    else:
+        main()

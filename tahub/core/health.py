@@ -23,6 +23,15 @@ def healthz(request):
 
 @never_cache
 @require_GET
+def signed_in_healthz(request):
+    """/healthz for a signed-in visitor: the same constant answer, under the staff second-factor check (its path
+    is not exempt) and after loading the session's user, so the benchmark can measure what the signed-in
+    middleware stack costs on its own (bench/run.py). Says only whether the request counts as signed in."""
+    return JsonResponse({"status": "ok", "signed_in": request.user.is_authenticated})
+
+
+@never_cache
+@require_GET
 def readyz(request):
     """The database answers, every migration is applied and a shared cache (Redis) answers; 503 otherwise, with
     the reason."""
