@@ -1,15 +1,16 @@
 from django.contrib import admin
 from django.urls import include, path, re_path
 
+from tahub.accounts import views as account_views
 from tahub.api import api
 from tahub.core import health, mail_views
-from tahub.core import views as core_views
 from tahub.core.api_errors import api_not_found
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
-    path("i18n/setlang/", core_views.set_language, name="set_language"),
+    path("staff/healthz", health.signed_in_healthz, name="signed_in_healthz"),  # the benchmark's signed-in floor
+    path("i18n/setlang/", account_views.set_language, name="set_language"),  # the cookie, and the account's language
     path("accounts/", include("allauth.urls")),
     path("api/v1/", api.urls),
     re_path(r"^api/", api_not_found),

@@ -1,10 +1,10 @@
 """The e-mails accounts sends. The token is made here, in the worker, so no live link waits in the task queue."""
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
+
+from tahub.core.mail import send_localized
 
 from . import invitations
 
@@ -18,13 +18,16 @@ def accept_url(invitation):
 
 
 def send_invitation(invitation):
-    """Send the invitation e-mail, in the site's default language."""
-    with translation.override(settings.LANGUAGE_CODE):
-        context = {
-            "invitation": invitation,
-            "accept_url": accept_url(invitation),
-            "days": settings.INVITATION_TIMEOUT // 86400,
-        }
-        subject = render_to_string("accounts/email/invitation_subject.txt", context).strip()
-        body = render_to_string("accounts/email/invitation_body.txt", context)
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [invitation.email])
+    """Send the invitation e-mail, in the language the inviter chose (else the site's default)."""
+    context = {
+        "invitation": invitation,
+        "accept_url": accept_url(invitation),
+        "days": settings.INVITATION_TIMEOUT // 86400,
+    }
+    send_localized(
+        [(invitation.email, invitation.language or settings.LANGUAGE_CODE)],
+        subject=lambda: render_to_string("accounts/email/invitation_subject.txt", context).strip(),
+        template="accounts/email/invitation_body.txt",
+        context=context,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+    )

@@ -1,7 +1,9 @@
 """The forms of the invitation and staff pages."""
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth import password_validation
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from tahub.parties.models import ContactPoint, Eligibility
@@ -13,6 +15,26 @@ from .services import ERRORS
 class PartyChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
         return obj.country.name
+
+
+def language_choices(blank_label=None):
+    """The offered languages, each named in itself ("Español", "العربية") after its name in the reader's
+    language, so both the reader and its speakers recognise it; with a first blank choice if `blank_label`."""
+    choices = [
+        (code, f"{get_language_info(code)['name_local']} ({get_language_info(code)['name_translated']})")
+        for code, _name in settings.LANGUAGES
+    ]
+    return [("", blank_label), *choices] if blank_label else choices
+
+
+def _invitation_language():
+    return forms.ChoiceField(
+        label=_("Language of the invitation"),
+        choices=language_choices,
+        initial=settings.LANGUAGE_CODE,
+        help_text=_("The invitation e-mail is written in it, and it becomes the person's preferred language: "
+                    "their pages and e-mails. They can change it on their account page."),
+    )  # fmt: skip
 
 
 class _EmailForm(forms.Form):
@@ -30,10 +52,25 @@ class InviteContactPointForm(_EmailForm):
 
     party = PartyChoiceField(queryset=selectors.parties_for_invitation(), label=_("Party"))
     kind = forms.ChoiceField(label=_("Role"), choices=ContactPoint.Kind.choices, initial=ContactPoint.Kind.OFFICIAL)
+    language = _invitation_language()
 
 
 class InviteFocalPointForm(_EmailForm):
     """An official contact point invites a focal point of its own Party (the Party comes from the address)."""
+
+    language = _invitation_language()
+
+
+class ProfileForm(forms.Form):
+    """A person's own name and preferred language."""
+
+    name = forms.CharField(label=_("Full name"), max_length=200, required=False)
+    language = forms.ChoiceField(
+        label=_("Preferred language"),
+        choices=lambda: language_choices(_("No preference: the language chosen in the page header")),
+        required=False,
+        help_text=_("Your pages, and every e-mail and file TA Hub sends you, are in this language."),
+    )
 
 
 class AcceptInvitationForm(forms.Form):

@@ -25,8 +25,11 @@ from django.contrib import messages
 from django.contrib.auth.models import AnonymousUser
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import translation
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
+
+from tahub.core.i18n import offered
 
 
 def session_used_second_factor(request, user=None):
@@ -80,4 +83,23 @@ class StaffTwoFactorMiddleware:
         if not session_used_second_factor(request, user):
             messages.info(request, _("Confirm it is you with a code from your authenticator app."))
             return _to("mfa_reauthenticate", path)
+        return self.get_response(request)
+
+
+class AccountLanguageMiddleware:
+    """A signed-in person's preferred language (their account's), over the cookie and the browser's: their pages
+    are in it on any device. After LocaleMiddleware and the authentication; static files and the probes are
+    skipped, so they never read the session."""
+
+    SKIPPED = ("/static/", "/healthz", "/readyz")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not request.path.startswith(self.SKIPPED) and request.user.is_authenticated:
+            language = offered(request.user.language)
+            if language:
+                translation.activate(language)
+                request.LANGUAGE_CODE = language
         return self.get_response(request)

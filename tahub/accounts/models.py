@@ -121,6 +121,12 @@ class Invitation(DomainModel):
     email = models.EmailField(_("e-mail address"))
     party = models.ForeignKey("parties.Party", models.CASCADE, related_name="invitations", verbose_name=_("Party"))
     kind = models.CharField(_("role"), max_length=20, choices=ContactPoint.Kind.choices)
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        blank=True,
+        help_text=_("The language of the invitation e-mail, and the account's preferred language once accepted."),
+    )
     invited_by = models.ForeignKey(User, models.PROTECT, related_name="invitations_sent", verbose_name=_("invited by"))
     accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
     accepted_user = models.ForeignKey(

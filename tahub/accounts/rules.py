@@ -118,6 +118,15 @@ add_perm(
     rules.is_authenticated & rules.is_active,
     _("Sign in to create or revoke your personal API tokens."),
 )
+
+
+@rules.predicate
+def is_own_account(user, account):
+    """The person themself (an active, signed-in account)."""
+    return bool(account is not None and user.is_authenticated and user.is_active and account.pk == user.pk)
+
+
+add_perm("accounts.edit_own_profile", is_own_account, _("Only its owner may change an account's name and language."))
 add_perm("accounts.revoke_api_token", owns_api_token, _("Only its owner may revoke a personal API token."))
 add_perm("accounts.view_staff_pages", is_secretariat, _("This page is for Secretariat staff only."))
 add_perm("core.view_history", is_secretariat, _("Only Secretariat staff may see the history of a record."))

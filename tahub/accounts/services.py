@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from tahub.core.i18n import offered
 from tahub.parties.models import ContactPoint
 
 from . import invitations, selectors, tokens
@@ -18,6 +19,7 @@ ERRORS = {
     "account_exists": _("An account with this e-mail address already exists. Ask its owner to sign in instead."),
     "used": _("This invitation has already been used. Sign in with the account it created."),
     "invalid": _("This invitation link has expired or is not valid. Ask whoever invited you for a new one."),
+    "language": _("Choose one of the languages in the list."),
 }
 
 # The permission each kind of invitation needs.
@@ -28,12 +30,13 @@ INVITE_PERMISSION = {
 
 
 @transaction.atomic
-def invite_contact_point(*, email, party, kind, by):
+def invite_contact_point(*, email, party, kind, by, language=""):
     """Invite someone by e-mail to act for a Party, as its official contact point or as a focal point.
 
     - checks the permission: Secretariat staff may invite either kind for any Party; a Party's official
       contact point may invite focal points of its own Party only (PermissionDenied otherwise);
-    - refuses an address that already has an account (ValidationError on "email"), writing nothing;
+    - refuses an address that already has an account (ValidationError on "email"), and a `language` that is
+      not offered (on "language"), writing nothing; no language means the site's default;
     - saves the Invitation (audited, reason "accounts.invitation.created");
     - enqueues task_send_invitation in this same transaction, so the e-mail goes if and only if the
       invitation is committed.
@@ -42,7 +45,9 @@ def invite_contact_point(*, email, party, kind, by):
     email = User.objects.normalize_email(email.strip()).lower()
     if selectors.account_exists(email):
         raise ValidationError({"email": ERRORS["account_exists"]})
-    invitation = Invitation(email=email, party=party, kind=kind, invited_by=by)
+    if language and not offered(language):
+        raise ValidationError({"language": ERRORS["language"]})
+    invitation = Invitation(email=email, party=party, kind=kind, invited_by=by, language=offered(language))
     invitation._change_reason = "accounts.invitation.created"
     invitation._history_user = by
     invitation.full_clean()
@@ -68,7 +73,8 @@ def accept_invitation(*, invitation_id, token, name, password):
     - locks the invitation row, so two clicks on the same link cannot both create an account;
     - refuses an expired, reused or garbled link, and an address that meanwhile got an account
       (ValidationError), writing nothing;
-    - creates the User (name, password) and its parties.ContactPoint (delegated by the inviter when it is
+    - creates the User (name, password, the invitation's language as preferred language) and its
+      parties.ContactPoint (delegated by the inviter when it is
       a focal point), and marks the invitation accepted (audited, "accounts.invitation.accepted"), which
       makes its link unusable.
     """
@@ -76,7 +82,7 @@ def accept_invitation(*, invitation_id, token, name, password):
     validate_invitation_link(invitation, token)
     if selectors.account_exists(invitation.email):
         raise ValidationError(ERRORS["account_exists"])
-    user = User.objects.create_user(invitation.email, password, name=name.strip())
+    user = User.objects.create_user(invitation.email, password, name=name.strip(), language=invitation.language)
     contact_point = ContactPoint(user=user, party=invitation.party, kind=invitation.kind)
     if invitation.kind == ContactPoint.Kind.FOCAL:
         contact_point.delegated_by = invitation.invited_by
@@ -89,6 +95,27 @@ def accept_invitation(*, invitation_id, token, name, password):
     invitation._history_user = user
     invitation.save()
     return user
+
+
+@transaction.atomic
+def update_profile(user, *, name, language, by):
+    """A person changes their own name and preferred language (the language of their pages and of every e-mail
+    sent to them). Only their own account (PermissionDenied otherwise); a language not offered is refused
+    (ValidationError on "language"), writing nothing; "" means no preference (the language switch decides)."""
+    require(by, "accounts.edit_own_profile", user)
+    if language and not offered(language):
+        raise ValidationError({"language": ERRORS["language"]})
+    user.name, user.language = (name or "").strip()[:200], offered(language)
+    user.save(update_fields=["name", "language"])
+    return user
+
+
+def remember_language(user, language):
+    """The language switch, used by a signed-in person: their account keeps the choice (an offered language
+    only; anything else is ignored: the switch itself refuses it with a message)."""
+    if user.is_authenticated and offered(language) and user.language != offered(language):
+        user.language = offered(language)
+        user.save(update_fields=["language"])
 
 
 @transaction.atomic

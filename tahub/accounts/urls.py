@@ -15,6 +15,7 @@ urlpatterns = [
     path(
         "staff/history/<str:app_label>/<str:model_name>/<int:pk>/", ObjectHistoryView.as_view(), name="object_history"
     ),
+    path("account/", views.ProfileView.as_view(), name="profile"),
     path("account/api-tokens/", views.ApiTokensView.as_view(), name="api_tokens"),
     path("account/api-tokens/<int:pk>/revoke/", views.RevokeApiTokenView.as_view(), name="revoke_api_token"),
     path("invitations/<str:iso3>/focal-points/new/", views.InviteFocalPointView.as_view(), name="invite_focal_point"),

@@ -3,19 +3,23 @@
 Each view loads, checks access, then acts (through services), in that order.
 """
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views import View
+from django.views.decorators.http import require_POST
 from django.views.generic import FormView, TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
+from tahub.core import views as core_views
 from tahub.parties.models import ContactPoint
 
 from . import invitations, selectors, services
-from .forms import AcceptInvitationForm, ApiTokenForm, InviteContactPointForm, InviteFocalPointForm
+from .forms import AcceptInvitationForm, ApiTokenForm, InviteContactPointForm, InviteFocalPointForm, ProfileForm
 from .rules import require
 
 
@@ -46,8 +50,9 @@ class InviteContactPointView(PermissionRequiredMixin, FormView):
         data = form.cleaned_data
         try:
             services.invite_contact_point(
-                email=data["email"], party=data["party"], kind=data["kind"], by=self.request.user
-            )
+                email=data["email"], party=data["party"], kind=data["kind"], by=self.request.user,
+                language=data["language"],
+            )  # fmt: skip
         except ValidationError as error:
             _apply_service_errors(form, error)
             return self.form_invalid(form)
@@ -73,8 +78,9 @@ class InviteFocalPointView(PermissionRequiredMixin, FormView):
         email = form.cleaned_data["email"]
         try:
             services.invite_contact_point(
-                email=email, party=self.party, kind=ContactPoint.Kind.FOCAL, by=self.request.user
-            )
+                email=email, party=self.party, kind=ContactPoint.Kind.FOCAL, by=self.request.user,
+                language=form.cleaned_data["language"],
+            )  # fmt: skip
         except ValidationError as error:
             _apply_service_errors(form, error)
             return self.form_invalid(form)
@@ -147,8 +153,21 @@ class ApiTokensView(LoginRequiredMixin, View):
 
 
 class RevokeApiTokenView(LoginRequiredMixin, View):
+    """Revoking a token cannot be undone: GET asks to confirm (a page, no JavaScript needed), POST with
+    ``confirm=yes`` revokes; a POST without it only asks again."""
+
+    template_name = "accounts/confirm_revoke_api_token.html"
+
+    def get(self, request, pk):
+        token = selectors.own_api_token_get(request.user, pk)
+        if token.revoked_at:
+            return redirect("accounts:api_tokens")
+        return render(request, self.template_name, {"token": token})
+
     def post(self, request, pk):
         token = selectors.own_api_token_get(request.user, pk)
+        if request.POST.get("confirm") != "yes":
+            return render(request, self.template_name, {"token": token}, status=400)
         try:
             services.revoke_api_token(token, by=request.user)
         except ValidationError as error:
@@ -156,3 +175,56 @@ class RevokeApiTokenView(LoginRequiredMixin, View):
         else:
             messages.success(request, _("The token “%(name)s” is revoked: it no longer works.") % {"name": token.name})
         return redirect("accounts:api_tokens")
+
+
+class ProfileView(LoginRequiredMixin, View):
+    """A signed-in person's own account: their name and preferred language (of their pages and e-mails)."""
+
+    template_name = "accounts/profile.html"
+
+    def _render(self, request, form, status=200):
+        return render(request, self.template_name, {"form": form}, status=status)
+
+    def get(self, request):
+        require(request.user, "accounts.edit_own_profile", request.user)
+        initial = {"name": request.user.name, "language": request.user.language}
+        return self._render(request, ProfileForm(initial=initial))
+
+    def post(self, request):
+        require(request.user, "accounts.edit_own_profile", request.user)
+        form = ProfileForm(request.POST)
+        if not form.is_valid():
+            return self._render(request, form, status=400)
+        try:
+            user = services.update_profile(request.user, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _apply_service_errors(form, error)
+            return self._render(request, form, status=400)
+        if user.language:
+            translation.activate(user.language)  # the confirmation is already in the language just chosen
+        messages.success(request, _("Your account is saved."))
+        response = redirect("accounts:profile")
+        if user.language:  # the pages stay in it after signing out
+            response.set_cookie(settings.LANGUAGE_COOKIE_NAME, user.language, **_language_cookie_options())
+        return response
+
+
+def _language_cookie_options():
+    return {
+        "max_age": settings.LANGUAGE_COOKIE_AGE,
+        "path": settings.LANGUAGE_COOKIE_PATH,
+        "domain": settings.LANGUAGE_COOKIE_DOMAIN,
+        "secure": settings.LANGUAGE_COOKIE_SECURE,
+        "httponly": settings.LANGUAGE_COOKIE_HTTPONLY,
+        "samesite": settings.LANGUAGE_COOKIE_SAMESITE,
+    }
+
+
+@require_POST
+def set_language(request):
+    """The language switch (core.views.set_language: a cookie, offered languages only); a signed-in person's
+    account keeps the choice too, so their pages and e-mails follow it on any device."""
+    response = core_views.set_language(request)
+    if settings.LANGUAGE_COOKIE_NAME in response.cookies:
+        services.remember_language(request.user, response.cookies[settings.LANGUAGE_COOKIE_NAME].value)
+    return response

@@ -4,13 +4,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from tahub.accounts.rules import require
 from tahub.core.forms import add_service_errors
+from tahub.core.workflow import Stale
 
 from . import matching, routing, selectors, service_levels, services
 from .forms import (
@@ -138,15 +140,14 @@ def perform(request, ta_request, action_name):
     if action_name not in ACTIONS:
         raise Http404
     action = ACTIONS[action_name]
-    if not request.user.has_perm(action.permission, ta_request):
-        raise PermissionDenied
+    require(request.user, action.permission, ta_request)
     if action_name == "withdraw" and request.POST.get("confirm") != "yes":
         return confirm_withdraw(request, ta_request)
     form = action.form(request.POST)
     if form.is_valid():
         try:
             action.service(ta_request, by=request.user, **form.cleaned_data)
-        except services.RequestStale as stale:
+        except Stale as stale:
             (messages.info if stale.mine else messages.error)(request, stale.messages[0])
             return redirect(ta_request)
         except ValidationError as error:
@@ -162,8 +163,7 @@ def perform(request, ta_request, action_name):
 
 def confirm_withdraw(request, ta_request, *, form=None, status=200):
     """The confirmation page of a withdrawal: what it means, a red button that withdraws, a way back."""
-    if not request.user.has_perm("assistance.withdraw_request", ta_request):
-        raise PermissionDenied
+    require(request.user, "assistance.withdraw_request", ta_request)
     form = form or ActionForm(initial={"seen_state": ta_request.state})
     context = {"ta_request": ta_request, "form": form}
     return render(request, "assistance/confirm_withdraw.html", context, status=status)

@@ -14,11 +14,10 @@ from ninja.errors import HttpError
 from ninja.pagination import paginate
 
 from tahub.accounts.api import token_auth
-from tahub.accounts.rules import is_secretariat
-from tahub.core import api_services
+from tahub.accounts.rules import is_secretariat, require
 from tahub.core.api_errors import ErrorOut, check_known, get_or_404
 from tahub.core.api_pagination import PageNumberPagination
-from tahub.core.api_types import Code
+from tahub.core.api_types import BodyIn, Code, resolve
 from tahub.directory.models import Organisation
 from tahub.parties.models import Convention, Party
 from tahub.parties.selectors import region_codes
@@ -85,7 +84,7 @@ class RequestOut(Schema):
         return list(obj.assignments.all())
 
 
-class RequestIn(Schema):
+class RequestIn(BodyIn):
     title: str = Field("", max_length=200)
     description: str = Field("", max_length=20000)
     expected_results: str = Field("", max_length=20000)
@@ -109,7 +108,7 @@ class RequestCreateIn(RequestIn):
     party: Code = Field(description="ISO 3166 alpha-3 code of the Party, e.g. KEN")
 
 
-class ActionIn(Schema):
+class ActionIn(BodyIn):
     seen_state: RequestState = Field(description="The state you last saw; if it moved since, the answer is 409.")
     message: str = Field("", max_length=5000, description="ask-information: what is needed")
     reason: str = Field("", max_length=5000, description="decline: why")
@@ -129,32 +128,9 @@ def _tags(data):
     }
     resolved = dict(data)
     for name, (model, key) in vocabularies.items():
-        if name not in data:
-            continue
-        wanted = data[name] or []
-        found = list(model.objects.filter(**{f"{key}__in": wanted}))
-        unknown = sorted(set(wanted) - {getattr(o, key) for o in found})
-        if unknown:
-            raise ValidationError({name: _("Unknown: %s") % ", ".join(unknown)})
-        resolved[name] = found
+        if name in data:
+            resolved[name] = resolve(model, data[name] or [], key, name=name)
     return resolved
-
-
-def _run(call):
-    """Run a service: (None, result), or (Status(code, error body), None) when it refuses; a stale state or
-    version answers 409."""
-    stale = []
-
-    def guarded():
-        try:
-            return call()
-        except services.RequestStale as error:
-            stale.append(error)
-
-    error, result = api_services.run(guarded)
-    if stale:
-        return Status(409, {"detail": stale[0].messages[0], "errors": []}), None
-    return error, result
 
 
 def _get(request, reference):
@@ -181,17 +157,14 @@ def create_request(request, payload: RequestCreateIn):
     data = payload.dict()
     iso3 = data.pop("party").upper()
     if not Party.objects.filter(convention__code="SC", country__iso3=iso3).exists():
-        message = _("No Party to the Stockholm Convention has the code %s.") % iso3
-        return Status(422, {"detail": message, "errors": [{"location": "body", "field": "party", "message": message}]})
+        raise ValidationError({"party": _("No Party to the Stockholm Convention has the code %s.") % iso3})
     party = selectors.parties_user_may_file_for(request.user).filter(country__iso3=iso3).first()
     if party is None:
         raise HttpError(403, _("You may not file requests for %s.") % iso3)
-    error, created = _run(
-        lambda: services.create_request(
-            party=party, by=request.user, data=_tags(data), received_by_letter=is_secretariat(request.user)
-        )
+    created = services.create_request(
+        party=party, by=request.user, data=_tags(data), received_by_letter=is_secretariat(request.user)
     )
-    return error or Status(201, selectors.request_get(request.user, created.reference))
+    return Status(201, selectors.request_get(request.user, created.reference))
 
 
 @router.patch("/requests/{reference}", response={200: RequestOut, **ERRORS})
@@ -201,12 +174,8 @@ def update_request(request, reference: Code, payload: RequestUpdateIn, seen_stat
     ta_request = _get(request, reference)
     data = payload.dict(exclude_unset=True)
     version = data.pop("version")
-    error, _updated = _run(
-        lambda: services.update_draft(
-            ta_request, by=request.user, data=_tags(data), seen_state=seen_state, version=version
-        )
-    )
-    return error or Status(200, selectors.request_get(request.user, reference))
+    services.update_draft(ta_request, by=request.user, data=_tags(data), seen_state=seen_state, version=version)
+    return Status(200, selectors.request_get(request.user, reference))
 
 
 @router.post("/requests/{reference}/{action}", response={200: RequestOut, **ERRORS})
@@ -217,12 +186,11 @@ def move_request(request, reference: Code, action: Code, payload: ActionIn):
     if action not in actions.ACTIONS:
         raise HttpError(404, _("Unknown action. Use one of: %s.") % ", ".join(actions.ACTIONS))
     spec = actions.ACTIONS[action]
-    if not request.user.has_perm(spec.permission, ta_request):
-        raise HttpError(403, _("You may not do this to this request."))
+    require(request.user, spec.permission, ta_request)
     fields = set(spec.form.base_fields)
     values = payload.dict()
     if "organisations" in fields:
-        values["organisations"] = list(Organisation.objects.filter(slug__in=payload.organisations))
+        values["organisations"] = resolve(Organisation, payload.organisations, name="organisations")
     kwargs = {name: values[name] for name in fields}
-    error, _moved = _run(lambda: spec.service(ta_request, by=request.user, **kwargs))
-    return error or Status(200, selectors.request_get(request.user, reference))
+    spec.service(ta_request, by=request.user, **kwargs)
+    return Status(200, selectors.request_get(request.user, reference))

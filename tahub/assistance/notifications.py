@@ -1,10 +1,9 @@
 """Who is told what when a request moves. Runs in the worker (tasks.py), never in the web request."""
 
 from django.conf import settings
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+
+from tahub.core.mail import send_localized
 
 from . import selectors
 
@@ -31,10 +30,10 @@ def send_request_event(*, request_id, event):
     subject, audience = EVENTS[event]
     sent = 0
     for user in selectors.notification_recipients(request, audience):
-        with translation.override(user.language or settings.LANGUAGE_CODE):
-            body = render_to_string(
-                "assistance/email/event.txt",
-                {"request": request, "event": event, "user": user, "site_url": settings.SITE_URL},
-            )
-            sent += send_mail(str(subject) % {"ref": request.reference}, body, None, [user.email])
+        sent += send_localized(
+            [user],
+            subject=lambda: str(subject) % {"ref": request.reference},
+            template="assistance/email/event.txt",
+            context={"request": request, "event": event, "user": user, "site_url": settings.SITE_URL},
+        )
     return sent

@@ -7,7 +7,7 @@ acted first), records a dotted audit reason, stamps the time and enqueues the e-
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import dateformat, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -39,15 +39,6 @@ NOT_PERMITTED = gettext_lazy("You may not do this to this request.")
 NOT_IN_FUTURE = gettext_lazy("A delivery report covers what was delivered: this date is after today (%(today)s).")
 NOT_BEFORE_SUBMISSION = gettext_lazy("The delivery cannot lie before the request was submitted (%(submitted)s).")
 END_BEFORE_START = gettext_lazy("The end must come after the start.")
-
-
-class RequestStale(ValidationError):
-    """Someone (or the same person, from an older page) changed the request since the caller read it.
-    `mine` says whether the change was the caller's own (a double click, a form sent twice)."""
-
-    def __init__(self, message, *, code="stale", mine=False):
-        super().__init__(message, code=code)
-        self.mine = mine
 
 
 def _first_number(year):
@@ -146,21 +137,17 @@ def _who(actor, by):
     return str(actor)
 
 
-def _when(moment):
-    return dateformat.format(timezone.localtime(moment), "Y-m-d H:i T")
-
-
 def _locked(request, seen_state, by=None):
     locked = TARequest.objects.select_for_update().get(pk=request.pk)
     if seen_state is not None and locked.state != seen_state:
         last = locked.history.select_related("history_user").order_by("-history_date").first()
         actor = last.history_user if last else None
-        when = _when(last.history_date) if last else "?"
+        when = workflow.when(last.history_date) if last else "?"
         state = locked.get_state_display()
         if by is not None and actor is not None and actor.pk == by.pk:
-            raise RequestStale(ALREADY_DONE % {"state": state, "time": when}, mine=True)
+            raise workflow.Stale(ALREADY_DONE % {"state": state, "time": when}, mine=True)
         who = _who(actor, by) if by is not None else _("someone else")
-        raise RequestStale(STALE % {"state": state, "who": who, "time": when})
+        raise workflow.Stale(STALE % {"state": state, "who": who, "time": when})
     return locked
 
 
@@ -180,7 +167,7 @@ def _changed_since(current, seen, by):
     """The refusal of an edit made from version `seen`: who changed what since, and when."""
     records = list(current.history.filter(version__gt=seen).select_related("history_user").order_by("history_date"))
     if not records:
-        return RequestStale(CHANGED_SINCE_VERSION % {"seen": seen, "now": current.version})
+        return workflow.Stale(CHANGED_SINCE_VERSION % {"seen": seen, "now": current.version})
     names = []
     for record in records:
         names += [n for n in record.last_changed.split(",") if n and n not in names]
@@ -188,8 +175,8 @@ def _changed_since(current, seen, by):
     actors = {r.history_user_id: r.history_user for r in records}
     who = ", ".join(_who(actor, by) for actor in actors.values())
     mine = list(actors) == [by.pk]
-    message = CHANGED_SINCE % {"who": who, "time": _when(records[-1].history_date), "fields": labels}
-    return RequestStale(message, mine=mine)
+    message = CHANGED_SINCE % {"who": who, "time": workflow.when(records[-1].history_date), "fields": labels}
+    return workflow.Stale(message, mine=mine)
 
 
 @transaction.atomic
@@ -197,13 +184,13 @@ def update_draft(request, *, by, data, seen_state=State.DRAFT, version=None):
     """Save changes to a request the Party is still writing (draft, or asked for more information).
 
     `version`: the request's version the editor read (None: no check). If it was saved since, the edit is
-    refused (RequestStale naming who changed which fields, and when), unless it changes nothing from what is
+    refused (workflow.Stale naming who changed which fields, and when), unless it changes nothing from what is
     saved now (the same form sent twice). An edit that changes nothing saves nothing."""
     request = _locked(request, seen_state, by)
     _check(by, "assistance.change_request", request)
     try:
-        request = workflow.lock_at_version(TARequest, request, version, CHANGED_SINCE_VERSION, error=RequestStale)
-    except RequestStale:
+        request = workflow.lock_at_version(TARequest, request, version, by=by)
+    except workflow.Stale:
         if not _changed_fields(request, data):
             return request
         raise _changed_since(request, version, by) from None

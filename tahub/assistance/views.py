@@ -3,7 +3,7 @@
 import secrets
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -11,8 +11,9 @@ from django.views import View
 from django.views.generic import TemplateView
 from rules.contrib.views import LoginRequiredMixin, PermissionRequiredMixin
 
-from tahub.accounts.rules import is_secretariat
+from tahub.accounts.rules import is_secretariat, require
 from tahub.core.pagination import paginate
+from tahub.core.workflow import Stale
 
 from . import actions, selectors, service_levels, services, statistics
 from .exporters import RequestExporter
@@ -94,8 +95,7 @@ class RequestCreateView(LoginRequiredMixin, View):
             return render(
                 request, "assistance/choose_party.html", {"parties": selectors.parties_user_may_file_for(request.user)}
             )
-        if not request.user.has_perm("assistance.file_request", party):
-            raise PermissionDenied
+        require(request.user, "assistance.file_request", party)
         form = RequestForm(initial={"creation_token": secrets.token_urlsafe(32)})
         return render(
             request, self.template_name, {"form": form, "party": party, "eligibility_error": _eligibility_error(party)}
@@ -103,8 +103,10 @@ class RequestCreateView(LoginRequiredMixin, View):
 
     def post(self, request):
         party = _party_for_new_request(request)
-        if party is None or not request.user.has_perm("assistance.file_request", party):
-            raise PermissionDenied
+        if party is None:  # no Party chosen (or none to choose from): ask which, as the form's page does
+            parties = selectors.parties_user_may_file_for(request.user)
+            return render(request, "assistance/choose_party.html", {"parties": parties}, status=400)
+        require(request.user, "assistance.file_request", party)
         already = services.request_created_with(request.user, request.POST.get("creation_token"))
         if already is not None:
             return self._sent_again(request, already)
@@ -159,8 +161,7 @@ class RequestEditView(LoginRequiredMixin, View):
         if not request.user.is_authenticated:
             return self.handle_no_permission()
         self.ta_request = selectors.request_get(request.user, kwargs["reference"])
-        if not request.user.has_perm("assistance.change_request", self.ta_request):
-            raise PermissionDenied
+        require(request.user, "assistance.change_request", self.ta_request)
         return super().dispatch(request, *args, **kwargs)
 
     def get(self, request, reference):
@@ -184,7 +185,7 @@ class RequestEditView(LoginRequiredMixin, View):
                     version=form.cleaned_data["version"],
                 )
                 actions.save_attachment(self.ta_request, form, by=request.user)
-            except services.RequestStale as stale:
+            except Stale as stale:
                 form = self._stale(request, stale)
             except ValidationError as error:
                 form.add_error(None, error)
@@ -229,8 +230,7 @@ class ProgrammeActivityView(LoginRequiredMixin, View):
 
     def post(self, request, reference):
         ta_request = selectors.request_get(request.user, reference)
-        if not request.user.has_perm("assistance.triage_request", ta_request):
-            raise PermissionDenied
+        require(request.user, "assistance.triage_request", ta_request)
         form = ProgrammeActivityForm(request.POST)
         if form.is_valid():
             activity = form.cleaned_data["programme_activity"]
@@ -277,8 +277,7 @@ class DeliveryReportView(LoginRequiredMixin, View):
         if not request.user.is_authenticated:
             return self.handle_no_permission()
         self.ta_request = selectors.request_get(request.user, kwargs["reference"])
-        if not request.user.has_perm("assistance.report_delivery", self.ta_request):
-            raise PermissionDenied
+        require(request.user, "assistance.report_delivery", self.ta_request)
         self.assignments = selectors.assignments_reportable_by(request.user, self.ta_request)
         return super().dispatch(request, *args, **kwargs)
 
@@ -308,8 +307,7 @@ class DeliveryCorrectionView(LoginRequiredMixin, View):
         if not request.user.is_authenticated:
             return self.handle_no_permission()
         self.ta_request = selectors.request_get(request.user, kwargs["reference"])
-        if not request.user.has_perm("assistance.correct_delivery", self.ta_request):
-            raise PermissionDenied
+        require(request.user, "assistance.correct_delivery", self.ta_request)
         self.report = selectors.delivery_report_get(self.ta_request, kwargs["pk"])
         return super().dispatch(request, *args, **kwargs)
 

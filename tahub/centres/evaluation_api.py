@@ -13,16 +13,16 @@ from ninja import Field, File, Form, Path, Router, Schema, Status, UploadedFile
 from ninja.pagination import paginate
 
 from tahub.accounts.api import token_auth
+from tahub.accounts.rules import require
 from tahub.core.api_errors import ErrorOut, get_or_404
 from tahub.core.api_pagination import PageNumberPagination
-from tahub.core.api_services import checked_uploads, run
-from tahub.core.api_types import Code, Id
+from tahub.core.api_services import checked_uploads
+from tahub.core.api_types import BodyIn, Code, Id
 from tahub.parties.models import Country, Region
 from tahub.planning.models import Decision
 
 from . import selectors, services
 from .models import Criterion, Nomination, Score
-from .report_api import check_perm
 
 # Under its own name in the OpenAPI document: the model's enum is called just "State", like other apps' enums.
 CentreNominationState = StrEnum("CentreNominationState", {state.name: state.value for state in Nomination.State})
@@ -45,7 +45,7 @@ def _decision(number):
 # --- Nominations: a region nominates an institution, with a dossier; the COP endorses it or not. ---
 
 
-class CentreNominationIn(Schema):
+class CentreNominationIn(BodyIn):
     institution: str = Field(min_length=1, max_length=300)
     host_country: Code = Field(description="ISO 3166 alpha-3 code, e.g. SEN")
     city: str = Field("", max_length=100)
@@ -78,7 +78,7 @@ class CentreNominationOut(Schema):
         return obj.centre.code if obj.centre_id else None
 
 
-class CentreNominationDecisionIn(Schema):
+class CentreNominationDecisionIn(BodyIn):
     action: Literal["endorse", "decline"] = Field(description="endorse (for four years), or decline")
     decision: str | None = DecisionNumber
     start_year: int | None = Field(None, ge=2001, le=2100, description="endorse: the first year of the term")
@@ -93,14 +93,14 @@ def _nominations():
 @paginate(PageNumberPagination)
 def list_nominations(request, state: CentreNominationState | None = None):
     """Nominations of institutions to become centres, newest first."""
-    check_perm(request, "centres.evaluate")
+    require(request.auth, "centres.evaluate")
     return _nominations().filter(state=state) if state else _nominations()
 
 
 @router.post("/staff/centre-nominations", response={201: CentreNominationOut, **ERRORS})
 def nominate_centre(request, payload: Form[CentreNominationIn], dossier: File[UploadedFile]):
     """Record a region's nomination (multipart: the fields and the `dossier`, PDF, Office or images, 10 MB)."""
-    check_perm(request, "centres.evaluate")
+    require(request.auth, "centres.evaluate")
 
     def nominate():
         data = payload.dict()
@@ -113,15 +113,15 @@ def nominate_centre(request, payload: Form[CentreNominationIn], dossier: File[Up
         data["dossier"] = checked_uploads("dossier", [dossier], *Nomination._meta.get_field("dossier").validators)[0]
         return services.nominate_centre(by=request.auth, data=data)
 
-    error, nomination = run(nominate)
-    return error or Status(201, _nominations().get(pk=nomination.pk))
+    nomination = nominate()
+    return Status(201, _nominations().get(pk=nomination.pk))
 
 
 @router.post("/staff/centre-nominations/{nomination_id}/decision", response={200: CentreNominationOut, **ERRORS})
 def decide_nomination(request, nomination_id: Path[Id], payload: CentreNominationDecisionIn):
     """Record the COP's decision: endorsed (the institution becomes a centre, endorsed for four years from
     `start_year`) or not endorsed (with a `note` saying why)."""
-    check_perm(request, "centres.evaluate")
+    require(request.auth, "centres.evaluate")
     message = _("No nomination has the id %(id)s.") % {"id": nomination_id}
     nomination = get_or_404(lambda: get_object_or_404(_nominations(), pk=nomination_id), message=message)
 
@@ -135,8 +135,8 @@ def decide_nomination(request, nomination_id: Path[Id], payload: CentreNominatio
             nomination, by=request.auth, decision=decision, start_year=payload.start_year
         )
 
-    error, _done = run(decide)
-    return error or Status(200, _nominations().get(pk=nomination_id))
+    decide()
+    return Status(200, _nominations().get(pk=nomination_id))
 
 
 # --- Evaluations on the COP's score sheet. ---
@@ -170,12 +170,12 @@ class CentreEvaluationOut(Schema):
         return list(obj.scores.all())
 
 
-class CentreEvaluationStartIn(Schema):
+class CentreEvaluationStartIn(BodyIn):
     start: date
     end: date
 
 
-class CriterionScoreIn(Schema):
+class CriterionScoreIn(BodyIn):
     score: int = Field(description="From 0 to the criterion's maximum score")
     comment: str = Field("", max_length=20000, description="The evaluator's comments")
 
@@ -189,17 +189,17 @@ def _evaluation(evaluation_id):
 def start_evaluation(request, code: Path[Code], payload: CentreEvaluationStartIn):
     """Open a score sheet for the centre over a period; the countable indicators (activities, Parties
     benefited) are pre-filled from the activities of its submitted reports."""
-    check_perm(request, "centres.evaluate")
+    require(request.auth, "centres.evaluate")
     message = _("No regional centre has the code “%(code)s”.") % {"code": code}
     centre = get_or_404(selectors.centre_get, code, message=message)
-    error, evaluation = run(lambda: services.start_evaluation(centre=centre, by=request.auth, **payload.dict()))
-    return error or Status(201, selectors.evaluation_get(evaluation.pk))
+    evaluation = services.start_evaluation(centre=centre, by=request.auth, **payload.dict())
+    return Status(201, selectors.evaluation_get(evaluation.pk))
 
 
 @router.get("/staff/evaluations/{evaluation_id}", response={200: CentreEvaluationOut, **ERRORS})
 def get_evaluation(request, evaluation_id: Path[Id]):
     """One score sheet: each criterion with its maximum, the pre-filled count, the score and the comments."""
-    check_perm(request, "centres.evaluate")
+    require(request.auth, "centres.evaluate")
     return _evaluation(evaluation_id)
 
 
@@ -207,21 +207,19 @@ def get_evaluation(request, evaluation_id: Path[Id]):
 def score_criterion(request, evaluation_id: Path[Id], criterion: Path[Code], payload: CriterionScoreIn):
     """Score one criterion (by its code, e.g. b1) from 0 to its maximum, with comments; a score out of range
     answers 422 naming `score`, and nothing changes. A final evaluation cannot be changed."""
-    check_perm(request, "centres.evaluate")
+    require(request.auth, "centres.evaluate")
     evaluation = _evaluation(evaluation_id)
     message = _("The score sheet has no criterion “%(code)s”.") % {"code": criterion}
     score = get_or_404(
         lambda: get_object_or_404(Score, evaluation=evaluation, criterion__code=criterion), message=message
     )
-    error, _done = run(
-        lambda: services.score_criterion(score, by=request.auth, value=payload.score, comment=payload.comment)
-    )
-    return error or Status(200, _evaluation(evaluation_id))
+    services.score_criterion(score, by=request.auth, value=payload.score, comment=payload.comment)
+    return Status(200, _evaluation(evaluation_id))
 
 
 @router.post("/staff/evaluations/{evaluation_id}/complete", response={200: CentreEvaluationOut, **ERRORS})
 def complete_evaluation(request, evaluation_id: Path[Id]):
     """Complete (finalise) the evaluation: every criterion must be scored first (422 naming the rest)."""
-    check_perm(request, "centres.evaluate")
-    error, _done = run(lambda: services.finalise_evaluation(_evaluation(evaluation_id), by=request.auth))
-    return error or Status(200, _evaluation(evaluation_id))
+    require(request.auth, "centres.evaluate")
+    services.finalise_evaluation(_evaluation(evaluation_id), by=request.auth)
+    return Status(200, _evaluation(evaluation_id))

@@ -3,15 +3,21 @@
 import datetime
 
 from django.conf import settings
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tahub.core.mail import send_localized
+
 from .models import ActivityReport, RegionalCentre, ReportingPeriod
 
 REMIND_DAYS_BEFORE = 14
+
+
+def _due_subject(period, centre):
+    return _("Activity report %(period)s of %(centre)s is due on %(date)s") % {
+        "period": period.title, "centre": centre.name, "date": period.deadline.isoformat(),
+    }  # fmt: skip
 
 
 def send_report_reminders(today=None):
@@ -24,16 +30,13 @@ def send_report_reminders(today=None):
         done = ActivityReport.objects.filter(period=period, state__in=ActivityReport.REPORTED_STATES).values("centre")
         for centre in RegionalCentre.objects.exclude(pk__in=done).select_related("organisation"):
             members = centre.organisation.members.filter(is_active=True) if centre.organisation else []
-            recipients = [m.email for m in members]
-            if not recipients:
-                continue
-            subject = _("Activity report %(period)s of %(centre)s is due on %(date)s") % {
-                "period": period.title,
-                "centre": centre.name,
-                "date": period.deadline.isoformat(),
-            }
-            body = _("Please submit the report at %(url)s") % {"url": f"{settings.SITE_URL}/centres/{centre.code}/"}
-            sent += send_mail(subject, body, None, recipients)
+            sent += send_localized(
+                list(members),
+                subject=lambda period=period, centre=centre: _due_subject(period, centre),
+                body=lambda centre=centre: (
+                    _("Please submit the report at %(url)s") % {"url": f"{settings.SITE_URL}/centres/{centre.code}/"}
+                ),
+            )
     return sent
 
 
@@ -42,13 +45,13 @@ def send_report_returned(*, report_id):
     to the report; returns how many e-mails were sent."""
     report = ActivityReport.objects.select_related("centre__organisation", "period").get(pk=report_id)
     organisation = report.centre.organisation
-    recipients = [m.email for m in organisation.members.filter(is_active=True)] if organisation else []
-    if not recipients:
-        return 0
+    recipients = list(organisation.members.filter(is_active=True)) if organisation else []
     link = settings.SITE_URL.rstrip("/") + reverse("centres:report", args=[report.centre.code, report.period_id])
-    subject = _("Activity report %(period)s of %(centre)s: returned for revision") % {
-        "period": report.period.title,
-        "centre": report.centre.name,
-    }
-    body = render_to_string("centres/email/report_returned.txt", {"report": report, "link": link})
-    return send_mail(subject, body, None, recipients)
+    return send_localized(
+        recipients,
+        subject=lambda: _("Activity report %(period)s of %(centre)s: returned for revision") % {
+            "period": report.period.title, "centre": report.centre.name,
+        },
+        template="centres/email/report_returned.txt",
+        context={"report": report, "link": link},
+    )  # fmt: skip

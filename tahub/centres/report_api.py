@@ -5,18 +5,17 @@ from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, File, Path, Router, Schema, Status, UploadedFile
-from ninja.errors import HttpError
 
 from tahub.accounts.api import token_auth
 from tahub.accounts.rules import require
 from tahub.assistance.forms import ProgrammeActivityForm
 from tahub.core.api_errors import ErrorOut, get_or_404
-from tahub.core.api_services import checked_uploads, run
-from tahub.core.api_types import Code, Id
+from tahub.core.api_services import checked_uploads
+from tahub.core.api_types import BodyIn, Code, Id, resolve
 from tahub.directory.models import Organisation
 from tahub.parties.models import Party
 from tahub.vocabularies.models import AssistanceType, Theme
@@ -65,11 +64,11 @@ class ReportOut(Schema):
         return list(obj.activities.all())
 
 
-class ReportOpenIn(Schema):
+class ReportOpenIn(BodyIn):
     period: Id = Field(description="Id of the reporting period")
 
 
-class ActivityIn(Schema):
+class ActivityIn(BodyIn):
     title: str = Field(max_length=200)
     type: Code = Field(description="Code of the type of assistance, e.g. training")
     start: date
@@ -87,15 +86,8 @@ class ActivityIn(Schema):
 def member_centre(request, code):
     message = _("No regional centre has the code “%(code)s”.") % {"code": code}
     centre = get_or_404(selectors.centre_get, code, message=message)
-    check_perm(request, "centres.report_activities", centre)
+    require(request.auth, "centres.report_activities", centre)
     return centre
-
-
-def check_perm(request, permission, obj=None):
-    try:
-        require(request.auth, permission, obj)
-    except PermissionDenied as denied:
-        raise HttpError(403, str(denied)) from None
 
 
 def _report(centre, period):
@@ -111,9 +103,7 @@ def _report(centre, period):
 def _activity_data(payload):
     """Codes → objects; an unknown code is a ValidationError naming its field."""
     data = payload.dict()
-    data["assistance_type"] = AssistanceType.objects.filter(slug=data.pop("type")).first()
-    if data["assistance_type"] is None:
-        raise ValidationError({"type": _("Unknown type of assistance.")})
+    data["assistance_type"] = resolve(AssistanceType, data.pop("type"), name="type")
     reference = ProgrammeActivityForm({"programme_activity": data["programme_activity"] or ""})
     if not reference.is_valid():
         raise ValidationError({"programme_activity": reference.errors["programme_activity"]})
@@ -124,11 +114,8 @@ def _activity_data(payload):
         ("partners", Organisation.objects.all(), "slug"),
     ]
     for name, queryset, key in lookups:
-        wanted = {code.upper() if name == "parties_benefited" else code for code in data[name]}
-        found = dict(queryset.filter(**{f"{key}__in": wanted}).values_list(key, "pk"))
-        if wanted - set(found):
-            raise ValidationError({name: _("Unknown: %s") % ", ".join(sorted(wanted - set(found)))})
-        data[name] = list(found.values())
+        wanted = [code.upper() if name == "parties_benefited" else code for code in data[name]]
+        data[name] = resolve(queryset, wanted, key, name=name)
     return data
 
 
@@ -145,8 +132,8 @@ def open_report(request, code: Path[Code], payload: ReportOpenIn):
     centre = member_centre(request, code)
     message = _("No reporting period has the id %(id)s.") % {"id": payload.period}
     period = get_or_404(lambda: get_object_or_404(ReportingPeriod, pk=payload.period), message=message)
-    error, report = run(lambda: services.open_report(centre=centre, period=period, by=request.auth))
-    return error or Status(201, _report(centre, report.period_id))
+    report = services.open_report(centre=centre, period=period, by=request.auth)
+    return Status(201, _report(centre, report.period_id))
 
 
 @router.post("/centres/{code}/reports/{period}/activities", response={201: ReportOut, **ERRORS})
@@ -154,8 +141,8 @@ def add_activity(request, code: Path[Code], period: Path[Id], payload: ActivityI
     """Log one activity in the draft report; its evidence file is uploaded next (…/activities/{id}/evidence)."""
     centre = member_centre(request, code)
     report = _report(centre, period)
-    error, _done = run(lambda: services.add_activity(report, by=request.auth, data=_activity_data(payload)))
-    return error or Status(201, _report(centre, period))
+    services.add_activity(report, by=request.auth, data=_activity_data(payload))
+    return Status(201, _report(centre, period))
 
 
 @router.post("/centres/{code}/reports/{period}/activities/{activity_id}/evidence", response={200: ReportOut, **ERRORS})
@@ -173,16 +160,16 @@ def upload_evidence(request, code: Path[Code], period: Path[Id], activity_id: Pa
         checked_uploads("evidence", [evidence], *Activity._meta.get_field("evidence").validators)
         return services.attach_evidence(activity, by=request.auth, evidence=evidence)
 
-    error, _done = run(attach)
-    return error or Status(200, _report(centre, period))
+    attach()
+    return Status(200, _report(centre, period))
 
 
 @router.post("/centres/{code}/reports/{period}/submit", response={200: ReportOut, **ERRORS})
 def submit_report(request, code: Path[Code], period: Path[Id]):
     """Submit the draft report (it must log at least one activity)."""
     centre = member_centre(request, code)
-    error, _done = run(lambda: services.submit_report(_report(centre, period), by=request.auth))
-    return error or Status(200, _report(centre, period))
+    services.submit_report(_report(centre, period), by=request.auth)
+    return Status(200, _report(centre, period))
 
 
 @router.post("/centres/{code}/reports/{period}/accept", response={200: ReportOut, **ERRORS})
@@ -190,12 +177,12 @@ def accept_report(request, code: Path[Code], period: Path[Id]):
     """The Secretariat accepts a submitted report."""
     message = _("No regional centre has the code “%(code)s”.") % {"code": code}
     centre = get_or_404(selectors.centre_get, code, message=message)
-    check_perm(request, "centres.accept_report")
-    error, _done = run(lambda: services.accept_report(_report(centre, period), by=request.auth))
-    return error or Status(200, _report(centre, period))
+    require(request.auth, "centres.accept_report")
+    services.accept_report(_report(centre, period), by=request.auth)
+    return Status(200, _report(centre, period))
 
 
-class ReportReturnIn(Schema):
+class ReportReturnIn(BodyIn):
     reason: str = Field(min_length=1, max_length=20000, description="What the centre should revise (e-mailed)")
 
 
@@ -205,6 +192,6 @@ def return_report(request, code: Path[Code], period: Path[Id], payload: ReportRe
     again, and the centre's members are e-mailed the reason."""
     message = _("No regional centre has the code “%(code)s”.") % {"code": code}
     centre = get_or_404(selectors.centre_get, code, message=message)
-    check_perm(request, "centres.accept_report")
-    error, _done = run(lambda: services.return_report(_report(centre, period), by=request.auth, reason=payload.reason))
-    return error or Status(200, _report(centre, period))
+    require(request.auth, "centres.accept_report")
+    services.return_report(_report(centre, period), by=request.auth, reason=payload.reason)
+    return Status(200, _report(centre, period))

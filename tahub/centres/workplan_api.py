@@ -14,15 +14,16 @@ from django.utils.translation import gettext as _
 from ninja import Field, File, Form, Path, Router, Schema, Status, UploadedFile
 
 from tahub.accounts.api import token_auth
+from tahub.accounts.rules import require
 from tahub.core.api_errors import ErrorOut, get_or_404
-from tahub.core.api_services import checked_uploads, run
-from tahub.core.api_types import Code, Id
+from tahub.core.api_services import checked_uploads
+from tahub.core.api_types import BodyIn, Code, Id
 from tahub.parties.models import Party
 from tahub.planning.models import Decision
 
 from . import selectors, services
 from .models import WorkPlan
-from .report_api import check_perm, member_centre
+from .report_api import member_centre
 
 # Under its own name in the OpenAPI document: the model's enum is called just "State", like other apps' enums.
 WorkPlanState = StrEnum("WorkPlanState", {state.name: state.value for state in WorkPlan.State})
@@ -32,7 +33,7 @@ ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: Error
 YEAR = Field(ge=2001, le=2100)
 
 
-class CentreWorkPlanIn(Schema):
+class CentreWorkPlanIn(BodyIn):
     start_year: int = YEAR
     end_year: int = YEAR
     objectives: str = Field(min_length=1, max_length=20000, description="What the centre aims to achieve")
@@ -65,7 +66,7 @@ class CentreWorkPlanOut(Schema):
         return obj.approved_by.number if obj.approved_by_id else None
 
 
-class CentreWorkPlanApproveIn(Schema):
+class CentreWorkPlanApproveIn(BodyIn):
     decision: str = Field(max_length=40, pattern=r"^[A-Za-z0-9][A-Za-z0-9./-]*$", description="e.g. SC-7/17")
 
 
@@ -100,16 +101,16 @@ def draft_work_plan(request, code: Path[Code], payload: Form[CentreWorkPlanIn], 
             )[0]
         return services.draft_work_plan(centre=centre, by=request.auth, data=data)
 
-    error, plan = run(draft)
-    return error or Status(201, _plan(centre, plan.pk))
+    plan = draft()
+    return Status(201, _plan(centre, plan.pk))
 
 
 @router.post("/centres/{code}/work-plans/{plan_id}/submit", response={200: CentreWorkPlanOut, **ERRORS})
 def submit_work_plan(request, code: Path[Code], plan_id: Path[Id]):
     """Submit the draft work plan to the Secretariat."""
     centre = member_centre(request, code)
-    error, _done = run(lambda: services.submit_work_plan(_plan(centre, plan_id), by=request.auth))
-    return error or Status(200, _plan(centre, plan_id))
+    services.submit_work_plan(_plan(centre, plan_id), by=request.auth)
+    return Status(200, _plan(centre, plan_id))
 
 
 @router.post("/centres/{code}/work-plans/{plan_id}/approve", response={200: CentreWorkPlanOut, **ERRORS})
@@ -118,7 +119,7 @@ def approve_work_plan(request, code: Path[Code], plan_id: Path[Id], payload: Cen
     centre (`{"decision": "SC-7/17"}`)."""
     message = _("No regional centre has the code “%(code)s”.") % {"code": code}
     centre = get_or_404(selectors.centre_get, code, message=message)
-    check_perm(request, "centres.evaluate")
+    require(request.auth, "centres.evaluate")
 
     def approve():
         decision = Decision.objects.filter(number=payload.decision).first()
@@ -126,14 +127,14 @@ def approve_work_plan(request, code: Path[Code], plan_id: Path[Id], payload: Cen
             raise ValidationError({"decision": _("No COP decision has the number “%s”.") % payload.decision})
         return services.approve_work_plan(_plan(centre, plan_id), by=request.auth, decision=decision)
 
-    error, _done = run(approve)
-    return error or Status(200, _plan(centre, plan_id))
+    approve()
+    return Status(200, _plan(centre, plan_id))
 
 
 # --- Parties' feedback on a centre's services. ---
 
 
-class CentreFeedbackIn(Schema):
+class CentreFeedbackIn(BodyIn):
     party: Code = Field(description="ISO 3166 alpha-3 code of the Party you act for")
     rating: int = Field(description="From 1 (poor) to 5 (excellent)")
     comment: str = Field("", max_length=5000)
@@ -152,7 +153,7 @@ def give_feedback(request, code: Path[Code], payload: CentreFeedbackIn):
     the name of a Party they act for (another Party's name is refused, 403)."""
     message = _("No regional centre has the code “%(code)s”.") % {"code": code}
     centre = get_or_404(selectors.centre_get, code, message=message)
-    check_perm(request, "centres.give_feedback")
+    require(request.auth, "centres.give_feedback")
 
     def give():
         party = Party.objects.filter(convention__code="SC", country__iso3=payload.party.upper()).first()
@@ -162,8 +163,8 @@ def give_feedback(request, code: Path[Code], payload: CentreFeedbackIn):
             centre=centre, party=party, by=request.auth, rating=payload.rating, comment=payload.comment
         )
 
-    error, feedback = run(give)
-    return error or Status(201, feedback)
+    feedback = give()
+    return Status(201, feedback)
 
 
 @router.get("/staff/centres/{code}/feedback", response={200: list[CentreFeedbackOut], **ERRORS})
@@ -171,5 +172,5 @@ def list_feedback(request, code: Path[Code]):
     """Parties' feedback on the centre, newest first, for the Secretariat's evaluators."""
     message = _("No regional centre has the code “%(code)s”.") % {"code": code}
     centre = get_or_404(selectors.centre_get, code, message=message)
-    check_perm(request, "centres.evaluate")
+    require(request.auth, "centres.evaluate")
     return list(centre.feedback.select_related("party__country")[:500])

@@ -8,12 +8,15 @@ import logging
 import re
 
 from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError as RefusedError
 from django.http import Http404, JsonResponse
 from django.http.multipartparser import MultiPartParserError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from ninja import Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
+
+from .workflow import Stale
 
 logger = logging.getLogger("django.request")
 
@@ -75,6 +78,8 @@ def _field_message(error):
         "string_pattern_mismatch": lambda: _("This value has characters or a form that is not allowed."),
         "enum": lambda: _("Use one of: %(choices)s.") % {"choices": _choices(ctx)},
         "literal_error": lambda: _("Use one of: %(choices)s.") % {"choices": _choices(ctx)},
+        # Our own validators' messages (BodyIn's, a schema's checks) are already translated sentences.
+        "value_error": lambda: str(ctx.get("error") or error.get("msg")),
     }
     make = messages.get(kind)
     return make() if make else str(error.get("msg", _("This value is not valid.")))
@@ -146,9 +151,31 @@ def unreadable_body(request, exc, api):
 
 
 def permission_denied(request, exc, api):
-    """A PermissionDenied no endpoint turned into its own answer: 403 with the permission layer's reason."""
+    """A PermissionDenied (the permission layer's `require()`, in a service or an endpoint): 403 with its reason."""
     detail = str(exc) or _("You are not allowed to do this.")
     return api.create_response(request, {"detail": detail, "errors": []}, status=403)
+
+
+def refused_body(error):
+    """A service's refusal (Django's ValidationError) in the API's error shape: one entry per field it names
+    (the field of the body; "" for the refusal as a whole)."""
+    pairs = error.message_dict.items() if hasattr(error, "error_dict") else [("__all__", error.messages)]
+    errors = [
+        {"location": "body", "field": "" if field == "__all__" else field, "message": message}
+        for field, messages in pairs
+        for message in messages
+    ]
+    return {"detail": " ".join(e["message"] for e in errors), "errors": errors}
+
+
+def refused(request, exc, api):
+    """A service refused the request (its ValidationError): 422, naming each field and what is wrong with it."""
+    return api.create_response(request, refused_body(exc), status=422)
+
+
+def stale(request, exc, api):
+    """An optimistic-lock refusal (core.workflow.Stale): 409 with who changed what, and when; nothing was saved."""
+    return api.create_response(request, {"detail": " ".join(exc.messages), "errors": []}, status=409)
 
 
 def server_error(request, exc, api):
@@ -180,6 +207,8 @@ def install_error_handlers(api):
         (Exception, server_error),
         (MultiPartParserError, unreadable_body),
         (PermissionDenied, permission_denied),
+        (RefusedError, refused),
+        (Stale, stale),
         (ValidationError, validation_error),
         (UnknownValueError, unknown_value_error),
         (AuthenticationError, authentication_error),

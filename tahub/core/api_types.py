@@ -4,17 +4,30 @@ Codes and search text admit no control characters (PostgreSQL refuses NUL in a s
 clear 422 instead of reaching the database.
 """
 
+import datetime
 from typing import Annotated
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from ninja import Field, Schema
-from pydantic import model_validator
+from pydantic import BeforeValidator, model_validator
 
 Code = Annotated[str, Field(max_length=60, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")]
 SearchText = Annotated[str, Field(max_length=100, pattern=r"^[^\x00-\x1f\x7f]*$")]
 # A private-link token (secrets.token_urlsafe) and a database id within a 32-bit integer.
 Token = Annotated[str, Field(min_length=8, max_length=64, pattern=r"^[A-Za-z0-9_-]+$")]
 Id = Annotated[int, Field(ge=1, le=2_147_483_647)]
+
+
+def _iso_text(value):
+    """A moment is sent as ISO 8601 text, as the API writes it: pydantic would otherwise read 0 as 1970."""
+    if not isinstance(value, str | datetime.datetime):
+        raise ValueError(_("Give a date and time as ISO 8601 text, for example 2026-07-16T09:00:00.000Z."))
+    return value
+
+
+Moment = Annotated[datetime.datetime, BeforeValidator(_iso_text)]
 
 
 class BodyIn(Schema):
@@ -28,3 +41,47 @@ class BodyIn(Schema):
         if not isinstance(getattr(values, "_obj", values), dict):  # Ninja hands the body over in a DjangoGetter
             raise ValueError(_("The body must be a JSON object with this endpoint's fields."))
         return values
+
+
+def _value(row, field):
+    for name in field.split("__"):
+        row = getattr(row, name)
+    return row
+
+
+def resolve(model, values, field="slug", *, name=None):
+    """The rows of `model` whose `field` is each of the codes `values` (in their order, once each), or the one
+    row for one code (a string or a number); None stays None. An unknown code is refused, never dropped: a
+    ValidationError (422 in the API) naming every unknown code, under the body field `name` when given.
+    `model` may be a queryset (the Stockholm Convention's Parties) and `field` a lookup (`country__iso3`)."""
+    if values is None:
+        return None
+    single = not isinstance(values, list | tuple | set)
+    wanted = [values] if single else list(dict.fromkeys(values))
+    queryset = model._default_manager.all() if isinstance(model, type) else model
+    rows = {_value(row, field): row for row in queryset.filter(**{f"{field}__in": wanted})}
+    unknown = [value for value in wanted if value not in rows]
+    if unknown:
+        message = ngettext(
+            "Unknown code: %(codes)s. Use the codes the API lists for this field.",
+            "Unknown codes: %(codes)s. Use the codes the API lists for this field.",
+            len(unknown),
+        ) % {"codes": ", ".join(str(value) for value in unknown)}
+        raise ValidationError({name: message} if name else message)
+    found = [rows[value] for value in wanted]
+    return found[0] if single else found
+
+
+def resolve_fields(data, lookups):
+    """`data` (a dict) with each field `lookups` names ({field: (model, key)}) given as codes replaced by its rows
+    (`resolve`); the unknown codes of every field refused at once, each under its field."""
+    errors = {}
+    for name, (model, key) in lookups.items():
+        if name in data:
+            try:
+                data[name] = resolve(model, data[name], key, name=name)
+            except ValidationError as error:
+                errors.update(error.message_dict)
+    if errors:
+        raise ValidationError(errors)
+    return data

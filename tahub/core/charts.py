@@ -6,10 +6,16 @@ Charts that cannot mislead (issue 15.2): a label is never cut — it is wrapped 
 each estimated to fit its column (`text_width`), and its full text is in the bar's <title>; the value scale starts
 at zero, is drawn as an axis with round ticks, and says so; the page puts the same figures in a table beside the
 chart. A label should name everything that tells two bars apart (theme *and* region, for example).
+
+Right to left (Arabic pages): a chart is drawn left to right whatever the page's direction (`direction="ltr"` on
+the <svg>): its coordinates, the anchors of its labels and its zero-based axis are placed for that direction,
+and the same picture goes into the PDF. Labels are in the reader's language (the bidi algorithm still lays out
+an Arabic label right to left inside its run); numbers are formatted for the reader's locale.
 """
 
 import math
 
+from django.utils.formats import number_format
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 
@@ -74,7 +80,10 @@ def nice_top(value):
 
 
 def _number(value):
-    return f"{value:g}" if isinstance(value, float) else str(value)
+    """`value` as the reader's locale writes it (2.5 → "2,5" in French), without a needless ".0"."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return number_format(value)
 
 
 def _ticks(top):
@@ -120,7 +129,8 @@ def _axis(top, y, scale, unit):
 
 def _svg(title, height, body):
     return format_html(
-        '<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{}" viewBox="0 0 {} {}" width="100%">'
+        '<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{}" viewBox="0 0 {} {}" width="100%"'
+        ' direction="ltr">'
         "<title>{}</title>{}</svg>",
         title,
         CHART_WIDTH,

@@ -9,6 +9,9 @@ at most EMAIL_MAX_ATTEMPTS attempts); a permanent one (a 5xx answer, a refused a
 fails the task, which the staff page of failed e-mails lists with a button to send it again
 (tahub/core/mail_views.py). A worker that dies mid-send leaves its task RUNNING: any worker puts it back in the
 queue once its lease has run out (tahub/core/worker.py), so delivery is at least once.
+
+`send_localized` is how every app writes a message to people: each recipient reads it in their own language
+(core/i18n.py), whatever page or task caused it — the one place that switches the language for e-mails.
 """
 
 import base64
@@ -17,10 +20,13 @@ import logging
 import smtplib
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives, get_connection
+from django.core.mail import EmailMessage, EmailMultiAlternatives, get_connection
 from django.core.mail.backends.base import BaseEmailBackend
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
 from django_tasks import task
+
+from . import i18n
 
 logger = logging.getLogger(__name__)
 
@@ -71,6 +77,56 @@ def deserialize(data):
     for filename, content, mimetype in data.get("attachments", []):
         message.attach(filename, base64.b64decode(content), mimetype)
     return message
+
+
+def recipient_languages(recipients):
+    """[(language, [addresses])] in the order first met: each recipient — a user (their preferred language), an
+    address (the preferred language of the account with that address, if any) or an (address, fallback
+    language) pair, e.g. the language a participant registered in — with settings.LANGUAGE_CODE for the rest.
+    One query at most, for the addresses; an address given twice is written to once."""
+    resolved, addresses = [], []
+    for recipient in recipients:
+        if isinstance(recipient, str | tuple):
+            address, fallback = (recipient, "") if isinstance(recipient, str) else recipient
+            resolved.append((address, None, fallback))
+            addresses.append(address)
+        elif recipient is not None and recipient.email:
+            resolved.append((recipient.email, i18n.language_of(recipient), ""))
+    accounts = i18n.account_languages(addresses)
+    groups, seen = {}, set()
+    for address, language, fallback in resolved:
+        if not address or address.lower() in seen:
+            continue
+        seen.add(address.lower())
+        language = language or accounts.get(address.lower()) or i18n.offered(fallback) or settings.LANGUAGE_CODE
+        groups.setdefault(language, []).append(address)
+    return list(groups.items())
+
+
+def send_localized(recipients, *, subject, template="", context=None, body=None, attachments=None, **options):
+    """E-mail `recipients` (see `recipient_languages`), each in their own language; returns the messages sent.
+
+    Recipients sharing a language share one message (as one `send_mail` to them all would); each message says
+    its language in a Content-Language header. Under `translation.override(language)` it calls `subject()`
+    (or takes str() of a lazy translation), renders `template` with `context` (or calls `body()`), and calls
+    `attachments()`, which returns [(filename, content, mimetype)] — an export made for the recipient is in
+    their language too. `options` go to EmailMessage (from_email, reply_to, cc, bcc).
+    """
+    messages = []
+    for language, addresses in recipient_languages(recipients):
+        with translation.override(language):
+            text = body() if body is not None else render_to_string(template, context or {})
+            message = EmailMessage(
+                str(subject() if callable(subject) else subject),
+                text,
+                to=addresses,
+                headers={"Content-Language": language},
+                **options,
+            )
+            for filename, content, mimetype in attachments() if attachments is not None else []:
+                message.attach(filename, content, mimetype)
+        messages.append(message)
+    return get_connection().send_messages(messages) if messages else 0
 
 
 class QueuedEmailBackend(BaseEmailBackend):

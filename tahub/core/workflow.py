@@ -4,19 +4,89 @@ Services call it inside their transaction, after their permission check; what a 
 """
 
 from django.core.exceptions import ValidationError
+from django.utils import dateformat, timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import can_proceed
 
 NOT_ALLOWED = _("This is not possible at the stage “%(state)s”.")
+# The refusals of an edit made from an older copy: who changed what, and when. "You" when it was the same
+# person (a double click, a second tab, one's own workbook uploaded again), never "someone else" then.
+STALE_BY_YOU = _(
+    "You saved this %(what)s yourself at %(when)s, after opening the copy you just sent (a second tab, a form "
+    "sent twice or an earlier upload); changed then: %(fields)s. Nothing was saved this time: reload it to see "
+    "what is stored, then make your changes again if they are still needed."
+)
+STALE_BY_OTHER = _(
+    "%(who)s changed this %(what)s at %(when)s, since you opened it; changed: %(fields)s. Nothing of yours was "
+    "saved: reload it to see their change, then make yours again."
+)
+STALE_UNKNOWN = _(
+    "This %(what)s was changed at %(when)s, since you opened it; changed: %(fields)s. Nothing of yours was "
+    "saved: reload it to see what is stored, then make your changes again."
+)
+SOME_FIELDS = _("its content")
 
 
-def lock_at_version(model, obj, seen, stale, *, error=ValidationError):
-    """A fresh, row-locked copy of `obj` (optimistic locking on its `version`): refused with `error`, the message
-    `stale` given `now` and `seen`, if someone saved it since `seen`, the version the editor read (None: no
+class Stale(ValidationError):
+    """Every optimistic-lock refusal: the record changed since the caller read it, and nothing was saved. Pages
+    show the message next to the form; the API answers 409 with it (core/api_errors.py). `mine`: the change was
+    the caller's own (a double click, a form sent twice), so a page may say so gently."""
+
+    def __init__(self, message, *, mine=False):
+        super().__init__(message, code="stale")
+        self.mine = mine
+
+
+def when(moment):
+    """A moment as a refusal names it: local time with its zone."""
+    return dateformat.format(timezone.localtime(moment), "Y-m-d H:i T")
+
+
+def _changed_names(records):
+    """The verbose names of the fields the history `records` changed (each against the record before it)."""
+    names = []
+    for record in records:
+        previous = record.prev_record
+        if previous is None:
+            continue
+        for change in record.diff_against(previous).changes:
+            if change.field not in ("version", "updated_at", "last_changed") and change.field not in names:
+                names.append(change.field)
+    model = records[0].instance_type if records else None
+    return [str(model._meta.get_field(name).verbose_name) for name in names] if model else []
+
+
+def stale(current, *, by=None, seen=None, since=None, what=None):
+    """The Stale refusal of an edit made from an older copy of `current`: the history records saved after the
+    version `seen` (or updated after the moment `since`, for records without a version) say who changed which
+    fields, and when."""
+    records = current.history.select_related("history_user").order_by("history_date", "history_id")
+    if seen is not None:
+        records = records.filter(version__gt=seen)
+    elif since is not None:
+        records = records.filter(updated_at__gt=since)
+    records = list(records)
+    values = {"what": what or current._meta.verbose_name, "when": "—", "fields": SOME_FIELDS}
+    if not records:
+        return Stale(STALE_UNKNOWN % values)
+    values["when"] = when(records[-1].history_date)
+    values["fields"] = "; ".join(_changed_names(records)) or SOME_FIELDS
+    actors = {r.history_user_id: r.history_user for r in records}
+    if by is not None and list(actors) == [by.pk]:
+        return Stale(STALE_BY_YOU % values, mine=True)
+    others = [str(actor) for pk, actor in actors.items() if actor is not None and pk != getattr(by, "pk", None)]
+    if not others:
+        return Stale(STALE_UNKNOWN % values)
+    return Stale(STALE_BY_OTHER % {**values, "who": ", ".join(others)})
+
+
+def lock_at_version(model, obj, seen, *, by=None, what=None):
+    """A fresh, row-locked copy of `obj` (optimistic locking on its `version`): refused with Stale (who changed
+    what since, and when; see `stale`) if it was saved since `seen`, the version the editor read (None: no
     check). Nothing is written before this is called, so a refusal leaves nothing half-saved."""
     current = model.objects.select_for_update().get(pk=obj.pk)
-    if seen is not None and current.version != seen:
-        raise error(stale % {"now": current.version, "seen": seen}, code="stale")
+    if seen is not None and current.version != int(seen):
+        raise stale(current, by=by, seen=int(seen), what=what)
     return current
 
 

@@ -10,15 +10,14 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, File, Form, Path, Query, Router, Schema, Status, UploadedFile
-from ninja.errors import HttpError
 from ninja.pagination import paginate
 
 from tahub.accounts.api import token_auth
-from tahub.accounts.rules import REASONS
+from tahub.accounts.rules import require
 from tahub.core.api_errors import ErrorOut, check_known, get_or_404
 from tahub.core.api_pagination import PageNumberPagination
-from tahub.core.api_services import checked_uploads, run
-from tahub.core.api_types import Code, Id, SearchText, Token
+from tahub.core.api_services import checked_uploads
+from tahub.core.api_types import BodyIn, Code, Id, SearchText, Token, resolve_fields
 from tahub.core.application_api import ApplicationStatusOut
 from tahub.parties import selectors as party_selectors
 from tahub.parties.models import Country, Region
@@ -90,7 +89,7 @@ def get_organisation(request, slug: Path[Code]):
 # --- "List my organisation": anyone asks (with documents) and follows by the private token; staff review. ---
 
 
-class ListingRequestIn(Schema):
+class ListingRequestIn(BodyIn):
     name: str = Field(max_length=300)
     short_name: str = Field("", max_length=60)
     kind: OrganisationKind
@@ -147,11 +146,11 @@ class ListingReviewOut(ListingRequestOut):
         return [code for code in obj.languages.split(";") if code]
 
 
-class ListingAnswerIn(Schema):
+class ListingAnswerIn(BodyIn):
     answer: str = Field("", max_length=20000)
 
 
-class ListingDecisionIn(Schema):
+class ListingDecisionIn(BodyIn):
     action: Literal["approve", "ask", "reject"] = Field(description="approve (list it), ask (for more), reject")
     message: str = Field("", max_length=5000, description="ask: what is needed; reject: the reason")
 
@@ -162,14 +161,12 @@ def _listing_data(payload):
     data["country"] = Country.objects.filter(iso3=data["country"].upper()).first()
     if data["country"] is None:
         raise ValidationError({"country": _("Unknown country code.")})
-    for name, model, key in [("themes", Theme, "slug"), ("assistance_types", AssistanceType, "slug"),
-                             ("regions_served", Region, "code")]:  # fmt: skip
-        found = list(model.objects.filter(**{f"{key}__in": data[name]}))
-        unknown = sorted(set(data[name]) - {getattr(o, key) for o in found})
-        if unknown:
-            raise ValidationError({name: _("Unknown: %s") % ", ".join(unknown)})
-        data[name] = found
-    return data
+    lookups = {
+        "themes": (Theme, "slug"),
+        "assistance_types": (AssistanceType, "slug"),
+        "regions_served": (Region, "code"),
+    }
+    return resolve_fields(data, lookups)
 
 
 def _by_token(token):
@@ -182,10 +179,8 @@ def create_listing_request(request, payload: Form[ListingRequestIn], documents: 
     """“List my organisation”: anyone asks, with supporting documents (statutes, proof of work; PDF, Office or
     images, 10 MB each). The answer carries the private token that follows the request; the contact is e-mailed
     the private link too. A name already listed is refused (422) with the existing entry's address."""
-    error, listing = run(
-        lambda: services.submit_listing_request(data=_listing_data(payload), documents=_checked(documents))
-    )
-    return error or Status(201, selectors.listing_by_token(listing.token))
+    listing = services.submit_listing_request(data=_listing_data(payload), documents=_checked(documents))
+    return Status(201, selectors.listing_by_token(listing.token))
 
 
 def _checked(documents):
@@ -208,25 +203,18 @@ def answer_listing_request(
     """The requester answers the Secretariat's question (more information needed), with more documents."""
     listing = _by_token(token)
     documents = documents or []
-    error, _done = run(
-        lambda: services.answer_listing_request(listing, answer=payload.answer, documents=_checked(documents))
-    )
-    return error or Status(200, _by_token(token))
+    services.answer_listing_request(listing, answer=payload.answer, documents=_checked(documents))
+    return Status(200, _by_token(token))
 
 
 STAFF_ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
-
-
-def _require_reviewer(request):
-    if not request.auth.has_perm("directory.review_listing"):
-        raise HttpError(403, str(REASONS["directory.review_listing"]))
 
 
 @router.get("/staff/listing-requests", response={200: list[ListingReviewOut], **STAFF_ERRORS}, auth=token_auth)
 @paginate(PageNumberPagination)
 def list_listing_requests(request, state: ListingState | None = None):
     """Listing requests to review, for the Secretariat (a staff member's API token), open ones first."""
-    _require_reviewer(request)
+    require(request.auth, "directory.review_listing")
     listings = selectors.listing_requests_to_review().select_related("organisation")
     return listings.filter(state=state) if state else listings
 
@@ -237,21 +225,17 @@ def list_listing_requests(request, state: ListingState | None = None):
 def decide_listing_request(request, listing_id: Path[Id], payload: ListingDecisionIn):
     """The Secretariat's decision: approve (the organisation is listed), ask for more information, or reject
     with a reason. The requester is e-mailed. A decision on a request that has moved since is refused (422)."""
-    _require_reviewer(request)
+    require(request.auth, "directory.review_listing")
     queryset = selectors.listing_requests_to_review().select_related("organisation")
     listing = get_or_404(lambda pk: get_object_or_404(queryset, pk=pk), listing_id, message=_("No such request."))
-    error, _done = run(
-        lambda: services.review_listing_request(
-            listing, by=request.auth, action=payload.action, message=payload.message
-        )
-    )
-    return error or Status(200, queryset.get(pk=listing_id))
+    services.review_listing_request(listing, by=request.auth, action=payload.action, message=payload.message)
+    return Status(200, queryset.get(pk=listing_id))
 
 
 # --- Feedback and corrections: anyone reports inaccurate information on an entry; staff resolve it. ---
 
 
-class CorrectionIn(Schema):
+class CorrectionIn(BodyIn):
     reporter_email: str = Field(max_length=254, description="So that the Secretariat can reply")
     text: str = Field(min_length=1, max_length=20000, description="What is inaccurate, and what is right")
 
@@ -270,7 +254,7 @@ class CorrectionStaffOut(CorrectionOut):
     reporter_email: str
 
 
-class CorrectionResolveIn(Schema):
+class CorrectionResolveIn(BodyIn):
     resolution: Correction.Resolution
     reply: str = Field(max_length=20000, description="The reply e-mailed to the person who reported it")
 
@@ -282,15 +266,15 @@ def report_correction(request, slug: Path[Code], payload: CorrectionIn):
     """Report inaccurate information on a listed entry; the Secretariat sees it beside the entry and replies."""
     message = _("No listed organisation has the code “%(slug)s”.") % {"slug": slug}
     organisation = get_or_404(selectors.organisation_get, slug, message=message)
-    error, correction = run(lambda: services.report_correction(organisation=organisation, **payload.dict()))
-    return error or Status(201, correction)
+    correction = services.report_correction(organisation=organisation, **payload.dict())
+    return Status(201, correction)
 
 
 @router.get("/staff/corrections", response={200: list[CorrectionStaffOut], **STAFF_ERRORS}, auth=token_auth)
 @paginate(PageNumberPagination)
 def list_corrections(request):
     """Corrections not yet resolved, oldest first, for the Secretariat (a staff member's API token)."""
-    _require_reviewer(request)
+    require(request.auth, "directory.review_listing")
     return selectors.open_corrections()
 
 
@@ -299,9 +283,9 @@ def list_corrections(request):
 )
 def resolve_correction(request, correction_id: Path[Id], payload: CorrectionResolveIn):
     """Resolve a correction (change made / no change) with a reply e-mailed to the reporter."""
-    _require_reviewer(request)
+    require(request.auth, "directory.review_listing")
     queryset = Correction.objects.select_related("organisation")
     correction = get_or_404(lambda pk: get_object_or_404(queryset, pk=pk), correction_id,
                             message=_("No such correction."))  # fmt: skip
-    error, resolved = run(lambda: services.resolve_correction(correction, by=request.auth, **payload.dict()))
-    return error or Status(200, resolved)
+    resolved = services.resolve_correction(correction, by=request.auth, **payload.dict())
+    return Status(200, resolved)

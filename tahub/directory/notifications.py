@@ -1,11 +1,11 @@
 """Who is told what in the directory. Runs in the worker."""
 
 from django.conf import settings
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from tahub.core.mail import send_localized
 
 from .models import Correction, ListingRequest, Organisation
 
@@ -24,17 +24,22 @@ def _link(path):
 
 def send_listing_event(*, listing_id, event):
     listing = ListingRequest.objects.get(pk=listing_id)
-    body = render_to_string(
-        "directory/email/listing.txt", {"listing": listing, "link": _link(listing.get_absolute_url())}
+    return send_localized(
+        [listing.contact_email],
+        subject=lambda: str(SUBJECTS[event]) % {"name": listing.name},
+        template="directory/email/listing.txt",
+        context={"listing": listing, "link": _link(listing.get_absolute_url())},
     )
-    return send_mail(str(SUBJECTS[event]) % {"name": listing.name}, body, None, [listing.contact_email])
 
 
 def send_correction_reply(*, correction_id):
     correction = Correction.objects.select_related("organisation").get(pk=correction_id)
-    subject = _("Your note on %(name)s") % {"name": correction.organisation.name}
-    body = render_to_string("directory/email/correction.txt", {"correction": correction})
-    return send_mail(subject, body, None, [correction.reporter_email])
+    return send_localized(
+        [correction.reporter_email],
+        subject=lambda: _("Your note on %(name)s") % {"name": correction.organisation.name},
+        template="directory/email/correction.txt",
+        context={"correction": correction},
+    )
 
 
 def send_review_reminders(today=None):
@@ -44,12 +49,11 @@ def send_review_reminders(today=None):
     )
     sent = 0
     for organisation in due:
-        recipients = [m.email for m in organisation.members.all() if m.is_active] or [organisation.contact_email]
-        recipients = [r for r in recipients if r]
-        if not recipients:
-            continue
-        body = render_to_string(
-            "directory/email/review.txt", {"organisation": organisation, "link": _link(organisation.get_absolute_url())}
+        members = [m for m in organisation.members.all() if m.is_active]
+        sent += send_localized(
+            members or [organisation.contact_email],
+            subject=lambda organisation=organisation: _("Please confirm the directory entry of %s") % organisation.name,
+            template="directory/email/review.txt",
+            context={"organisation": organisation, "link": _link(organisation.get_absolute_url())},
         )
-        sent += send_mail(_("Please confirm the directory entry of %s") % organisation.name, body, None, recipients)
     return sent

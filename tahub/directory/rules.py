@@ -15,4 +15,5 @@ add_perm(
     is_member_of | is_secretariat,
     _("Only members of the organisation or the Secretariat may change its entry."),
 )
+add_perm("directory.view_corrections", is_secretariat, _("Only the Secretariat sees the corrections sent in."))
 add_perm("directory.review_listing", is_secretariat, _("Only the Secretariat reviews listing requests."))

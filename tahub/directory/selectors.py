@@ -3,12 +3,21 @@
 from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404
 
+from tahub.accounts.rules import is_secretariat
+
 from .models import Correction, ListingRequest, Organisation
 
 
-def organisation_list(*, kind=None, theme=None, region=None, search=None, include_unlisted=False):
+def _organisations_seen_by(user, include_unlisted):
+    """Listed organisations; all of them for the Secretariat (or a caller that has checked the permission)."""
+    if include_unlisted or (user is not None and is_secretariat(user)):
+        return Organisation.objects.all()
+    return Organisation.objects.filter(listed=True)
+
+
+def organisation_list(*, kind=None, theme=None, region=None, search=None, include_unlisted=False, user=None):
     """Listed organisations (all, for staff), with what they offer, filtered; by name."""
-    queryset = Organisation.objects.all() if include_unlisted else Organisation.objects.filter(listed=True)
+    queryset = _organisations_seen_by(user, include_unlisted)
     if kind:
         queryset = queryset.filter(kind=kind)
     if theme:
@@ -24,14 +33,15 @@ def organisation_list(*, kind=None, theme=None, region=None, search=None, includ
     return queryset.select_related("country").prefetch_related("themes", "assistance_types").order_by("name")
 
 
-def organisation_for_file(slug, *, include_unlisted=False):
-    """One organisation, without what its page shows: to answer its logo."""
-    queryset = Organisation.objects.all() if include_unlisted else Organisation.objects.filter(listed=True)
+def organisation_for_file(slug, *, include_unlisted=False, user=None):
+    """One organisation, without what its page shows: to answer its logo (an unlisted one: staff only)."""
+    queryset = _organisations_seen_by(user, include_unlisted)
     return get_object_or_404(queryset, slug=slug)
 
 
-def organisation_get(slug, *, include_unlisted=False):
-    queryset = organisation_list(include_unlisted=include_unlisted).prefetch_related(
+def organisation_get(slug, *, include_unlisted=False, user=None):
+    """One organisation with what its page shows: listed, or any for the Secretariat (`user`)."""
+    queryset = organisation_list(include_unlisted=include_unlisted, user=user).prefetch_related(
         "regions_served",
         "parties_served__country",
         Prefetch("corrections", queryset=Correction.objects.filter(resolved_at__isnull=True)),

@@ -1,7 +1,7 @@
 """Directory pages: thin. Public list and entries, "list my organisation", corrections; staff review."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -45,14 +45,15 @@ class DirectoryView(TemplateView):
 
 class OrganisationView(View):
     def get(self, request, slug):
-        organisation = selectors.organisation_get(slug, include_unlisted=request.user.is_staff)
-        if not request.user.has_perm("directory.view_organisation", organisation):
-            raise PermissionDenied
+        organisation = selectors.organisation_get(slug, user=request.user)
+        require(request.user, "directory.view_organisation", organisation)
         context = {
             "organisation": organisation,
             "record": delivery_record(organisation),
             "may_confirm": request.user.has_perm("directory.change_organisation", organisation),
-            "corrections": list(organisation.corrections.all()) if request.user.is_staff else [],
+            "corrections": (
+                list(organisation.corrections.all()) if request.user.has_perm("directory.view_corrections") else []
+            ),
         }
         return render(request, "directory/organisation_detail.html", context)
 
@@ -62,7 +63,7 @@ class LogoView(View):
     for the Secretariat only (404 to anyone else, as its page)."""
 
     def get(self, request, slug):
-        organisation = selectors.organisation_for_file(slug, include_unlisted=request.user.is_staff)
+        organisation = selectors.organisation_for_file(slug, user=request.user)
         require(request.user, "directory.view_organisation", organisation)
         if not organisation.logo:
             raise Http404

@@ -18,8 +18,8 @@ from ninja.pagination import paginate
 from tahub.accounts.api import token_auth
 from tahub.core.api_errors import ErrorOut, check_known, get_or_404
 from tahub.core.api_pagination import PageNumberPagination
-from tahub.core.api_services import checked_uploads, run
-from tahub.core.api_types import Code, Id
+from tahub.core.api_services import checked_uploads
+from tahub.core.api_types import BodyIn, Code, Id
 from tahub.parties.models import Party
 from tahub.parties.selectors import region_codes
 from tahub.vocabularies.models import Theme
@@ -209,14 +209,14 @@ def list_registrations(request, slug: Code, party: Code | None = None):
 # open registration for webinars. The same services as the pages; refusals as field-level JSON errors.
 
 
-class NominationIn(Schema):
+class NominationIn(BodyIn):
     party: Code = Field(description="ISO 3166 alpha-3 code of the nominating Party, e.g. KEN")
     name: str = Field(min_length=1, max_length=200, pattern=LINE, description="The participant's full name")
     email: str = Field(min_length=3, max_length=254, pattern=LINE, description="The participant's e-mail address")
     position: str = Field("", max_length=300, pattern=LINE, description="Position and institution")
 
 
-class RegisterIn(Schema):
+class RegisterIn(BodyIn):
     name: str = Field(min_length=1, max_length=200, pattern=LINE)
     email: str = Field(min_length=3, max_length=254, pattern=LINE)
     position: str = Field("", max_length=300, pattern=LINE)
@@ -226,11 +226,11 @@ class RegisteredOut(Schema):
     detail: str = Field(description="The same for every address: the registration and private link are e-mailed")
 
 
-class DecisionIn(Schema):
+class DecisionIn(BodyIn):
     action: Literal["accept", "waitlist", "decline", "cancel"]
     message: str = Field("", max_length=2000, pattern=TEXT, description="For decline: the reason, sent to the Party")
     seen_state: RegistrationState | None = Field(
-        None, description="The state you saw: if it changed since, the decision is refused (422)"
+        None, description="The state you saw: if it changed since, the decision is refused (409)"
     )
 
 
@@ -256,14 +256,10 @@ def nominate_participant(request, slug: Path[Code], payload: Form[NominationIn],
     user does not act for."""
     event = _event(request, slug)
     party = _party_acted_for(request, payload.party)
-
-    def call():
-        checked_uploads("letter", [letter], *Registration._meta.get_field("letter").validators)
-        data = payload.dict(exclude={"party"})
-        return services.nominate(event, party=party, by=request.auth, letter=letter, language=_language(), **data)
-
-    error, registration = run(call)
-    return error or Status(201, registration)
+    checked_uploads("letter", [letter], *Registration._meta.get_field("letter").validators)
+    data = payload.dict(exclude={"party"})
+    registration = services.nominate(event, party=party, by=request.auth, letter=letter, language=_language(), **data)
+    return Status(201, registration)
 
 
 @router.post("/events/{slug}/register", response={202: RegisteredOut, 400: ErrorOut, 404: ErrorOut, 422: ErrorOut})
@@ -273,8 +269,8 @@ def register_for_event(request, slug: Path[Code], payload: RegisterIn):
     status and the private page's address are e-mailed to the address only (again, for one already
     registered). Refused (422) after the deadline and for a nomination event."""
     event = get_or_404(selectors.published_event, slug, message=str(NOT_FOUND))
-    error, _registration = run(lambda: services.register(event, language=_language(), **payload.dict()))
-    return error or Status(202, {"detail": services.REGISTRATION_SENT % {"email": payload.email.strip()}})
+    services.register(event, language=_language(), **payload.dict())
+    return Status(202, {"detail": services.REGISTRATION_SENT % {"email": payload.email.strip()}})
 
 
 DECISIONS = {
@@ -285,12 +281,14 @@ DECISIONS = {
 
 
 @router.post(
-    "/events/{slug}/registrations/{registration_id}/decision", auth=token_auth, response={200: DecisionOut, **ERRORS}
+    "/events/{slug}/registrations/{registration_id}/decision",
+    auth=token_auth,
+    response={200: DecisionOut, 409: ErrorOut, **ERRORS},
 )
 def decide_registration(request, slug: Path[Code], registration_id: Path[Id], payload: DecisionIn):
     """Staff accept (within capacity and the Party's quota), waitlist, decline (with a `message`) or cancel; a
     Party's contact or focal point may cancel its own nominations. A cancelled accepted place goes to the first
-    on the waiting list who fits (`promoted`). With `seen_state`, a registration changed since is refused (422)."""
+    on the waiting list who fits (`promoted`). With `seen_state`, a registration changed since is refused (409)."""
     event = _event(request, slug)
     registration = event.registrations.select_related("party__country").filter(pk=registration_id).first()
     staff = request.auth.has_perm("events.manage_events")
@@ -299,17 +297,11 @@ def decide_registration(request, slug: Path[Code], registration_id: Path[Id], pa
     ):
         raise HttpError(404, _("This event has no registration with this id that you may see."))
     seen = payload.seen_state
-
-    def call():
-        if payload.action == "cancel":
-            return services.cancel_registration(registration, by=request.auth, seen_state=seen)
+    if payload.action == "cancel":
+        moved, promoted = services.cancel_registration(registration, by=request.auth, seen_state=seen)
+    else:
         extra = {"message": payload.message} if payload.action == "decline" else {}
-        return DECISIONS[payload.action](registration, by=request.auth, seen_state=seen, **extra), None
-
-    error, result = run(call)
-    if error:
-        return error
-    moved, promoted = result
+        moved, promoted = DECISIONS[payload.action](registration, by=request.auth, seen_state=seen, **extra), None
     return {"registration": moved, "promoted": promoted}
 
 

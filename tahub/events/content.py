@@ -29,10 +29,6 @@ MANAGE = "events.manage_events"
 EVENT_M2M = ("organisers", "partners", "themes", "decisions", "eligible_regions")
 RESERVED_SLUGS = {"new", "results"}  # the staff pages' own addresses
 
-STALE = _(
-    "Someone else saved this event while you were editing it (it is now at version %(now)s; you started from "
-    "version %(seen)s). Nothing was saved: reload the page to see their changes, then make yours again."
-)
 ENDS_BEFORE = _(
     "The event must end after it starts: %(start)s → %(end)s (%(zone)s time). An event that runs past midnight "
     "ends on the next day."
@@ -150,7 +146,8 @@ def create_event(*, by, data):
 def update_event(event, *, by, data, version):
     """Staff edit an event; refused if someone saved it since `version` (the version the editor saw)."""
     require(by, MANAGE)
-    event = lock_at_version(Event, event, version, STALE)
+    event = lock_at_version(Event, event, version, by=by)
+    event._history_user = by  # named in a later stale refusal, also when the edit came by API token
     fields, relations = _split(dict(data))
     fields.pop("slug", None)  # the code is the event's address and its calendar UID: fixed once created
     current = {name: getattr(event, name) for name in ("time_zone", "start", "end", "registration_deadline")}

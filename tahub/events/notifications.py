@@ -1,12 +1,10 @@
 """Who is told what when a registration moves. Runs in the worker (tasks.py), never in the web request."""
 
 from django.conf import settings
-from django.core.mail import EmailMessage, get_connection
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from tahub.accounts.models import User
+from tahub.core.mail import send_localized
 
 from .models import Registration
 
@@ -34,14 +32,12 @@ WITH_INSTRUCTIONS = {"events.registration.accepted", "events.registration.promot
 
 
 def _recipients(registration):
-    """[(address, language)]: the participant, in the language of their account if they have one, else the one
-    they registered (or were nominated) in; and the nominating contact point, in their account's language."""
-    default = settings.LANGUAGE_CODE
-    account = User.objects.filter(email__iexact=registration.email).only("language").first()
-    recipients = [(registration.email, (account.language if account else "") or registration.language or default)]
+    """The participant, in the language of their account if they have one, else the one they registered (or were
+    nominated) in; and the nominating contact point, in their account's language (core.mail.send_localized)."""
+    recipients = [(registration.email, registration.language)]
     nominator = registration.nominated_by
     if nominator and nominator.email.lower() != registration.email.lower():
-        recipients.append((nominator.email, nominator.language or default))
+        recipients.append(nominator)
     return recipients
 
 
@@ -50,20 +46,22 @@ def send_registration_event(*, registration_id, event):
     registration = Registration.objects.select_related("event", "party__country", "nominated_by").get(
         pk=registration_id
     )
-    messages = []
-    for address, language in _recipients(registration):
-        with translation.override(language):
-            context = {
-                "registration": registration,
-                "e": registration.event,
-                "what": event,
-                "instructions": event in WITH_INSTRUCTIONS,
-                "site_url": settings.SITE_URL,
-            }
-            body = render_to_string("events/email/registration.txt", context)
-            subject = str(EVENTS[event]) % {"event": registration.event.title}
-            messages.append(EmailMessage(subject, body, to=[address], headers={"Content-Language": language}))
-    sent = get_connection().send_messages(messages)
+    context = {
+        "registration": registration,
+        "e": registration.event,
+        "what": event,
+        "instructions": event in WITH_INSTRUCTIONS,
+        "site_url": settings.SITE_URL,
+    }
+    sent = sum(
+        send_localized(
+            [recipient],  # each separately: a participant and their nominator do not share one message
+            subject=lambda: str(EVENTS[event]) % {"event": registration.event.title},
+            template="events/email/registration.txt",
+            context=context,
+        )
+        for recipient in _recipients(registration)
+    )
     if event in SENT_MARKS:
         Registration.objects.filter(pk=registration_id).update(**{SENT_MARKS[event]: timezone.now()})
     return sent

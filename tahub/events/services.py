@@ -37,7 +37,10 @@ NOT_ELIGIBLE = _("%(party)s may not nominate for this event: it is open to %(who
 ELIGIBLE_PARTIES = _("developing-country Parties and Parties with economies in transition")
 FULL = _("The event is full (%(capacity)s places). Put the person on the waiting list, or cancel someone first.")
 PARTY_FULL = _("%(party)s already has %(count)s accepted participants, its quota for this event.")
-STALE = _("Someone else changed this registration first: it is now “%(state)s”. Nothing was changed.")
+STALE = _(
+    "This registration changed since you read it (at %(when)s): it is now “%(state)s”. Nothing was changed: "
+    "check it as it is now, then decide again."
+)
 LETTER = _("Attach the nomination letter signed for the Party (PDF or Word).")
 
 
@@ -183,7 +186,7 @@ def _places_check(event, registration):
 def _move(registration, action, *, seen_state, reason, changes=None):
     current = Registration.objects.select_for_update().get(pk=registration.pk)
     if seen_state and current.state != seen_state:
-        raise ValidationError(STALE % {"state": current.get_state_display()})
+        raise workflow.Stale(STALE % {"state": current.get_state_display(), "when": workflow.when(current.updated_at)})
     return workflow.move(Registration, current, action, reason=reason, changes=changes, lock=False)
 
 

@@ -14,10 +14,9 @@ from ninja import Field, File, Path, Schema, Status, UploadedFile
 from ninja.errors import HttpError
 
 from tahub.accounts.api import token_auth
-from tahub.accounts.rules import REASONS
+from tahub.accounts.rules import require
 from tahub.core.api_errors import ErrorOut
-from tahub.core.api_services import run
-from tahub.core.api_types import Code, Id
+from tahub.core.api_types import BodyIn, Code, Id, resolve_fields
 from tahub.directory.models import Organisation
 from tahub.parties.models import Region
 from tahub.planning.models import Decision, ProgrammeActivity
@@ -44,7 +43,7 @@ class EventStaffOut(EventDetailOut):
     follow_up_after_days: int
 
 
-class EventFields(Schema):
+class EventFields(BodyIn):
     kind: EventKind = None
     title_en: str = Field(None, min_length=1, max_length=300, pattern=LINE)
     title_fr: Line = None
@@ -97,11 +96,11 @@ class EventIn(EventFields):
     registration_deadline: datetime.date = Field(description="The last day, in the event's time zone")
 
 
-class MoveIn(Schema):
+class MoveIn(BodyIn):
     action: Literal["publish", "cancel"] = Field(description="Publish a draft; cancel (everyone registered is told)")
 
 
-class AttendanceIn(Schema):
+class AttendanceIn(BodyIn):
     attended: Annotated[list[Id], Field(max_length=5000)] = Field(
         description="Ids of the accepted participants who attended; the other accepted ones are marked absent"
     )
@@ -120,7 +119,7 @@ LOOKUPS = {
     "decisions": (Decision, "number"),
     "eligible_regions": (Region, "code"),
 }
-UNKNOWN = _("Not known: %(values)s. Use the codes the API lists for this field.")
+UNKNOWN = _("Not known: %(values)s. Use the codes the API lists for this field.")  # a plan activity
 
 
 def _activity(value):
@@ -132,27 +131,17 @@ def _activity(value):
 def _resolve(data):
     """The natural keys in `data` replaced by rows; every unknown value named by field (ValidationError)."""
     errors = {}
-    for name, value in data.items():
-        if value is None or (name not in LOOKUPS and name != "programme_activity"):
-            continue
-        if name == "programme_activity":
-            data[name], unknown = _activity(value)
-        else:
-            model, key = LOOKUPS[name]
-            values = value if isinstance(value, list) else [value]
-            rows = {getattr(row, key): row for row in model.objects.filter(**{f"{key}__in": values})}
-            unknown = [v for v in values if v not in rows]
-            data[name] = [rows[v] for v in values if v in rows] if isinstance(value, list) else rows.get(value)
+    if data.get("programme_activity") is not None:
+        data["programme_activity"], unknown = _activity(data["programme_activity"])
         if unknown:
-            errors[name] = UNKNOWN % {"values": ", ".join(unknown)}
+            errors["programme_activity"] = UNKNOWN % {"values": ", ".join(unknown)}
+    try:
+        resolve_fields(data, LOOKUPS)
+    except ValidationError as error:
+        errors.update(error.message_dict)
     if errors:
         raise ValidationError(errors)
     return data
-
-
-def _require(request):
-    if not request.auth.has_perm(content.MANAGE):
-        raise HttpError(403, str(REASONS[content.MANAGE]))
 
 
 def _event(slug):
@@ -166,22 +155,15 @@ def _answer(request, slug, status=200):
     return Status(status, selectors.event_get(request.auth, slug))
 
 
-def _stale(error):
-    """A refused stale edit answers 409 (nothing saved), as the other version-checked writes do."""
-    if getattr(error, "code", None) == "stale":
-        return Status(409, {"detail": " ".join(error.messages), "errors": []})
-    raise error
-
-
 @router.post("/events", auth=token_auth, response={201: EventStaffOut, **STAFF_ERRORS})
 def create_event(request, payload: EventIn):
     """Staff create an event, a draft until published. Refused (422, by field): a code already used or
     reserved, an unknown zone, organisation, theme, region, decision or plan activity, an end not after the
     start or a deadline after the last day (in the event's zone)."""
-    _require(request)
+    require(request.auth, content.MANAGE)
     data = payload.dict(exclude_none=True)  # what is not given takes the model's default
-    error, event = run(lambda: content.create_event(by=request.auth, data=_resolve(data)))
-    return error or _answer(request, event.slug, 201)
+    event = content.create_event(by=request.auth, data=_resolve(data))
+    return _answer(request, event.slug, 201)
 
 
 @router.patch("/events/{slug}", auth=token_auth, response={200: EventStaffOut, **STAFF_ERRORS})
@@ -189,20 +171,11 @@ def update_event(request, slug: Path[Code], payload: EventPatch):
     """Staff edit an event with the `version` they read: 409 if someone saved it since (nothing saved); 422 by
     field as on creation, and for a capacity below those accepted or a registration mode changed once people
     registered. The code (`slug`) cannot change."""
-    _require(request)
+    require(request.auth, content.MANAGE)
     event = _event(slug)
     data = payload.dict(exclude_unset=True)
     version = data.pop("version")
-
-    def call():
-        try:
-            return content.update_event(event, by=request.auth, data=_resolve(data), version=version)
-        except ValidationError as error:
-            return _stale(error)
-
-    error, result = run(call)
-    if error or isinstance(result, Status):
-        return error or result
+    content.update_event(event, by=request.auth, data=_resolve(data), version=version)
     return _answer(request, slug)
 
 
@@ -210,11 +183,11 @@ def update_event(request, slug: Path[Code], payload: EventPatch):
 def move_event(request, slug: Path[Code], payload: MoveIn):
     """Publish a draft event (it appears in the calendar, the feed and the API) or cancel an event (everyone
     holding or awaiting a place is told). A move its state does not allow answers 422."""
-    _require(request)
+    require(request.auth, content.MANAGE)
     event = _event(slug)
     move = services.publish_event if payload.action == "publish" else services.cancel_event
-    error, _moved = run(lambda: move(event, by=request.auth))
-    return error or _answer(request, slug)
+    move(event, by=request.auth)
+    return _answer(request, slug)
 
 
 @router.post("/events/{slug}/attendance", auth=token_auth, response={200: AttendanceOut, **STAFF_ERRORS})
@@ -222,10 +195,10 @@ def record_attendance(request, slug: Path[Code], payload: AttendanceIn):
     """Record who attended, by registration id: those listed are marked present, the other accepted
     participants absent (sending the list again replaces it). Refused (422) if an id is not an accepted
     participant of this event; nothing is saved then."""
-    _require(request)
+    require(request.auth, content.MANAGE)
     event = _event(slug)
-    error, count = run(lambda: services.record_attendance(event, by=request.auth, attended_ids=payload.attended))
-    return error or {"present": count}
+    count = services.record_attendance(event, by=request.auth, attended_ids=payload.attended)
+    return {"present": count}
 
 
 @router.post("/events/{slug}/attendance/upload", auth=token_auth, response={200: AttendanceOut, **STAFF_ERRORS})
@@ -233,14 +206,10 @@ def upload_attendance(request, slug: Path[Code], file: File[UploadedFile]):
     """The staff page's attendance list as multipart `file`: CSV (UTF-8) or Excel (.xlsx), one row per person
     present, with an `email` column. Every row is checked first; the errors (422, field `file`) name each bad
     row, and nothing is saved."""
-    _require(request)
+    require(request.auth, content.MANAGE)
     event = _event(slug)
-
-    def call():
-        try:
-            return attendance.import_attendance(event, by=request.auth, upload=file)
-        except ValidationError as error:
-            raise ValidationError({"file": error.messages}) from None
-
-    error, count = run(call)
-    return error or {"present": count}
+    try:
+        count = attendance.import_attendance(event, by=request.auth, upload=file)
+    except ValidationError as error:
+        raise ValidationError({"file": error.messages}) from None
+    return {"present": count}

@@ -17,11 +17,10 @@ from ninja.pagination import paginate
 from pydantic import PlainSerializer
 
 from tahub.accounts.api import token_auth
-from tahub.accounts.rules import REASONS
+from tahub.accounts.rules import require
 from tahub.core.api_errors import ErrorOut, check_known, get_or_404
 from tahub.core.api_pagination import PageNumberPagination
-from tahub.core.api_services import run
-from tahub.core.api_types import BodyIn, Code, Id
+from tahub.core.api_types import BodyIn, Code, Id, resolve
 from tahub.directory.models import Organisation
 from tahub.parties.models import Party
 from tahub.planning.models import ProgrammeActivity
@@ -133,11 +132,6 @@ class ContributionOut(Schema):
         return [p.pk for p in obj.published_proposals]
 
 
-def _require(request, permission):
-    if not request.auth.has_perm(permission):
-        raise HttpError(403, str(REASONS[permission]))
-
-
 @router.get("/proposals", response={200: list[ProposalOut], 422: ErrorOut})
 @paginate(PageNumberPagination)
 def list_proposals(request):
@@ -154,7 +148,7 @@ def get_proposal(request, proposal_id: Path[Id]):
 @paginate(PageNumberPagination)
 def list_all_proposals(request):
     """Every proposal, drafts included — a staff member's API token."""
-    _require(request, "funding.change_proposal")
+    require(request.auth, "funding.change_proposal")
     return selectors.proposal_list(include_unpublished=True)
 
 
@@ -259,15 +253,6 @@ class EntryIn(BodyIn):
     seen_version: int | None = Field(None, ge=1, description="The pledge version you last saw; stale answers 409")
 
 
-def _lookup(model, field, value, key="pk"):
-    if value is None:
-        return None
-    found = model.objects.filter(**{key: value}).first()
-    if found is None:
-        raise services.ValidationError({field: _("Unknown: %s") % value})
-    return found
-
-
 def _party(iso3):
     """The Stockholm Convention Party of this country (donors are recorded against the SC Party row)."""
     party = Party.objects.filter(country__iso3=iso3.upper(), convention__code="SC").first()
@@ -279,51 +264,45 @@ def _party(iso3):
 @router.get("/donors", response={200: list[DonorOut], **STAFF_ERRORS}, auth=token_auth)
 @paginate(PageNumberPagination)
 def list_donors(request):
-    _require(request, "funding.change_pledge")
+    require(request.auth, "funding.change_pledge")
     return selectors.donor_list()
 
 
 @router.post("/donors", response={201: DonorOut, **STAFF_ERRORS}, auth=token_auth)
 def create_donor(request, payload: DonorIn):
-    _require(request, "funding.change_pledge")
+    require(request.auth, "funding.change_pledge")
 
-    def call():
-        data = payload.dict()
-        data["party"] = _party(data["party"]) if data["party"] else None
-        data["organisation"] = _lookup(Organisation, "organisation", data["organisation"], "slug")
-        return services.save_donor(by=request.auth, data=data)
-
-    error, donor = run(call)
-    return error or Status(201, selectors.donor_list().get(pk=donor.pk))
+    data = payload.dict()
+    data["party"] = _party(data["party"]) if data["party"] else None
+    data["organisation"] = resolve(Organisation, data["organisation"], "slug", name="organisation")
+    donor = services.save_donor(by=request.auth, data=data)
+    return Status(201, selectors.donor_list().get(pk=donor.pk))
 
 
 @router.get("/pledges", response={200: list[PledgeOut], **STAFF_ERRORS}, auth=token_auth)
 @paginate(PageNumberPagination)
 def list_pledges(request, unpaid: bool = False):
     """Pledges, newest first, with what is committed, received and outstanding (own currency)."""
-    _require(request, "funding.change_pledge")
+    require(request.auth, "funding.change_pledge")
     return selectors.pledge_list(unpaid=unpaid)
 
 
 @router.post("/pledges", response={201: PledgeOut, **STAFF_ERRORS}, auth=token_auth)
 def create_pledge(request, payload: PledgeIn):
-    _require(request, "funding.change_pledge")
+    require(request.auth, "funding.change_pledge")
 
-    def call():
-        data = payload.dict()
-        data["donor"] = _lookup(Donor, "donor", data["donor"])
-        data["trust_fund"] = _lookup(TrustFund, "trust_fund", data["trust_fund"], "code")
-        data["activity"] = _lookup(ProgrammeActivity, "activity", data["activity"])
-        data["proposal"] = _lookup(Proposal, "proposal", data["proposal"])
-        return services.record_pledge(by=request.auth, data=data)
-
-    error, pledge = run(call)
-    return error or Status(201, selectors.pledge_list().get(pk=pledge.pk))
+    data = payload.dict()
+    data["donor"] = resolve(Donor, data["donor"], "pk", name="donor")
+    data["trust_fund"] = resolve(TrustFund, data["trust_fund"], "code", name="trust_fund")
+    data["activity"] = resolve(ProgrammeActivity, data["activity"], "pk", name="activity")
+    data["proposal"] = resolve(Proposal, data["proposal"], "pk", name="proposal")
+    pledge = services.record_pledge(by=request.auth, data=data)
+    return Status(201, selectors.pledge_list().get(pk=pledge.pk))
 
 
 @router.get("/pledges/{pledge_id}/entries", response={200: list[EntryOut], **STAFF_ERRORS}, auth=token_auth)
 def list_entries(request, pledge_id: Path[Id]):
-    _require(request, "funding.change_pledge")
+    require(request.auth, "funding.change_pledge")
     pledge = get_or_404(selectors.pledge_get, pledge_id, message=_("No pledge has this id."))
     return list(pledge.entries.all())
 
@@ -331,25 +310,14 @@ def list_entries(request, pledge_id: Path[Id]):
 @router.post("/pledges/{pledge_id}/entries", response={201: PledgeOut, **STAFF_ERRORS}, auth=token_auth)
 def create_entry(request, pledge_id: Path[Id], payload: EntryIn):
     """Record a commitment or a receipt; the pledge as it is now."""
-    _require(request, "funding.change_pledge")
+    require(request.auth, "funding.change_pledge")
     pledge = Pledge.objects.filter(pk=pledge_id).first()
     if pledge is None:
         raise HttpError(404, _("No pledge has this id."))
     data = payload.dict()
     seen = data.pop("seen_version")
-    stale = []
-
-    def call():
-        try:
-            return services.record_entry(pledge, by=request.auth, data=data, seen_version=seen)
-        except services.PledgeStale as error:
-            stale.append(" ".join(error.messages))  # answered 409 below, not 422
-            return None
-
-    error, _entry = run(call)
-    if stale:
-        return Status(409, {"detail": stale[0], "errors": []})
-    return error or Status(201, selectors.pledge_list().get(pk=pledge_id))
+    services.record_entry(pledge, by=request.auth, data=data, seen_version=seen)
+    return Status(201, selectors.pledge_list().get(pk=pledge_id))
 
 
 from . import money_api, proposal_api  # noqa: E402, F401  (more endpoints on this router)

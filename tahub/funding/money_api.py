@@ -9,14 +9,14 @@ import datetime
 
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import Field, Path, Schema, Status
+from ninja import Field, Path, Schema
 from ninja.pagination import paginate
 
 from tahub.accounts.api import token_auth
+from tahub.accounts.rules import require
 from tahub.core.api_errors import ErrorOut, get_or_404
 from tahub.core.api_pagination import PageNumberPagination
-from tahub.core.api_services import run
-from tahub.core.api_types import BodyIn, Code, Id
+from tahub.core.api_types import BodyIn, Code, Id, resolve, resolve_fields
 from tahub.directory.models import Organisation
 from tahub.planning.models import ProgrammeActivity
 
@@ -32,9 +32,7 @@ from .api import (
     PledgeKind,
     PledgeOut,
     Rate,
-    _lookup,
     _party,
-    _require,
     router,
 )
 from .models import Donor, Proposal, TrustFund
@@ -120,78 +118,37 @@ def list_trust_funds(request):
 
 @router.get("/pledges/{pledge_id}", response={200: PledgeOut, **STAFF_ERRORS}, auth=token_auth)
 def get_pledge(request, pledge_id: Path[Id]):
-    _require(request, MONEY)
+    require(request.auth, MONEY)
     return get_or_404(selectors.pledge_get, pledge_id, message=_("No pledge has this id."))
 
 
 @router.patch("/pledges/{pledge_id}", response={200: PledgeOut, **STAFF_ERRORS}, auth=token_auth)
 def update_pledge(request, pledge_id: Path[Id], payload: PledgePatch):
     """Correct a pledge, with the `version` you read: 409 if someone changed it since (nothing saved)."""
-    _require(request, MONEY)
+    require(request.auth, MONEY)
     pledge = get_or_404(selectors.pledge_get, pledge_id, message=_("No pledge has this id."))
     data = payload.dict(exclude_unset=True)
     seen = data.pop("version")
-    stale = []
-
-    def call():
-        for name, (model, key) in LOOKUPS.items():
-            if name in data:
-                data[name] = _lookup(model, name, data[name], key)
-        try:
-            return services.update_pledge(pledge, by=request.auth, data=data, seen_version=seen)
-        except services.PledgeStale as error:
-            stale.append(" ".join(error.messages))
-            return None
-
-    error, _pledge = run(call)
-    if stale:
-        return Status(409, {"detail": stale[0], "errors": []})
-    return error or selectors.pledge_list().get(pk=pledge_id)
+    resolve_fields(data, LOOKUPS)
+    services.update_pledge(pledge, by=request.auth, data=data, seen_version=seen)
+    return selectors.pledge_list().get(pk=pledge_id)
 
 
 @router.patch("/donors/{donor_id}", response={200: DonorOut, **STAFF_ERRORS}, auth=token_auth)
 def update_donor(request, donor_id: Path[Id], payload: DonorPatch):
     """Change a donor: its e-mail for reminders, its name, or what it is, with the `version` you read: 409 if
     someone changed it since (nothing saved; the answer names what they changed)."""
-    _require(request, MONEY)
+    require(request.auth, MONEY)
     donor = get_or_404(lambda pk: get_object_or_404(Donor, pk=pk), donor_id, message=_("No donor has this id."))
 
     data = payload.dict(exclude_unset=True)
     seen = data.pop("version")
-
-    def call():
-        if data.get("party"):
-            data["party"] = _party(data["party"])
-        if data.get("organisation"):
-            data["organisation"] = _lookup(Organisation, "organisation", data["organisation"], "slug")
-        try:
-            return services.save_donor(by=request.auth, data=data, donor=donor, seen_version=seen)
-        except services.DonorStale as error:
-            stale.append(" ".join(error.messages))  # answered 409 below, not 422
-            return None
-
-    stale = []
-    error, _donor = run(call)
-    if stale:
-        return Status(409, {"detail": stale[0], "errors": []})
-    return error or selectors.donor_list().get(pk=donor_id)
-
-
-def _pledge_write(call):
-    """Run a write of a pledge's money: stale (someone changed the pledge since its version) answers 409."""
-    stale = []
-
-    def guarded():
-        try:
-            return call()
-        except services.PledgeStale as error:
-            stale.append(" ".join(error.messages))
-            return None
-
-    error, result = run(guarded)
-    if stale:
-        return Status(409, {"detail": stale[0], "errors": []})
-    return error
+    if data.get("party"):
+        data["party"] = _party(data["party"])
+    if data.get("organisation"):
+        data["organisation"] = resolve(Organisation, data["organisation"], "slug", name="organisation")
+    services.save_donor(by=request.auth, data=data, donor=donor, seen_version=seen)
+    return selectors.donor_list().get(pk=donor_id)
 
 
 def _entry(pledge_id, entry_id):
@@ -203,21 +160,19 @@ def _entry(pledge_id, entry_id):
 def correct_entry(request, pledge_id: Path[Id], entry_id: Path[Id], payload: EntryPatch):
     """Correct a commitment or receipt (the same checks as recording it), with the pledge's `version` you read:
     409 if someone changed the pledge since; the pledge as it is now."""
-    _require(request, MONEY)
+    require(request.auth, MONEY)
     entry = _entry(pledge_id, entry_id)
     data = payload.dict(exclude_unset=True)
     seen = data.pop("version")
-    error = _pledge_write(lambda: services.correct_entry(entry, by=request.auth, data=data, seen_version=seen))
-    return error or selectors.pledge_list().get(pk=pledge_id)
+    services.correct_entry(entry, by=request.auth, data=data, seen_version=seen)
+    return selectors.pledge_list().get(pk=pledge_id)
 
 
 @router.post("/pledges/{pledge_id}/entries/{entry_id}/void", response={200: PledgeOut, **STAFF_ERRORS}, auth=token_auth)
 def void_entry(request, pledge_id: Path[Id], entry_id: Path[Id], payload: VoidIn):
     """Void a commitment or receipt recorded in error, with a reason and the pledge's `version` you read: it no
     longer counts; its history keeps it. 409 if someone changed the pledge since; the pledge as it is now."""
-    _require(request, MONEY)
+    require(request.auth, MONEY)
     entry = _entry(pledge_id, entry_id)
-    error = _pledge_write(
-        lambda: services.void_entry(entry, by=request.auth, reason=payload.reason, seen_version=payload.version)
-    )
-    return error or selectors.pledge_list().get(pk=pledge_id)
+    services.void_entry(entry, by=request.auth, reason=payload.reason, seen_version=payload.version)
+    return selectors.pledge_list().get(pk=pledge_id)

@@ -1,12 +1,20 @@
 """Reminders to donors of pledges not yet paid. Runs in the worker (tasks.py), never in the web request."""
 
 from django.conf import settings
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from tahub.core.mail import send_localized
+
 from . import selectors, services
+
+
+def _subject(pledge):
+    return _("Your pledge to the %(fund)s trust fund: %(currency)s %(amount)s outstanding") % {
+        "fund": pledge.trust_fund.code, "currency": pledge.currency,
+        "amount": number_format(pledge.outstanding, 2, force_grouping=True),
+    }  # fmt: skip
 
 
 def send_donor_reminders(today=None):
@@ -15,11 +23,12 @@ def send_donor_reminders(today=None):
     today = today or timezone.localdate()
     sent, reminded = 0, []
     for pledge in selectors.pledges_to_remind(today):
-        body = render_to_string("funding/email/donor_reminder.txt", {"pledge": pledge, "site_url": settings.SITE_URL})
-        subject = _("Your pledge to the %(fund)s trust fund: %(currency)s %(amount)s outstanding") % {
-            "fund": pledge.trust_fund.code, "currency": pledge.currency, "amount": f"{pledge.outstanding:,.2f}",
-        }  # fmt: skip
-        sent += send_mail(subject, body, None, [pledge.donor.email])
+        sent += send_localized(
+            [pledge.donor.email],
+            subject=lambda pledge=pledge: _subject(pledge),
+            template="funding/email/donor_reminder.txt",
+            context={"pledge": pledge, "site_url": settings.SITE_URL},
+        )  # fmt: skip
         reminded.append(pledge.pk)
     services.mark_reminded(reminded, on=today)
     return sent

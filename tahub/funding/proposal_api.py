@@ -15,16 +15,16 @@ from ninja import Field, Path, Status
 from ninja.errors import HttpError
 
 from tahub.accounts.api import token_auth
+from tahub.accounts.rules import require
 from tahub.core.api_errors import get_or_404
-from tahub.core.api_services import run
-from tahub.core.api_types import BodyIn, Code, Id
+from tahub.core.api_types import BodyIn, Code, Id, resolve
 from tahub.directory.models import Organisation
 from tahub.parties.models import Convention
 from tahub.planning import selectors as planning_selectors
 from tahub.planning.models import Decision, ProgrammeActivity
 
 from . import selectors, services
-from .api import STAFF_ERRORS, Currency, ProposalDetailOut, ProposalOut, _require, router
+from .api import STAFF_ERRORS, Currency, ProposalDetailOut, ProposalOut, router
 from .models import TrustFund
 
 EDIT = "funding.change_proposal"
@@ -82,12 +82,13 @@ class ProposalUpdate(ProposalIn):
 
 
 def _codes(model, key, values, field, errors):
-    """The records of `model` whose `key` is in `values`; unknown ones named in errors[field]."""
-    found = {getattr(row, key): row for row in model.objects.filter(**{f"{key}__in": values})}
-    missing = [v for v in values if v not in found]
-    if missing:
-        errors[field] = _("Unknown: %s.") % ", ".join(missing)
-    return [found[v] for v in values if v in found]
+    """The records of `model` whose `key` is in `values` (core.api_types.resolve); the refusal of unknown ones
+    kept in errors[field], so every field's unknown codes are named at once."""
+    try:
+        return resolve(model, values, key, name=field)
+    except services.ValidationError as error:
+        errors.update(error.message_dict)
+        return []
 
 
 def _activities(refs, errors):
@@ -132,66 +133,51 @@ def _detail(pk):
     return selectors.proposal_get(pk, include_unpublished=True)
 
 
-def _write(call):
-    """Run a proposal write: a proposal that is not a draft, or changed since the version read, answers 409;
-    other refusals 403/422 (run)."""
-    conflict = []
-
-    def guarded():
-        try:
-            return call()
-        except (services.ProposalNotDraft, services.ProposalStale) as error:
-            conflict.append(" ".join(error.messages))
-            return None
-
-    error, result = run(guarded)
-    if conflict:
-        return Status(409, {"detail": conflict[0], "errors": []}), None
-    return error, result
+def _not_draft(call):
+    """A proposal in review or published is final: its refusal answers 409, like a stale version."""
+    try:
+        return call()
+    except services.ProposalNotDraft as error:
+        raise HttpError(409, " ".join(error.messages)) from None
 
 
 @router.get("/staff/proposals/{proposal_id}", response={200: ProposalDetailOut, **STAFF_ERRORS}, auth=token_auth)
 def get_any_proposal(request, proposal_id: Path[Id]):
     """One proposal, a draft or in review too — a staff member's API token."""
-    _require(request, EDIT)
+    require(request.auth, EDIT)
     return get_or_404(_detail, proposal_id, message=_("No proposal has this id."))
 
 
 @router.post("/staff/proposals", response={201: ProposalDetailOut, **STAFF_ERRORS}, auth=token_auth)
 def create_proposal(request, payload: ProposalIn):
     """Draft a proposal with its budget lines (at least one), co-funding and legal basis."""
-    _require(request, EDIT)
+    require(request.auth, EDIT)
 
-    def call():
-        data, lines, co_funding = _resolve(payload)
-        return services.draft_proposal(by=request.auth, data=data, lines=lines, co_funding=co_funding)
-
-    error, proposal = run(call)
-    return error or Status(201, _detail(proposal.pk))
+    data, lines, co_funding = _resolve(payload)
+    proposal = services.draft_proposal(by=request.auth, data=data, lines=lines, co_funding=co_funding)
+    return Status(201, _detail(proposal.pk))
 
 
 @router.put("/staff/proposals/{proposal_id}", response={200: ProposalDetailOut, **STAFF_ERRORS}, auth=token_auth)
 def update_proposal(request, proposal_id: Path[Id], payload: ProposalUpdate):
     """Replace a draft's content, lines and co-funding, with the `version` you read: a proposal in review or
     published, or one someone saved since that version, answers 409 (nothing saved)."""
-    _require(request, EDIT)
+    require(request.auth, EDIT)
     proposal = get_or_404(_detail, proposal_id, message=_("No proposal has this id."))
 
-    def call():
-        data, lines, co_funding = _resolve(payload)
-        return services.update_proposal(proposal, by=request.auth, data=data, lines=lines, co_funding=co_funding,
-                                        seen_version=payload.version)  # fmt: skip
-
-    error, _proposal = _write(call)
-    return error or _detail(proposal_id)
+    data, lines, co_funding = _resolve(payload)
+    _not_draft(lambda: services.update_proposal(proposal, by=request.auth, data=data, lines=lines,
+                                                co_funding=co_funding, seen_version=payload.version))  # fmt: skip
+    return _detail(proposal_id)
 
 
 @router.post("/staff/proposals/{proposal_id}/{action}", response={200: ProposalOut, **STAFF_ERRORS}, auth=token_auth)
 def move_proposal(request, proposal_id: Path[Id], action: Path[Literal["submit", "return-to-draft", "publish"]]):
     """draft → in review (submit), back to draft, in review → published; a move the state refuses answers 409."""
-    _require(request, EDIT)
+    require(request.auth, EDIT)
     proposal = get_or_404(_detail, proposal_id, message=_("No proposal has this id."))
-    error, _moved = run(lambda: services.move_proposal(proposal, by=request.auth, action=action.replace("-", "_")))
-    if error is not None and error.status_code == 422:
-        raise HttpError(409, error.value["detail"])
-    return error or selectors.proposal_list(include_unpublished=True).get(pk=proposal_id)
+    try:
+        services.move_proposal(proposal, by=request.auth, action=action.replace("-", "_"))
+    except services.ValidationError as error:  # a move the state does not allow
+        raise HttpError(409, " ".join(error.messages)) from None
+    return selectors.proposal_list(include_unpublished=True).get(pk=proposal_id)

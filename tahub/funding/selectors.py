@@ -32,6 +32,8 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, Greatest, NullIf
 from django.shortcuts import get_object_or_404
 
+from tahub.accounts.rules import is_secretariat
+
 from .models import BudgetLine, CoFunding, Donor, Pledge, PledgeEntry, Proposal, TrustFund
 
 MONEY = DecimalField(max_digits=16, decimal_places=2)
@@ -82,19 +84,21 @@ def with_totals(queryset):
     )
 
 
-def proposal_list(*, include_unpublished=False):
-    """Published proposals (all, for staff), newest first, with their computed totals."""
-    queryset = (
-        Proposal.objects.all() if include_unpublished else Proposal.objects.filter(state=Proposal.State.PUBLISHED)
-    )
+def proposal_list(*, include_unpublished=False, user=None):
+    """Published proposals (all for the Secretariat, `user`, or a caller that has checked the permission), newest
+    first, with their computed totals."""
+    if include_unpublished or (user is not None and is_secretariat(user)):
+        queryset = Proposal.objects.all()
+    else:
+        queryset = Proposal.objects.filter(state=Proposal.State.PUBLISHED)
     return with_totals(queryset.select_related("convention", "trust_fund")).order_by("-created_at", "-pk")
 
 
-def proposal_get(pk, *, include_unpublished=False):
-    """One proposal with everything its page shows; unpublished ones are 404 unless asked for (staff)."""
+def proposal_get(pk, *, include_unpublished=False, user=None):
+    """One proposal with everything its page shows; unpublished ones are 404 but to the Secretariat (`user`)."""
     from tahub.planning.models import DecisionParagraph, ProgrammeActivity
 
-    queryset = proposal_list(include_unpublished=include_unpublished).prefetch_related(
+    queryset = proposal_list(include_unpublished=include_unpublished, user=user).prefetch_related(
         "decisions",
         Prefetch("legal_basis", queryset=DecisionParagraph.objects.select_related("decision")),
         Prefetch("activities", queryset=ProgrammeActivity.objects.select_related("biennium")),

@@ -98,16 +98,6 @@ class ProposalNotDraft(ValidationError):
     """The proposal is in review or published: its content is frozen (answered 409 by the API)."""
 
 
-class ProposalStale(ValidationError):
-    """The draft changed since the editor read it (another version): refused, never silently overwritten."""
-
-
-PROPOSAL_STALE = gettext_lazy(
-    "Someone else saved this proposal while you were editing it (you saw version %(seen)s, it is now %(now)s). "
-    "Nothing of yours was saved: reload the page to see their change, then make yours again."
-)
-
-
 def _proposal_fields(data):
     """The proposal's own fields (not its citations), its rate to USD filled in for USD or required otherwise."""
     fields = {k: v for k, v in data.items() if k not in M2M}
@@ -143,7 +133,8 @@ def update_proposal(proposal, *, by, data, lines, co_funding=(), seen_version=No
     if proposal.state != Proposal.State.DRAFT:  # checked before the version: a frozen proposal says so first
         raise ProposalNotDraft(NOT_A_DRAFT % {"state": proposal.get_state_display()})
     if seen_version is not None and proposal.version != seen_version:
-        raise ProposalStale(PROPOSAL_STALE % {"seen": seen_version, "now": proposal.version})
+        raise workflow.stale(proposal, by=by, seen=seen_version)
+    proposal._history_user = by
     for name, value in _proposal_fields(data).items():
         setattr(proposal, name, value)
     proposal.version += 1
@@ -175,10 +166,6 @@ MONEY = "funding.change_pledge"
 NO_RATE = gettext_lazy(
     "An amount in %(currency)s needs its exchange rate to USD (USD for one %(currency)s) and the date of that rate."
 )
-STALE = gettext_lazy(
-    "Someone else changed this pledge meanwhile (you saw version %(seen)s, it is now %(now)s). "
-    "Reload the page to see their change, then make yours again."
-)
 EXCEEDS = gettext_lazy(
     "With this %(kind)s, %(total)s %(currency)s would be %(kinds)s against a pledge of %(pledged)s %(currency)s. "
     "Check the amount, or explain the excess in the note."
@@ -186,10 +173,6 @@ EXCEEDS = gettext_lazy(
 BELOW_SETTLED = gettext_lazy(
     "%(settled)s %(currency)s of this pledge is already committed or received; the pledge cannot be less."
 )
-
-
-class PledgeStale(ValidationError):
-    """The pledge changed since the person saw it (another version): refused, never silently overwritten."""
 
 
 def _with_rate(fields, *, date_field):
@@ -206,44 +189,16 @@ def _with_rate(fields, *, date_field):
     return fields
 
 
-class DonorStale(ValidationError):
-    """The donor changed since the person read it (another version): refused, never silently overwritten."""
-
-
-DONOR_STALE = gettext_lazy(
-    "Someone else changed this donor meanwhile (you saw version %(seen)s, it is now %(now)s; changed: "
-    "%(fields)s). Nothing of yours was saved: reload the page to see their change, then make yours again."
-)
-DONOR_FIELDS = ("kind", "party", "organisation", "name", "email")
-
-
-def _changed_since(donor, seen_version):
-    """The labels of the donor's fields that differ from the version `seen_version` its history keeps."""
-    then = donor.history.filter(version=seen_version).order_by("-history_date").first()
-    fields = [Donor._meta.get_field(name) for name in DONOR_FIELDS]
-    if then is None:
-        return [str(field.verbose_name) for field in fields]
-    return [str(f.verbose_name) for f in fields if getattr(then, f.attname) != getattr(donor, f.attname)]
-
-
-def _locked_donor(donor, seen_version):
-    """A fresh, row-locked copy of the donor; refused, naming what changed, if saved since `seen_version`."""
-    locked = workflow.lock_at_version(Donor, donor, None, DONOR_STALE)
-    if seen_version is not None and locked.version != seen_version:
-        fields = ", ".join(_changed_since(locked, seen_version)) or _("nothing visible")
-        raise DonorStale(DONOR_STALE % {"seen": seen_version, "now": locked.version, "fields": fields}, code="stale")
-    return locked
-
-
 @transaction.atomic
 def save_donor(*, by, data, donor=None, seen_version=None):
     """Staff record a donor (a Party, an organisation, or another named donor) or change one, from the
     `seen_version` they read (a change made meanwhile is refused, naming the fields it changed)."""
     require(by, MONEY)
     if donor is not None and donor.pk:
-        donor = _locked_donor(donor, seen_version)
+        donor = workflow.lock_at_version(Donor, donor, seen_version, by=by)
         donor.version += 1
     donor = donor or Donor()
+    donor._history_user = by  # named in a later stale refusal, also when the edit came by API token
     for name, value in data.items():
         setattr(donor, name, value)
     kind = donor.kind
@@ -264,8 +219,8 @@ def _settled(pledge, kind=None):
     return entries.aggregate(total=Sum("amount"))["total"] or Decimal(0)
 
 
-def _locked_pledge(pledge, seen_version):
-    return workflow.lock_at_version(Pledge, pledge, seen_version, STALE, error=PledgeStale)
+def _locked_pledge(pledge, seen_version, by):
+    return workflow.lock_at_version(Pledge, pledge, seen_version, by=by)
 
 
 # The frame of the money's dates (issues 18.11, 17.4). A pledge, a rate, a commitment or a receipt records
@@ -336,7 +291,7 @@ def record_pledge(*, by, data):
 def update_pledge(pledge, *, by, data, seen_version):
     """Staff correct a pledge; refused if it changed since they saw it, or below what is already settled."""
     require(by, MONEY)
-    pledge = _locked_pledge(pledge, seen_version)
+    pledge = _locked_pledge(pledge, seen_version, by)
     current = {name: getattr(pledge, name) for name in ("currency", "rate_to_usd", "rate_date", "pledged_on")}
     if data.get("currency", pledge.currency) != pledge.currency:
         current |= {"rate_to_usd": None, "rate_date": None}  # a new currency needs its own rate
@@ -389,7 +344,7 @@ def record_entry(pledge, *, by, data, seen_version=None):
     """Staff record a commitment or a receipt against a pledge, in the pledge's currency. The total committed
     (or received) may exceed the pledge only with an explicit note."""
     require(by, MONEY)
-    pledge = _locked_pledge(pledge, seen_version)
+    pledge = _locked_pledge(pledge, seen_version, by)
     entry = _checked_entry(pledge, PledgeEntry(pledge=pledge, **_entry_fields(pledge, data)))
     entry._change_reason = f"funding.pledge.{entry.kind}"
     entry._history_user = by
@@ -403,12 +358,12 @@ ENTRY_FIELDS = ("kind", "date", "amount", "rate_to_usd", "rate_date", "note")
 NO_VOID_REASON = gettext_lazy("Say why this commitment or receipt is voided: the reason is kept in its history.")
 
 
-def _locked_entry(entry, seen_version):
+def _locked_entry(entry, seen_version, by):
     """The pledge and the entry, both locked; stale (never silently overwritten) if either changed meanwhile."""
-    pledge = _locked_pledge(entry.pledge, seen_version)
+    pledge = _locked_pledge(entry.pledge, seen_version, by)
     locked = PledgeEntry.objects.select_for_update().filter(pk=entry.pk, pledge=pledge).first()
     if locked is None:
-        raise PledgeStale(ENTRY_GONE)
+        raise workflow.Stale(ENTRY_GONE)
     return pledge, locked
 
 
@@ -417,7 +372,7 @@ def correct_entry(entry, *, by, data, seen_version):
     """Staff correct a commitment or receipt recorded wrongly (kind, date, amount, rate, note), with the pledge's
     `version` they read: the same checks as recording it; the history keeps the values it had."""
     require(by, MONEY)
-    pledge, entry = _locked_entry(entry, seen_version)
+    pledge, entry = _locked_entry(entry, seen_version, by)
     fields = {name: getattr(entry, name) for name in ENTRY_FIELDS} | dict(data)
     if pledge.currency == "USD" and "rate_date" not in data:
         fields["rate_date"] = None  # USD's rate is dated by the entry's (maybe corrected) date
@@ -438,7 +393,7 @@ def void_entry(entry, *, by, reason, seen_version):
     require(by, MONEY)
     if not (reason or "").strip():
         raise ValidationError({"reason": NO_VOID_REASON})
-    pledge, entry = _locked_entry(entry, seen_version)
+    pledge, entry = _locked_entry(entry, seen_version, by)
     entry.void_reason = reason.strip()
     entry._change_reason = "funding.entry.voided"
     entry._history_user = by

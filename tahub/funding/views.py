@@ -13,6 +13,7 @@ from rules.contrib.views import LoginRequiredMixin
 from tahub.accounts.rules import require
 from tahub.core.forms import add_service_errors
 from tahub.core.pagination import paginate
+from tahub.core.workflow import Stale
 
 from . import selectors, services
 from .exporters import ConceptNoteExporter, ConceptNotePDF, ContributionsExporter, TrustFundsExporter
@@ -40,7 +41,7 @@ class ProposalListView(View):
 
 class ProposalView(View):
     def get(self, request, pk):
-        proposal = selectors.proposal_get(pk, include_unpublished=request.user.is_staff)
+        proposal = selectors.proposal_get(pk, user=request.user)
         require(request.user, "funding.view_proposal", proposal)
         context = {"proposal": proposal, "may_change": request.user.has_perm("funding.change_proposal", proposal)}
         return render(request, "funding/proposal_detail.html", context)
@@ -48,7 +49,7 @@ class ProposalView(View):
 
 class ConceptNoteView(View):
     def get(self, request, pk):
-        proposal = selectors.proposal_get(pk, include_unpublished=request.user.is_staff)
+        proposal = selectors.proposal_get(pk, user=request.user)
         require(request.user, "funding.view_proposal", proposal)
         return ConceptNoteExporter(proposal).response("xlsx")
 
@@ -105,7 +106,7 @@ class ProposalFormView(LoginRequiredMixin, View):
             data = {name: form.cleaned_data[name] for name in form.Meta.fields}
             try:
                 proposal = self.write(request, proposal, data, rows(lines), rows(pledges), form.cleaned_data["version"])
-            except services.ProposalStale as stale:
+            except Stale as stale:
                 form.add_error(None, stale)  # the person's input stays on the page; nothing was saved
                 status = 409
             except ValidationError as error:
@@ -168,7 +169,7 @@ class ProposalMoveView(LoginRequiredMixin, View):
 
 class ConceptNotePDFView(View):
     def get(self, request, pk):
-        proposal = selectors.proposal_get(pk, include_unpublished=request.user.is_staff)
+        proposal = selectors.proposal_get(pk, user=request.user)
         require(request.user, "funding.view_proposal", proposal)
         return ConceptNotePDF(proposal).response()
 
@@ -257,7 +258,7 @@ class DonorsView(LoginRequiredMixin, View):
             try:
                 services.save_donor(by=request.user, data=data, donor=self.donor,
                                     seen_version=form.cleaned_data["version"])  # fmt: skip
-            except services.DonorStale as stale:
+            except Stale as stale:
                 form.add_error(None, stale)  # the person's input stays on the page; nothing was saved
                 return self.render_form(request, form, status=409)
             except ValidationError as error:
@@ -318,7 +319,7 @@ class PledgeView(LoginRequiredMixin, View):
                     services.record_entry(self.pledge, by=request.user, data=form.service_data(), seen_version=seen)
                 else:
                     services.update_pledge(self.pledge, by=request.user, data=form.service_data(), seen_version=seen)
-            except services.PledgeStale as stale:
+            except Stale as stale:
                 form.add_error(None, stale)
                 status = 409
             except ValidationError as error:
@@ -363,7 +364,7 @@ class EntryView(LoginRequiredMixin, View):
                                         seen_version=seen)  # fmt: skip
                 else:
                     services.correct_entry(self.entry, by=request.user, data=form.service_data(), seen_version=seen)
-            except services.PledgeStale as stale:
+            except Stale as stale:
                 form.add_error(None, stale)
                 status = 409
             except ValidationError as error:

@@ -3,12 +3,14 @@ report. Thin: each loads and authorises through selectors, computes through anal
 
 from django.http import Http404
 from django.shortcuts import render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 from rules.contrib.views import PermissionRequiredMixin
 
 from tahub.core.charts import bar_chart, stacked_bar_chart
+from tahub.core.i18n import requested_language
 
 from . import analysis, exporters, matrix, published, report, selectors
 from .map import by_region, country_regions, region_name, world_map
@@ -150,4 +152,5 @@ class SummaryReportView(PermissionRequiredMixin, View):
 
     def get(self, request, cycle, fmt):
         cycle, cycles = selectors.analysed_cycle(request.user, cycle)
-        return report.download(analysis.CycleAnalysis(cycle, cycles), fmt)
+        with translation.override(requested_language(request)):  # ?lang=: in any of the offered languages
+            return report.download(analysis.CycleAnalysis(cycle, cycles), fmt)

@@ -8,7 +8,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -17,7 +17,8 @@ from ninja.errors import HttpError
 
 from tahub.accounts.api import token_auth
 from tahub.core.api_errors import ErrorOut
-from tahub.core.api_types import Code
+from tahub.core.api_types import BodyIn, Code
+from tahub.core.workflow import Stale
 
 from . import analysis, answering, published, respondents, selectors, services
 from .models import Questionnaire
@@ -104,12 +105,12 @@ class ResponseOut(Schema):
     answers: dict[str, AnswerValue]
 
 
-class ResponseIn(Schema):
+class ResponseIn(BodyIn):
     version: int = Field(ge=0, le=2_147_483_647, description="The version you read (0 before the first save).")
     answers: dict[Code, AnswerValue] = Field(description="Question code → value; an empty value clears it.")
 
 
-class SubmitIn(Schema):
+class SubmitIn(BodyIn):
     version: int = Field(ge=0, le=2_147_483_647)
 
 
@@ -163,23 +164,14 @@ def who_of(respondent):
     return "organisations" if respondent.__class__.__name__ == "Organisation" else "parties"
 
 
-def _invalid(error):
-    pairs = error.message_dict.items() if hasattr(error, "error_dict") else [("__all__", error.messages)]
-    errors = [{"location": "body", "field": "" if f == "__all__" else f"answers.{f}", "message": m}
-              for f, messages in pairs for m in messages]  # fmt: skip
-    return {"detail": " ".join(e["message"] for e in errors), "errors": errors}
-
-
 def _call(service):
+    """Run a service; its refusals name each answer by its place in the body (answers.<question code>)."""
     try:
-        service()
-    except services.ResponseStale as stale:
-        return Status(409, {"detail": " ".join(stale.messages), "errors": []})
-    except PermissionDenied as denied:
-        return Status(403, {"detail": str(denied), "errors": []})
+        return service()
     except ValidationError as error:
-        return Status(422, _invalid(error))
-    return None
+        if isinstance(error, Stale) or not hasattr(error, "error_dict"):
+            raise
+        raise ValidationError({f"answers.{field}": errors for field, errors in error.error_dict.items()}) from None
 
 
 RESPONSE_PATH = "/needs/cycles/{cycle}/{kind}/{who}/{key}/response"
@@ -201,9 +193,9 @@ def save_response(request, cycle: Code, kind: ResponseKind, who: RespondentGroup
     target = {"party" if who == RespondentGroup.PARTIES else "organisation": respondent}
     answers = {code: [a.dict() for a in v] if isinstance(v, list) and v and isinstance(v[0], AmountIO) else v
                for code, v in payload.answers.items()}  # fmt: skip
-    error = _call(lambda: services.save_answers(cycle=cycle, kind=kind.value, answers=answers, by=request.user,
-                                                version=payload.version, **target))  # fmt: skip
-    return error or Status(200, _out(cycle, kind.value, respondent))
+    _call(lambda: services.save_answers(cycle=cycle, kind=kind.value, answers=answers, by=request.user,
+                                        version=payload.version, **target))  # fmt: skip
+    return Status(200, _out(cycle, kind.value, respondent))
 
 
 @router.post(RESPONSE_PATH + "/submit", response={200: ResponseOut, **ERRORS}, auth=token_auth)
@@ -212,9 +204,9 @@ def submit_response(request, cycle: Code, kind: ResponseKind, who: RespondentGro
     cycle, respondent = _load(request, cycle, kind, who, key)
     response = respondents.response_for(cycle, kind.value, respondent)
     if response is None:
-        return Status(422, {"detail": _("Nothing is saved yet: save answers first."), "errors": []})
-    error = _call(lambda: services.submit_response(response, by=request.user, version=payload.version))
-    return error or Status(200, _out(cycle, kind.value, respondent))
+        raise ValidationError(_("Nothing is saved yet: save answers first."))
+    _call(lambda: services.submit_response(response, by=request.user, version=payload.version))
+    return Status(200, _out(cycle, kind.value, respondent))
 
 
 # --- The aggregates and gaps endpoints (needs-analysis) go below this line, on this router. ---

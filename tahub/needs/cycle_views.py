@@ -10,6 +10,7 @@ from django.views.generic import TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
 from tahub.core.forms import add_service_errors
+from tahub.core.workflow import Stale
 
 from . import respondents, selectors, services
 from .forms import CycleEditForm, DeclineReopenForm, ReopenRequestForm
@@ -36,7 +37,7 @@ class EditCycleView(PermissionRequiredMixin, View):
                 services.update_cycle(cycle, by=request.user, **form.cleaned_data)
             except ValidationError as error:
                 add_service_errors(form, error)
-                return self._render(request, cycle, form, status=409 if error.code == "stale" else 400)
+                return self._render(request, cycle, form, status=409 if isinstance(error, Stale) else 400)
             messages.success(request, _("The cycle is changed; newly invited respondents will be e-mailed."))
             return redirect("needs_staff:cycles")
         return self._render(request, cycle, form, status=400)

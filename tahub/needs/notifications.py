@@ -2,15 +2,13 @@
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from tahub.accounts.models import StaffRole
+from tahub.core.mail import send_localized
 from tahub.parties.models import Party
 
 from . import respondents
@@ -28,12 +26,14 @@ def _send(cycle, kind, respondent, users, event, deadline):
     sent = 0
     url = settings.SITE_URL + respondent_url("needs:respond", cycle, kind, respondent)
     for user in users:
-        with translation.override(user.language or settings.LANGUAGE_CODE):
-            context = {"cycle": cycle, "kind": kind, "respondent": respondent, "user": user, "url": url,
-                       "deadline": deadline, "event": event, "deadlines": cycle.deadlines(kind)}  # fmt: skip
-            body = render_to_string("needs/email/message.txt", context)
-            subject = str(SUBJECTS[event]) % {"cycle": cycle.title, "date": deadline.isoformat()}
-            sent += send_mail(subject, body, None, [user.email])
+        context = {"cycle": cycle, "kind": kind, "respondent": respondent, "user": user, "url": url,
+                   "deadline": deadline, "event": event, "deadlines": cycle.deadlines(kind)}  # fmt: skip
+        sent += send_localized(
+            [user],
+            subject=lambda: str(SUBJECTS[event]) % {"cycle": cycle.title, "date": deadline.isoformat()},
+            template="needs/email/message.txt",
+            context=context,
+        )
     return sent
 
 
@@ -119,11 +119,14 @@ def send_reopen_request(request_id):
     response, sent = request.response, 0
     url = settings.SITE_URL + reverse("needs_staff:reopen_requests")
     for user in reopen_request_recipients(request):
-        with translation.override(user.language or settings.LANGUAGE_CODE):
-            context = {"request": request, "response": response, "user": user, "url": url}
-            body = render_to_string("needs/email/reopen_request.txt", context)
-            subject = str(SUBJECTS["reopen_request"]) % {"cycle": response.cycle.title, "who": response.respondent}
-            sent += send_mail(subject, body, None, [user.email])
+        sent += send_localized(
+            [user],
+            subject=lambda: (
+                str(SUBJECTS["reopen_request"]) % {"cycle": response.cycle.title, "who": response.respondent}
+            ),
+            template="needs/email/reopen_request.txt",
+            context={"request": request, "response": response, "user": user, "url": url},
+        )
     return sent
 
 
@@ -137,8 +140,9 @@ def send_reopen_declined(request_id):
     if not user.is_active or request.state != ReopenRequest.State.DECLINED:
         return 0
     url = settings.SITE_URL + respondent_url("needs:respond", response.cycle, response.kind, response.respondent)
-    with translation.override(user.language or settings.LANGUAGE_CODE):
-        context = {"request": request, "response": response, "user": user, "url": url}
-        body = render_to_string("needs/email/reopen_declined.txt", context)
-        subject = str(SUBJECTS["reopen_declined"]) % {"cycle": response.cycle.title, "who": response.respondent}
-        return send_mail(subject, body, None, [user.email])
+    return send_localized(
+        [user],
+        subject=lambda: str(SUBJECTS["reopen_declined"]) % {"cycle": response.cycle.title, "who": response.respondent},
+        template="needs/email/reopen_declined.txt",
+        context={"request": request, "response": response, "user": user, "url": url},
+    )

@@ -10,11 +10,14 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views import View
 from rules.contrib.views import LoginRequiredMixin
 
 from tahub.core.forms import add_service_errors
+from tahub.core.i18n import requested_language
+from tahub.core.workflow import Stale
 
 from . import answering, respondents, selectors, services, workbook
 from .forms import QuestionnaireForm, WorkbookUploadForm
@@ -110,7 +113,7 @@ class RespondView(RespondentMixin, View):
                 )  # fmt: skip
                 if "submit" in request.POST:
                     services.submit_response(saved, by=request.user)
-            except services.ResponseStale as stale:
+            except Stale as stale:
                 return self._stale(request, cycle, kind, respondent, questions, stale)
             except ValidationError as error:
                 if saved is not None:  # the draft is saved, the submission refused: carry the new version
@@ -139,7 +142,8 @@ class WorkbookView(RespondentMixin, View):
         cycle, respondent, response = self.load(request, cycle, kind, who, key)
         if response is None or not response.answers.all():
             response = respondents.previous_response(cycle, kind, respondent) or response
-        content = workbook.build(cycle, kind, respondent, response)
+        with translation.override(requested_language(request)):  # ?lang=, else the page's (the account's) language
+            content = workbook.build(cycle, kind, respondent, response)
         name = workbook.filename(cycle, kind, respondent)
         reply = HttpResponse(content, content_type=workbook.CONTENT_TYPE)
         reply["Content-Disposition"] = f'attachment; filename="{name}"'

@@ -40,10 +40,6 @@ STALE_BY_YOU = _(
     "These answers differ from what you saved then and were not saved: reload the response to see what is "
     "stored, then make your changes again."
 )
-CYCLE_STALE = _(
-    "Someone else changed this cycle since you opened it: your changes were not saved. Reload the page to see "
-    "theirs, then make your changes again."
-)
 CYCLE_CLOSED = _("The first deadline (%(date)s) is reached: the cycle can no longer be changed.")
 QUESTIONNAIRE_IN_USE = _("Responses are already saved on the current questionnaire: it cannot be replaced.")
 STARTED = _("These respondents already started a response and must stay invited: %(names)s.")
@@ -60,10 +56,6 @@ PERIOD_TOO_EARLY = _(
 )
 CYCLE_FIELDS = ("title", "period", "deadline", "funding_deadline", "offers_deadline", "questionnaire",
                 "offers_questionnaire")  # fmt: skip
-
-
-class ResponseStale(ValidationError):
-    """The response changed since the client read it (optimistic locking): nothing was saved."""
 
 
 def schedule_errors(*, period, deadline, funding_deadline=None, offers_deadline=None, today=None):
@@ -150,7 +142,8 @@ def update_cycle(cycle, *, by, version, invited=None, offers_parties=None, offer
     require(by, "needs.open_cycle")
     cycle = Cycle.objects.select_for_update().get(pk=cycle.pk)
     if version is None or int(version) != cycle.version:
-        raise ValidationError(CYCLE_STALE, code="stale")
+        raise workflow.stale(cycle, by=by, seen=int(version or 0))
+    cycle._history_user = by  # named in a later stale refusal
     first = min(d for d in (cycle.deadline, cycle.funding_deadline, cycle.offers_deadline) if d)
     if timezone.localdate() >= first:
         raise ValidationError(CYCLE_CLOSED % {"date": first.isoformat()})
@@ -193,23 +186,23 @@ def _locked_response(cycle, kind, party, organisation):
 
 
 def _stale_message(response, version, by):
-    """Who saved the response last and when, honestly: "you" when it was the same person (a double click, a
-    second tab, an earlier upload of the same workbook), their name otherwise."""
+    """The Stale refusal: who saved the response last and when, honestly: "you" when it was the same person (a
+    double click, a second tab, an earlier upload of the same workbook), their name otherwise."""
     last = response.history.select_related("history_user").order_by("-history_date", "-history_id").first()
     values = {"now": response.version, "yours": int(version), "when": "—"}
     if last is None:
-        return STALE % values
+        return workflow.Stale(STALE % values)
     values["when"] = date_format(timezone.localtime(last.history_date), "j F Y, H:i")
     if last.history_user_id is None:
-        return STALE % values
+        return workflow.Stale(STALE % values)
     if last.history_user_id == getattr(by, "pk", None):
-        return STALE_BY_YOU % values
-    return STALE_BY_OTHER % {**values, "who": str(last.history_user)}
+        return workflow.Stale(STALE_BY_YOU % values, mine=True)
+    return workflow.Stale(STALE_BY_OTHER % {**values, "who": str(last.history_user)})
 
 
 def _check_version(response, version, by=None):
     if version is not None and int(version) != response.version:
-        raise ResponseStale(_stale_message(response, version, by), code="stale")
+        raise _stale_message(response, version, by)
 
 
 def _late(response, question, by):
@@ -227,7 +220,7 @@ def save_answers(*, cycle, answers, by, party=None, organisation=None, kind=Resp
 
     Refused once submitted; refused for a part whose deadline has passed unless staff reopened the response
     (staff themselves may enter a late response received by e-mail: it is then marked as entered by them);
-    refused (ResponseStale) when `version` is given and someone saved since. All or nothing."""
+    refused (workflow.Stale) when `version` is given and someone saved since. All or nothing."""
     respondent = _respondent(party, organisation)
     require(by, "needs.answer_response", respondent)
     _check_invited(cycle, kind, respondent)

@@ -22,6 +22,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from tahub.core.exports import FORMULA_STARTS, spreadsheet_safe
+from tahub.core.workflow import Stale
 from tahub.parties.models import Party
 
 from . import answering, respondents, services
@@ -281,7 +282,7 @@ def import_workbook(upload, *, cycle, kind, respondent, by):
     target = {"party": respondent} if isinstance(respondent, Party) else {"organisation": respondent}
     try:
         return services.save_answers(cycle=cycle, kind=kind, answers=answers, by=by, version=version, **target)
-    except services.ResponseStale as stale:
+    except Stale as stale:
         raise WorkbookError([Problem(META, None, "—", " ".join(stale.messages))]) from None
     except ValidationError as error:
         if not hasattr(error, "error_dict"):

@@ -11,15 +11,15 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, File, Form, Path, Router, Schema, Status, UploadedFile
-from ninja.errors import AuthenticationError, HttpError
+from ninja.errors import AuthenticationError
 from ninja.pagination import paginate
 
 from tahub.accounts.api import token_auth
-from tahub.accounts.rules import REASONS
+from tahub.accounts.rules import require
 from tahub.core.api_errors import ErrorOut, get_or_404
 from tahub.core.api_pagination import PageNumberPagination
-from tahub.core.api_services import checked_uploads, run
-from tahub.core.api_types import Code, Id, Token
+from tahub.core.api_services import checked_uploads
+from tahub.core.api_types import BodyIn, Code, Id, Token
 from tahub.core.application_api import ApplicationStatusOut
 from tahub.directory.api import OrganisationKind
 from tahub.parties.models import Country
@@ -104,17 +104,12 @@ class ObserverApplicationReviewOut(ApplicationOut):
         return [str(d) for d in obj.documents.all()]
 
 
-class ObserverApplicationDecisionIn(Schema):
+class ObserverApplicationDecisionIn(BodyIn):
     action: Literal["admit", "ask", "decline"] = Field(description="admit, ask (for more), decline")
     message: str = Field("", max_length=5000, description="ask: what is needed; decline: the reason")
 
 
 STAFF_ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
-
-
-def _require_reviewer(request):
-    if not request.auth.has_perm("observers.review_application"):
-        raise HttpError(403, str(REASONS["observers.review_application"]))
 
 
 @router.get(
@@ -125,7 +120,7 @@ def _require_reviewer(request):
 @paginate(PageNumberPagination)
 def list_observer_applications(request, state: ApplicationState | None = None):
     """Applications for admission, for the Secretariat: needs a personal API token of a staff member."""
-    _require_reviewer(request)
+    require(request.auth, "observers.review_application")
     applications = selectors.applications_to_review().order_by("-created_at")
     return applications.filter(state=state) if state else applications
 
@@ -138,22 +133,18 @@ def list_observer_applications(request, state: ApplicationState | None = None):
 def decide_observer_application(request, application_id: Path[Id], payload: ObserverApplicationDecisionIn):
     """The Secretariat's decision: admit (the criteria appear met), ask for more information, or decline with a
     reason. The applicant is e-mailed. A decision on an application that has moved since is refused (422)."""
-    _require_reviewer(request)
+    require(request.auth, "observers.review_application")
     queryset = selectors.applications_to_review()
     message = _("No such application.")
     application = get_or_404(lambda pk: get_object_or_404(queryset, pk=pk), application_id, message=message)
-    error, _done = run(
-        lambda: services.review_application(
-            application, by=request.auth, action=payload.action, message=payload.message
-        )
-    )
-    return error or Status(200, queryset.get(pk=application_id))
+    services.review_application(application, by=request.auth, action=payload.action, message=payload.message)
+    return Status(200, queryset.get(pk=application_id))
 
 
 # --- A body applies once, with documents, and follows the application by its private token. ---
 
 
-class ObserverApplicationIn(Schema):
+class ObserverApplicationIn(BodyIn):
     name: str = Field(max_length=300, description="Name of the body")
     short_name: str = Field("", max_length=60)
     kind: OrganisationKind
@@ -175,7 +166,7 @@ class ObserverApplicationStatusOut(ApplicationStatusOut):
     organisation: str | None = Field(description="Code of the organisation, once admitted")
 
 
-class ObserverApplicationAnswerIn(Schema):
+class ObserverApplicationAnswerIn(BodyIn):
     answer: str = Field("", max_length=20000)
 
 
@@ -213,12 +204,10 @@ def apply_for_admission(request, payload: Form[ObserverApplicationIn], documents
     its agencies, …), bodies already admitted and bodies already applying are refused (422) with what to do.
     An API token, when sent, makes its owner the body's observer focal point once admitted."""
     by = _applicant(request)
-    error, application = run(
-        lambda: services.submit_application(
-            data=_application_data(payload), documents=checked_uploads("documents", documents), by=by
-        )
+    application = services.submit_application(
+        data=_application_data(payload), documents=checked_uploads("documents", documents), by=by
     )
-    return error or Status(201, _by_token(application.token))
+    return Status(201, _by_token(application.token))
 
 
 @router.get(
@@ -239,9 +228,5 @@ def answer_observer_application(
     """The applicant answers the Secretariat's request for information, with more documents if need be."""
     application = _by_token(token)
     documents = documents or []
-    error, _done = run(
-        lambda: services.answer_application(
-            application, answer=payload.answer, documents=checked_uploads("documents", documents)
-        )
-    )
-    return error or Status(200, _by_token(token))
+    services.answer_application(application, answer=payload.answer, documents=checked_uploads("documents", documents))
+    return Status(200, _by_token(token))

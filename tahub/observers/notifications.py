@@ -1,9 +1,9 @@
 """Who is told what in observer admission. Runs in the worker."""
 
 from django.conf import settings
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy
+
+from tahub.core.mail import send_localized
 
 from .models import FocalPoint, ObserverApplication, Registration
 
@@ -27,12 +27,12 @@ def _link(path):
 
 def send_application_event(*, application_id, event):
     application = ObserverApplication.objects.get(pk=application_id)
-    body = render_to_string(
-        "observers/email/application.txt",
-        {"application": application, "link": _link(application.get_absolute_url())},
+    return send_localized(
+        [application.contact_email],
+        subject=lambda: str(APPLICATION_SUBJECTS[event]) % {"name": application.name},
+        template="observers/email/application.txt",
+        context={"application": application, "link": _link(application.get_absolute_url())},
     )
-    subject = str(APPLICATION_SUBJECTS[event]) % {"name": application.name}
-    return send_mail(subject, body, None, [application.contact_email])
 
 
 def send_registration_event(*, registration_id, event):
@@ -42,16 +42,17 @@ def send_registration_event(*, registration_id, event):
     )
     if event == "observers.registration.proposed":
         focal_points = FocalPoint.objects.filter(organisation=registration.organisation).select_related("user")
-        recipients = [f.user.email for f in focal_points if f.user.is_active]
+        recipients = [f.user for f in focal_points if f.user.is_active]
     else:
-        recipients = [registration.registered_by.email]
-    if not recipients:
-        return 0
+        recipients = [registration.registered_by]
     link = _link(registration.meeting.get_absolute_url())
-    body = render_to_string("observers/email/registration.txt", {"registration": registration, "link": link})
-    subject = str(REGISTRATION_SUBJECTS[event]) % {
-        "meeting": registration.meeting.code.upper(),
-        "name": registration.organisation.name,
-        "person": registration.name,
-    }
-    return send_mail(subject, body, None, recipients)
+    return send_localized(
+        recipients,
+        subject=lambda: str(REGISTRATION_SUBJECTS[event]) % {
+            "meeting": registration.meeting.code.upper(),
+            "name": registration.organisation.name,
+            "person": registration.name,
+        },
+        template="observers/email/registration.txt",
+        context={"registration": registration, "link": link},
+    )  # fmt: skip

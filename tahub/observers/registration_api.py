@@ -16,11 +16,11 @@ from ninja.errors import HttpError
 from ninja.pagination import paginate
 
 from tahub.accounts.api import token_auth
-from tahub.accounts.rules import REASONS
+from tahub.accounts.rules import require
 from tahub.core.api_errors import ErrorOut, get_or_404
 from tahub.core.api_pagination import PageNumberPagination
-from tahub.core.api_services import checked_uploads, run
-from tahub.core.api_types import Code, Id
+from tahub.core.api_services import checked_uploads
+from tahub.core.api_types import BodyIn, Code, Id
 from tahub.directory.models import Organisation
 
 from . import selectors, services
@@ -66,12 +66,12 @@ class RepresentativeRegistrationOut(Schema):
         return RepresentativeRegistrationOut._file(obj, context, "nomination_letter")
 
 
-class RepresentativeIn(Schema):
+class RepresentativeIn(BodyIn):
     name: str = Field(max_length=200, description="Full name, as on the badge")
     function: str = Field(max_length=200, description="For example: Policy adviser")
 
 
-class RepresentativeDecisionIn(Schema):
+class RepresentativeDecisionIn(BodyIn):
     action: Literal["approve", "refuse"]
 
 
@@ -128,8 +128,8 @@ def register_representative(
         data = {**payload.dict(), "photo": photo, "nomination_letter": nomination_letter}
         return services.register_representative(meeting=meeting, organisation=organisation, data=data, by=request.auth)
 
-    error, registration = run(register)
-    return error or Status(201, _registrations().get(pk=registration.pk))
+    registration = register()
+    return Status(201, _registrations().get(pk=registration.pk))
 
 
 @router.post(
@@ -143,8 +143,8 @@ def decide_registration(request, registration_id: Path[Id], payload: Representat
     if not request.auth.has_perm("observers.propose_representative", registration.organisation):
         raise HttpError(404, message)
     decide = {"approve": services.approve_registration, "refuse": services.refuse_registration}[payload.action]
-    error, _done = run(lambda: decide(registration, by=request.auth))
-    return error or Status(200, _registrations().get(pk=registration_id))
+    decide(registration, by=request.auth)
+    return Status(200, _registrations().get(pk=registration_id))
 
 
 class ApprovedRepresentativeOut(Schema):
@@ -163,6 +163,5 @@ class MeetingObserverOut(ObserverOut):
 def list_admitted_observers(request, code: Path[Code]):
     """The observers at a meeting with their approved representatives, by name, for the Secretariat (the
     staff page exports the same list as CSV or XLSX)."""
-    if not request.auth.has_perm("observers.view_observer_list"):
-        raise HttpError(403, str(REASONS["observers.view_observer_list"]))
+    require(request.auth, "observers.view_observer_list")
     return selectors.meeting_observers_with_admission(_meeting(code))

@@ -24,7 +24,7 @@ add_perm(
 add_perm(
     "observers.propose_representative",
     is_member_of | is_focal_point_of,
-    _("Only members of the organisation may propose its representatives."),
+    _("Only members of the organisation may see and propose its representatives."),
 )
 add_perm(
     "observers.approve_registration",

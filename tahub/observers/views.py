@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -11,6 +11,7 @@ from django.views import View
 from django.views.generic import TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
+from tahub.accounts.rules import require
 from tahub.core import application_views
 from tahub.core.forms import add_service_errors
 from tahub.directory.models import Organisation
@@ -110,8 +111,7 @@ class RepresentativesView(LoginRequiredMixin, View):
     def _load(self, request, code, slug):
         meeting = selectors.meeting_get(code)
         organisation = get_object_or_404(Organisation, slug=slug)
-        if not request.user.has_perm("observers.propose_representative", organisation):
-            raise PermissionDenied(_("Only members of the organisation may see and propose its representatives."))
+        require(request.user, "observers.propose_representative", organisation)
         return meeting, organisation
 
     def _render(self, request, meeting, organisation, form, status=200):

@@ -21,6 +21,8 @@ from django.urls import reverse
 from django.utils.text import capfirst
 from django.utils.translation import gettext, gettext_lazy
 
+from tahub.accounts.rules import is_secretariat
+
 from .models import Decision, DecisionParagraph, LegalBasisField
 
 SHOWN = 5  # records listed per paragraph and kind; above it, the count (with a link to the filtered list)
@@ -29,10 +31,10 @@ SHOWN = 5  # records listed per paragraph and kind; above it, the count (with a 
 # Secretariat only, so a private record (e.g. a Party's request) never reaches the public page by default.
 VISIBLE = {
     "planning.programmeactivity": lambda user: Q(),
-    "funding.proposal": lambda user: Q() if user.is_staff else Q(state="published"),
-    "events.event": lambda user: Q() if user.is_staff else Q(state__in=["published", "cancelled"]),
+    "funding.proposal": lambda user: Q() if is_secretariat(user) else Q(state="published"),
+    "events.event": lambda user: Q() if is_secretariat(user) else Q(state__in=["published", "cancelled"]),
     # A centre's activities are public once its report is submitted (as on the centre's page); drafts: staff.
-    "centres.activity": lambda user: Q() if user.is_staff else Q(report__state__in=["submitted", "accepted"]),
+    "centres.activity": lambda user: Q() if is_secretariat(user) else Q(report__state__in=["submitted", "accepted"]),
 }
 
 # What a record's name and link read, per model label, so that listing records costs no query per row.
@@ -52,7 +54,7 @@ def visible(model, user):
     rule = VISIBLE.get(model._meta.label_lower)
     if rule is not None:
         return rule(user)
-    return Q() if user.is_staff else Q(pk__in=[])
+    return Q() if is_secretariat(user) else Q(pk__in=[])
 
 
 def related(model):

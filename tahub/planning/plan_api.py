@@ -8,9 +8,8 @@ from ninja import Field, Path, Schema, Status
 from ninja.errors import HttpError
 
 from tahub.accounts.api import token_auth
-from tahub.accounts.rules import REASONS
-from tahub.core.api_services import run
-from tahub.core.api_types import BodyIn
+from tahub.accounts.rules import require
+from tahub.core.api_types import BodyIn, Moment
 
 from . import selectors, services
 from .models import Decision, TAPlan
@@ -34,7 +33,7 @@ class PlanChangeIn(BodyIn):
     sources: str = Field("", max_length=300)
     notes: str = Field("", max_length=10000)
     objectives: list[ObjectiveIn] = Field([], max_length=50)
-    updated_at: datetime.datetime | None = Field(None, description="As read: refused if the plan changed since")
+    updated_at: Moment | None = Field(None, description="As read: refused if the plan changed since")
 
 
 class PlanIn(PlanChangeIn):
@@ -58,7 +57,7 @@ class BienniumChangeIn(BodyIn):
     plan: Year | None = Field(None, description="First year of the plan it belongs to")
     budget_decision: str | None = Field(None, max_length=20, description="e.g. SC-11/25")
     notes: str = Field("", max_length=10000)
-    updated_at: datetime.datetime | None = Field(None, description="As read: refused if the biennium changed since")
+    updated_at: Moment | None = Field(None, description="As read: refused if the biennium changed since")
 
 
 class BienniumIn(BienniumChangeIn):
@@ -67,11 +66,6 @@ class BienniumIn(BienniumChangeIn):
 
 class BienniumSavedOut(BienniumOut):
     updated_at: datetime.datetime
-
-
-def _staff(request):
-    if not request.auth.has_perm(EDIT):
-        raise HttpError(403, str(REASONS[EDIT]))
 
 
 def _plan_data(payload):
@@ -104,42 +98,39 @@ def _saved_biennium(biennium):
 @router.post("/plans", response={201: PlanSavedOut, **STAFF_ERRORS}, auth=token_auth)
 def create_plan(request, payload: PlanIn):
     """Record a four-year plan with its objectives — a staff member's API token."""
-    _staff(request)
+    require(request.auth, EDIT)
     data, objectives = _plan_data(payload)
-    error, plan = run(lambda: services.create_plan(by=request.auth, data=data, objectives=objectives))
-    return error or Status(201, plan)
+    plan = services.create_plan(by=request.auth, data=data, objectives=objectives)
+    return Status(201, plan)
 
 
 @router.put("/plans/{start_year}", response={200: PlanSavedOut, **STAFF_ERRORS}, auth=token_auth)
 def update_plan(request, start_year: Path[Year], payload: PlanChangeIn):
     """Edit a plan; objectives given are added or edited by number (none is removed) — a staff token."""
-    _staff(request)
+    require(request.auth, EDIT)
     plan = TAPlan.objects.filter(start_year=start_year).first()
     if plan is None:
         raise HttpError(404, _("No plan starts in %(year)s.") % {"year": start_year})
     data, objectives = _plan_data(payload)
     seen = payload.updated_at
-    error, plan = run(lambda: services.update_plan(plan, by=request.auth, data=data, objectives=objectives, seen=seen))
-    return error or plan
+    return services.update_plan(plan, by=request.auth, data=data, objectives=objectives, seen=seen)
 
 
 @router.post("/bienniums", response={201: BienniumSavedOut, **STAFF_ERRORS}, auth=token_auth)
 def create_biennium(request, payload: BienniumIn):
     """Open a biennium of the programme of work — a staff member's API token."""
-    _staff(request)
-    error, biennium = run(lambda: services.create_biennium(by=request.auth, data=_biennium_data(payload)))
-    return error or Status(201, _saved_biennium(biennium))
+    require(request.auth, EDIT)
+    biennium = services.create_biennium(by=request.auth, data=_biennium_data(payload))
+    return Status(201, _saved_biennium(biennium))
 
 
 @router.put("/bienniums/{start_year}", response={200: BienniumSavedOut, **STAFF_ERRORS}, auth=token_auth)
 def update_biennium(request, start_year: Path[Year], payload: BienniumChangeIn):
     """Edit a biennium's plan, budget decision and notes — a staff member's API token."""
-    _staff(request)
+    require(request.auth, EDIT)
     biennium = selectors.biennium_list().filter(start_year=start_year).first()
     if biennium is None:
         raise HttpError(404, _("No biennium starts in %(year)s.") % {"year": start_year})
     seen = payload.updated_at
-    error, biennium = run(
-        lambda: services.update_biennium(biennium, by=request.auth, data=_biennium_data(payload), seen=seen)
-    )
-    return error or _saved_biennium(biennium)
+    biennium = services.update_biennium(biennium, by=request.auth, data=_biennium_data(payload), seen=seen)
+    return _saved_biennium(biennium)

@@ -10,16 +10,14 @@ from typing import Annotated
 
 from django.utils.translation import gettext as _
 from ninja import Field, Path, Query, Router, Schema, Status
-from ninja.errors import HttpError
 from ninja.pagination import paginate
 from pydantic import PlainSerializer
 
 from tahub.accounts.api import token_auth
-from tahub.accounts.rules import REASONS
+from tahub.accounts.rules import require
 from tahub.core.api_errors import ErrorOut, check_known, get_or_404
 from tahub.core.api_pagination import PageNumberPagination
-from tahub.core.api_services import run
-from tahub.core.api_types import BodyIn, Code
+from tahub.core.api_types import BodyIn, Code, resolve_fields
 from tahub.parties import selectors as party_selectors
 from tahub.parties.models import Convention, Region
 from tahub.vocabularies.models import Theme
@@ -245,12 +243,11 @@ def _resolve(payload):
         data["objective"] = Objective.objects.filter(pk=data["objective"]).first()
         if data["objective"] is None:
             errors["objective"] = _("No such objective.")
-    codes = (("conventions", Convention, "code"), ("themes", Theme, "slug"), ("regions", Region, "code"))
-    for name, model, key in codes:
-        rows = list(model.objects.filter(**{f"{key}__in": data[name]}))
-        if len(rows) != len(set(data[name])):
-            errors[name] = _("Unknown code in: %s.") % ", ".join(data[name])
-        data[name] = rows
+    codes = {"conventions": (Convention, "code"), "themes": (Theme, "slug"), "regions": (Region, "code")}
+    try:
+        resolve_fields(data, codes)
+    except services.ValidationError as error:
+        errors.update(error.message_dict)
     if errors:
         raise services.ValidationError(errors)
     return data
@@ -259,10 +256,9 @@ def _resolve(payload):
 @router.post("/programme-activities", response={201: ProgrammeActivityOut, **STAFF_ERRORS}, auth=token_auth)
 def create_activity(request, payload: ProgrammeActivityIn):
     """Add an activity to a biennium's programme of work — a staff member's API token."""
-    if not request.auth.has_perm(EDIT):
-        raise HttpError(403, str(REASONS[EDIT]))
-    error, activity = run(lambda: services.create_activity(by=request.auth, data=_resolve(payload)))
-    return error or Status(201, selectors.activity_list().get(pk=activity.pk))
+    require(request.auth, EDIT)
+    activity = services.create_activity(by=request.auth, data=_resolve(payload))
+    return Status(201, selectors.activity_list().get(pk=activity.pk))
 
 
 @router.get("/mandate-coverage", response={200: list[CoverageOut], 422: ErrorOut})

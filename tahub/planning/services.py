@@ -5,21 +5,20 @@ An activity is edited against the version the editor saw: if someone saved it me
 with a message instead of silently overwriting theirs.
 """
 
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from tahub.accounts.rules import require
+from tahub.core import workflow
 from tahub.core.workflow import lock_at_version
 
 from .models import Biennium, DecisionParagraph, Objective, ProgrammeActivity, TAPlan
 
 EDIT = "planning.change_programme"
 
-CHANGED_MEANWHILE = _(
-    "Someone else saved this activity while you were editing it. Reload the page to see their changes, then "
-    "make yours again."
-)
 ACTIVITY_M2M = ("conventions", "legal_basis", "themes", "regions", "countries", "partners")
 
 
@@ -70,7 +69,8 @@ def create_activity(*, by, data):
 def update_activity(activity, *, by, data, version):
     """Staff edit an activity; refused if it changed since `version` (the version the editor saw)."""
     require(by, EDIT)
-    activity = lock_at_version(ProgrammeActivity, activity, version, CHANGED_MEANWHILE)
+    activity = lock_at_version(ProgrammeActivity, activity, version, by=by)
+    activity._history_user = by  # named in a later stale refusal, also when the edit came by API token
     fields, relations = _split(data, ACTIVITY_M2M)
     _check_activity({"biennium": activity.biennium, **fields}, relations)
     for name, value in fields.items():
@@ -81,17 +81,12 @@ def update_activity(activity, *, by, data, version):
     return activity
 
 
-PLAN_CHANGED_MEANWHILE = _(
-    "Someone else saved this record while you were editing it. Reload the page to see their changes, then "
-    "make yours again."
-)
-
-
-def _locked_unchanged(model, obj, seen):
-    """The row, locked; refused if it was saved after `seen` (its `updated_at` when the editor loaded it)."""
+def _locked_unchanged(model, obj, seen, by):
+    """The row, locked; refused (Stale: who changed what, when) if it was saved after `seen` (its `updated_at`
+    when the editor loaded it)."""
     obj = model.objects.select_for_update().get(pk=obj.pk)
     if seen is not None and _to_milliseconds(obj.updated_at) != _to_milliseconds(seen):
-        raise ValidationError(PLAN_CHANGED_MEANWHILE)
+        raise workflow.stale(obj, by=by, since=_to_milliseconds(seen) + datetime.timedelta(microseconds=999))
     return obj
 
 
@@ -130,7 +125,8 @@ def create_plan(*, by, data, objectives=()):
 def update_plan(plan, *, by, data, objectives=(), seen=None):
     """Staff edit a plan and its objectives; refused if the plan was saved since `seen`. The first year is fixed."""
     require(by, EDIT)
-    plan = _locked_unchanged(TAPlan, plan, seen)
+    plan = _locked_unchanged(TAPlan, plan, seen, by)
+    plan._history_user = by
     for name, value in data.items():
         if name not in ("start_year", "end_year"):
             setattr(plan, name, value)
@@ -157,7 +153,8 @@ def create_biennium(*, by, data):
 def update_biennium(biennium, *, by, data, seen=None):
     """Staff edit a biennium's plan, budget decision and notes; refused if saved since `seen`."""
     require(by, EDIT)
-    biennium = _locked_unchanged(Biennium, biennium, seen)
+    biennium = _locked_unchanged(Biennium, biennium, seen, by)
+    biennium._history_user = by
     for name, value in data.items():
         if name not in ("start_year", "end_year"):
             setattr(biennium, name, value)
@@ -180,7 +177,8 @@ def update_paragraph_text(paragraph, *, by, data, seen=None):
     (e.g. to lift the doubt once the text is entered); refused if the paragraph was saved since `seen`. Its
     decision, number and whether it asks for assistance are reference data, not changed here."""
     require(by, EDIT)
-    paragraph = _locked_unchanged(DecisionParagraph, paragraph, seen)
+    paragraph = _locked_unchanged(DecisionParagraph, paragraph, seen, by)
+    paragraph._history_user = by
     changes = {name: data[name].strip() for name in PARAGRAPH_TEXT_FIELDS if name in data}
     for name, value in changes.items():
         setattr(paragraph, name, value)

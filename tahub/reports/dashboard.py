@@ -10,6 +10,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from tahub.accounts.models import StaffRole, User
+from tahub.accounts.rules import is_secretariat
 from tahub.assistance import selectors as assistance
 from tahub.assistance import service_levels
 from tahub.assistance.models import State
@@ -83,7 +84,7 @@ def _work_querysets(user, today):
         "questionnaires": questionnaires_due(user, today),
         "assigned": assistance.assigned_requests(user).filter(state__in=IN_DELIVERY),
     }
-    if user.is_staff:
+    if is_secretariat(user):
         counted.update(
             triage=requests_to_triage(user),
             listings=directory.listing_requests_to_review().filter(state=ListingRequest.State.SUBMITTED),
@@ -108,7 +109,7 @@ def work_counts(user, today=None):
     row = User.objects.filter(pk=user.pk).annotate(**{f"n_{k}": _count(q) for k, q in counted.items()})
     values = row.values(*(f"n_{k}" for k in counted)).first() or {}
     counts = {key: values.get(f"n_{key}", 0) for key in counted}
-    if user.is_staff:
+    if is_secretariat(user):
         counts["to_review"] = sum(counts[k] for k in STAFF_REVIEW_KEYS)
     return counts
 
@@ -179,7 +180,7 @@ def waiting_for(user, today=None):
     if counts.get("memberships"):
         board["assigned"] = list(assistance.assigned_requests(user).filter(state__in=IN_DELIVERY)[:LIST_LIMIT])
         board["reports_due"] = reports_due(user, today)
-    if user.is_staff:
+    if is_secretariat(user):
         board["triage"] = triage_rows(user, today)
         board["nominations"] = nominations_by_event()
         board["cycles"] = open_cycles_with_rates(today)

@@ -6,6 +6,7 @@ spends nothing), once per request however often templates are rendered (cached o
 query (`dashboard.work_counts`).
 """
 
+import rules
 from django.urls import NoReverseMatch, reverse
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
@@ -87,7 +88,8 @@ def _work(request):
         )
     if counts.get("memberships"):
         items.append({"url": reverse("assistance:mine"), "label": _("Assigned to us"), "count": counts["assigned"]})
-    if user.is_staff:
+    # The rule itself, not user.has_perm: that also asks Django's model permissions (two queries on every page).
+    if rules.has_perm("accounts.view_staff_pages", user):
         items.append({"url": f"{home}#review", "label": _("To review"), "count": counts["to_review"]})
         items.append({"url": reverse("dashboard:programme"), "label": _("Programme overview"), "count": None})
         items.append({"url": reverse("accounts:staff_home"), "label": _("Secretariat tools"), "count": None})

@@ -54,21 +54,40 @@ def test_the_owner_revokes_a_token_and_it_stops_working_at_once(client, official
     raw = create_api_token(user=official_a, name="old script")
     token = ApiToken.objects.get()
     cast.sign_in(client, official_a)
-    response = client.post(f"{URL}{token.pk}/revoke/")
+    response = client.post(f"{URL}{token.pk}/revoke/", {"confirm": "yes"})
     assert response.status_code == 302 and response["Location"] == URL
     token.refresh_from_db()
     assert token.revoked_at is not None
     assert token.history.latest().history_change_reason == "accounts.api_token.revoked"
     assert client.get("/api/v1/me", headers={"Authorization": f"Bearer {raw}"}).status_code == 401
-    again = client.post(f"{URL}{token.pk}/revoke/", follow=True)
+    again = client.post(f"{URL}{token.pk}/revoke/", {"confirm": "yes"}, follow=True)
     assert "already revoked" in again.content.decode()
+
+
+def test_revoking_asks_to_confirm_first_on_a_page_with_a_destructive_button(client, official_a):
+    """Issue 17.12/6: the list links to a confirmation page; a POST without the confirmation revokes nothing."""
+    create_api_token(user=official_a, name="nightly export")
+    token = ApiToken.objects.get()
+    cast.sign_in(client, official_a)
+    listing = client.get(URL).content.decode()
+    assert f'class="button button-danger" href="{URL}{token.pk}/revoke/"' in listing
+    assert f'action="{URL}{token.pk}/revoke/"' not in listing  # no one-click form on the list
+    page = client.get(f"{URL}{token.pk}/revoke/")
+    html = page.content.decode()
+    assert page.status_code == 200 and "Revoke the token “nightly export”?" in html
+    assert 'name="confirm" value="yes"' in html and 'class="button-danger">Yes, revoke the token' in html
+    unconfirmed = client.post(f"{URL}{token.pk}/revoke/")
+    assert unconfirmed.status_code == 400 and "Yes, revoke the token" in unconfirmed.content.decode()
+    token.refresh_from_db()
+    assert token.revoked_at is None
 
 
 def test_nobody_else_revokes_or_sees_a_token(client, official_a):
     create_api_token(user=official_a, name="private script")
     token = ApiToken.objects.get()
     cast.sign_in(client, cast.staff("admin@secretariat.example"), second_factor=True)
-    assert client.post(f"{URL}{token.pk}/revoke/").status_code == 404
+    assert client.post(f"{URL}{token.pk}/revoke/", {"confirm": "yes"}).status_code == 404
+    assert client.get(f"{URL}{token.pk}/revoke/").status_code == 404
     assert "private script" not in client.get(URL).content.decode()
     token.refresh_from_db()
     assert token.revoked_at is None

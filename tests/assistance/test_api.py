@@ -41,7 +41,11 @@ def test_unknown_theme_is_named(client, contact_a):
         "/api/v1/requests", {**NEW, "themes": ["no-such-theme"]}, content_type="application/json", **bearer(contact_a)
     )
     assert response.status_code == 422
-    assert response.json()["errors"][0] == {"location": "body", "field": "themes", "message": "Unknown: no-such-theme"}
+    assert response.json()["errors"][0] == {
+        "location": "body",
+        "field": "themes",
+        "message": "Unknown code: no-such-theme. Use the codes the API lists for this field.",
+    }
     assert TARequest.objects.count() == 0
 
 
@@ -97,6 +101,23 @@ def test_staff_assign_by_organisation_code(client, submitted, afr_focal_point, p
     )
     assert response.status_code == 200
     assert response.json()["assignments"][0]["organisation"] == provider.slug
+
+
+def test_assign_refuses_unknown_organisation_codes_naming_them(client, submitted, afr_focal_point, provider):
+    """Issue 19.4: assign dropped unknown codes silently (and assigned only the known ones)."""
+    r = services.accept_request(services.start_review(submitted, by=afr_focal_point), by=afr_focal_point)
+    response = client.post(
+        f"/api/v1/requests/{r.reference}/assign",
+        {"seen_state": "accepted", "organisations": [provider.slug, "no-such-body", "nor-this"]},
+        content_type="application/json",
+        **bearer(afr_focal_point),
+    )
+    assert response.status_code == 422, response.content
+    (error,) = response.json()["errors"]
+    assert error["field"] == "organisations"
+    assert "no-such-body, nor-this" in error["message"] and provider.slug not in error["message"]
+    r.refresh_from_db()
+    assert r.state == State.ACCEPTED and not r.assignments.exists()
 
 
 def test_without_token_401(client, submitted):

@@ -7,6 +7,7 @@ from django.db import connection
 
 from tahub.assistance import services
 from tahub.assistance.models import State, TARequest
+from tahub.core.workflow import Stale
 
 from .conftest import complete_data
 
@@ -22,7 +23,7 @@ def test_concurrent_triage_one_wins_the_other_is_told(reference_data, submitted,
             barrier.wait(timeout=10)
             services.start_review(request, by=user, seen_state=State.SUBMITTED)
             outcomes.append(("won", user.email))
-        except services.RequestStale as stale:
+        except Stale as stale:
             outcomes.append(("told", str(stale)))
         finally:
             connection.close()

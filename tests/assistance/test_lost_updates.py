@@ -8,6 +8,7 @@ import pytest
 from tahub.accounts.tokens import create_api_token
 from tahub.assistance import services
 from tahub.assistance.models import TARequest
+from tahub.core.workflow import Stale
 from tahub.parties.models import ContactPoint
 from tahub.vocabularies.models import Theme
 
@@ -28,7 +29,7 @@ def colleague_a(party_a):
 def test_an_edit_from_an_older_version_is_refused_naming_who_what_and_when(draft, contact_a, colleague_a):
     seen = draft.version
     services.update_draft(draft, by=colleague_a, data={"title": "Their title"}, version=seen)
-    with pytest.raises(services.RequestStale) as refused:
+    with pytest.raises(Stale) as refused:
         services.update_draft(draft, by=contact_a, data={"title": "My title", "description": "Mine"}, version=seen)
     message = refused.value.messages[0]
     assert message.startswith("This request changed since you opened it (by Amina Otieno at ")
@@ -40,7 +41,7 @@ def test_an_edit_from_an_older_version_is_refused_naming_who_what_and_when(draft
 
 def test_tags_changed_by_someone_else_are_named(draft, contact_a, colleague_a):
     services.update_draft(draft, by=colleague_a, data={"themes": [Theme.objects.get(slug="inventories")]}, version=0)
-    with pytest.raises(services.RequestStale, match=r"\): themes\. Nothing"):
+    with pytest.raises(Stale, match=r"\): themes\. Nothing"):
         services.update_draft(draft, by=contact_a, data={"title": "Mine"}, version=0)
 
 
@@ -53,7 +54,7 @@ def test_the_same_edit_sent_twice_is_saved_once_without_alarm(draft, contact_a):
 
 def test_my_own_older_form_says_it_was_me(draft, contact_a):
     services.update_draft(draft, by=contact_a, data={"title": "First tab"}, version=0)
-    with pytest.raises(services.RequestStale) as refused:
+    with pytest.raises(Stale) as refused:
         services.update_draft(draft, by=contact_a, data={"title": "Second tab"}, version=0)
     assert "(by you at " in refused.value.messages[0] and refused.value.mine
     assert "someone else" not in refused.value.messages[0]

@@ -6,6 +6,7 @@ from django_tasks_db.models import DBTaskResult
 
 from tahub.assistance import services
 from tahub.assistance.models import State, TARequest
+from tahub.core.workflow import Stale
 from tahub.parties.models import Party
 
 from .conftest import complete_data
@@ -112,7 +113,7 @@ def test_illegal_move_message_names_the_state(submitted, afr_focal_point):
 def test_stale_action_is_refused_and_changes_nothing(submitted, afr_focal_point, administrator):
     services.start_review(submitted, by=afr_focal_point)
     # The administrator's page still showed "submitted".
-    with pytest.raises(services.RequestStale, match="moved to “Under review” by afr@secretariat.example at"):
+    with pytest.raises(Stale, match="moved to “Under review” by afr@secretariat.example at"):
         services.start_review(submitted, by=administrator, seen_state=State.SUBMITTED)
     submitted.refresh_from_db()
     assert submitted.owner == afr_focal_point

@@ -55,7 +55,7 @@ def test_anyone_asks_then_follows_by_the_private_token(client):
     [
         ({"documents": [pdf(content=b"MZ\x90\x00" * 8)]}, "documents", "is not a real PDF file"),
         ({"country": "XXX"}, "country", "Unknown country"),
-        ({"themes": ["no-such-theme"]}, "themes", "Unknown: no-such-theme"),
+        ({"themes": ["no-such-theme"]}, "themes", "Unknown code: no-such-theme"),
         ({"name": "United Nations Institute for Training and Research"}, "name", "/directory/unitar/"),
     ],
 )

@@ -96,7 +96,7 @@ def test_staff_decide_through_the_api_and_the_waiting_list_moves_up(party_a, con
     assert full.status_code == 422 and "The event is full" in full.json()["detail"]
     staff.post(url % second.pk, {"action": "waitlist"}, content_type="application/json")
     stale = staff.post(url % first.pk, {"action": "decline", "seen_state": "nominated"}, "application/json")
-    assert stale.status_code == 422 and "Someone else changed" in stale.json()["detail"]
+    assert stale.status_code == 409 and "This registration changed since you read it" in stale.json()["detail"]
     # The Party's contact point cancels its own nomination; the waiting list moves up.
     cancelled = own.post(url % first.pk, {"action": "cancel"}, content_type="application/json").json()
     assert (cancelled["registration"]["state"], cancelled["promoted"]["id"]) == ("cancelled", second.pk)

@@ -10,6 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from tahub.events import content, services
 from tahub.events.models import Event, Material, RegistrationState
 from tahub.vocabularies.models import Theme
+from tests.api.stale_messages import is_stale_message
 
 from .conftest import PDF, letter, login, make_event
 
@@ -69,7 +70,7 @@ def test_edit_keeps_the_code_and_refuses_a_stale_form(client, administrator):
     assert (event.slug, event.title_en, event.version) == ("pcb-workshop", "Mine", 1)
     # A colleague's form, opened at version 0, is refused and changes nothing.
     stale = client.post(f"/staff/events/{event.slug}/edit/", {**data, "title_en": "Theirs"})
-    assert stale.status_code == 422 and "Someone else saved this event" in stale.content.decode()
+    assert stale.status_code == 422 and is_stale_message("event", stale.content.decode())
     event.refresh_from_db()
     assert event.title_en == "Mine"
 

@@ -121,7 +121,7 @@ def test_a_non_staff_cannot_accept(event, party_a, contact_a):
 def test_a_stale_decision_is_refused(event, party_a, contact_a, administrator):
     registration = nominate(event, party_a, contact_a)
     services.decline_registration(registration, by=administrator, message="Not the right profile")
-    with pytest.raises(ValidationError, match="Someone else changed this registration first"):
+    with pytest.raises(ValidationError, match="This registration changed since you read it"):
         services.accept_registration(registration, by=administrator, seen_state=RegistrationState.NOMINATED)
 
 

@@ -7,6 +7,7 @@ from tahub.accounts.tokens import create_api_token
 from tahub.funding import services
 from tahub.funding.models import Donor
 from tests.accounts import cast
+from tests.api.stale_messages import is_stale_message
 
 from .money import donor
 from .pageform import form_fields
@@ -33,7 +34,7 @@ def test_a_stale_save_of_the_donor_page_is_refused_naming_what_changed(staff_cli
     response = staff_client.post(f"/staff/funding/donors/{given.pk}/", data | {"name": "Mine"})
     assert response.status_code == 409
     page = response.content.decode()
-    assert "Someone else changed this donor" in page and "e-mail for reminders" in page and "Mine" in page
+    assert is_stale_message("donor", page) and "e-mail for reminders" in page and "Mine" in page
     saved = Donor.objects.get(pk=given.pk)
     assert (saved.name, saved.email, saved.version) == ("A foundation", "theirs@example.org", 2)
 
@@ -58,7 +59,7 @@ def test_a_stale_patch_of_a_donor_answers_409_naming_what_changed(client, admin)
 
     response = patch({"email": "mine@example.org", "version": 1})
     assert response.status_code == 409
-    assert "Someone else changed this donor" in response.json()["detail"] and "name" in response.json()["detail"]
+    assert is_stale_message("donor", response.json()["detail"]) and "name" in response.json()["detail"]
     assert Donor.objects.get(pk=given.pk).email == "donor@example.org"
     assert patch({"email": "mine@example.org"}).status_code == 422  # the version is required
     assert patch({"email": "mine@example.org", "version": 2}).status_code == 200

@@ -7,9 +7,11 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from tahub.accounts.tokens import create_api_token
+from tahub.core.workflow import Stale
 from tahub.funding import selectors, services
 from tahub.funding.models import Pledge, PledgeEntry
 from tests.accounts import cast
+from tests.api.stale_messages import is_stale_message, stale_pattern
 
 from .money import DAY, activity, donor, entry, pledge
 
@@ -102,9 +104,9 @@ def test_a_stale_correction_or_void_is_refused(admin):
     step = entry(admin, given, COMMIT, "500")
     seen = _version(given)
     entry(admin, given, RECEIVE, "100")  # someone records a receipt meanwhile
-    with pytest.raises(services.PledgeStale, match="Someone else changed this pledge"):
+    with pytest.raises(Stale, match=stale_pattern("pledge")):
         services.correct_entry(step, by=admin, data={"amount": Decimal("400")}, seen_version=seen)
-    with pytest.raises(services.PledgeStale):
+    with pytest.raises(Stale):
         services.void_entry(step, by=admin, reason="Twice", seen_version=seen)
     assert _snapshot(step)[2] == Decimal("500")
 
@@ -127,7 +129,7 @@ def test_voiding_needs_a_reason_removes_the_entry_from_every_total_and_keeps_it_
     (voided,) = selectors.voided_entries(given)
     assert (voided.amount, voided.void_reason, voided.history_user) == (Decimal("400"), "Recorded twice", admin)
     assert voided.history_change_reason == "funding.entry.voided"
-    with pytest.raises(services.PledgeStale, match="voided meanwhile"):
+    with pytest.raises(Stale, match="voided meanwhile"):
         services.correct_entry(twice, by=admin, data={"amount": Decimal("1")}, seen_version=_version(given))
 
 
@@ -186,7 +188,7 @@ def test_a_stale_correction_on_the_page_answers_409_and_saves_nothing(staff_clie
     seen = _version(given)
     assert staff_client.post(url, _form(step, seen, amount="450")).status_code == 302
     response = staff_client.post(url, _form(step, seen, amount="300"))
-    assert response.status_code == 409 and "Someone else changed this pledge" in response.content.decode()
+    assert response.status_code == 409 and is_stale_message("pledge", response.content.decode())
     assert _snapshot(step)[2] == Decimal("450")
 
 
@@ -221,7 +223,7 @@ def test_the_api_corrects_and_voids_an_entry(client, admin):
     assert response.status_code == 200, response.json()
     assert (response.json()["committed"], response.json()["version"]) == ("450.50", seen + 1)
     stale = api("patch", url, data={"version": seen, "amount": "1"})
-    assert stale.status_code == 409 and "Someone else changed this pledge" in stale.json()["detail"]
+    assert stale.status_code == 409 and is_stale_message("pledge", stale.json()["detail"])
 
     response = api("post", f"{url}/void", data={"version": seen + 1, "reason": ""})
     assert response.status_code == 422 and response.json()["errors"][0]["field"] == "reason"

@@ -6,9 +6,11 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError
 
+from tahub.core.workflow import Stale
 from tahub.funding import selectors, services
 from tahub.funding.models import Donor, Pledge, PledgeEntry
 from tests.accounts import cast
+from tests.api.stale_messages import stale_pattern
 
 from .money import activity, donor, entry, pledge
 
@@ -104,7 +106,7 @@ def test_a_stale_edit_is_refused(admin):
     given = pledge(admin, donor(admin), "1000")
     seen = given.version
     services.update_pledge(given, by=admin, data={"amount": Decimal("1200")}, seen_version=seen)
-    with pytest.raises(services.PledgeStale, match="Someone else changed this pledge"):
+    with pytest.raises(Stale, match=stale_pattern("pledge")):
         services.update_pledge(given, by=admin, data={"amount": Decimal("1500")}, seen_version=seen)
     assert Pledge.objects.get().amount == Decimal("1200")
 

@@ -8,6 +8,7 @@ from openpyxl import load_workbook
 
 from tahub.funding.models import Pledge, PledgeEntry
 from tests.accounts import cast
+from tests.api.stale_messages import is_stale_message
 
 from .money import activity, donor, entry, pledge
 from .seed import seed_proposal
@@ -94,7 +95,7 @@ def test_a_stale_pledge_edit_is_refused_with_a_message(staff_client, admin):
             "amount": "1100", "pledged_on": "2026-01-10", "version": given.version}  # fmt: skip
     assert staff_client.post(f"/staff/funding/pledges/{given.pk}/", form).status_code == 302
     response = staff_client.post(f"/staff/funding/pledges/{given.pk}/", form | {"amount": "900"})
-    assert response.status_code == 409 and "Someone else changed this pledge" in response.content.decode()
+    assert response.status_code == 409 and is_stale_message("pledge", response.content.decode())
     assert Pledge.objects.get().amount == 1100
 
 

@@ -6,9 +6,11 @@ from decimal import Decimal
 import pytest
 
 from tahub.accounts.tokens import create_api_token
+from tahub.core.workflow import Stale
 from tahub.funding import services
 from tahub.funding.models import Proposal
 from tests.accounts import cast
+from tests.api.stale_messages import is_stale_message, stale_pattern
 
 from .seed import LINES, seed_data, seed_proposal
 from .test_write_api import SEED
@@ -38,7 +40,7 @@ def test_an_edit_from_an_older_version_is_refused_and_writes_nothing(admin):
 
     lines = [{"component": "Other", "amount": Decimal("1")}]
     co_funding = [{"donor_name": "Other", "amount": Decimal("2")}]
-    with pytest.raises(services.ProposalStale, match="Someone else saved this proposal"):
+    with pytest.raises(Stale, match=stale_pattern("proposal")):
         services.update_proposal(proposal, by=admin, data=seed_data() | {"title": "Second"}, lines=lines,
                                  co_funding=co_funding, seen_version=seen)  # fmt: skip
     assert _content(proposal) == before
@@ -87,7 +89,7 @@ def test_two_staff_editing_one_draft_the_second_is_refused_on_the_page(staff_cli
     response = staff_client.post(url, second)
     assert response.status_code == 409
     body = response.content.decode()
-    assert "Someone else saved this proposal while you were editing it" in body
+    assert is_stale_message("proposal", body)
     assert "Saved second" in body and 'value="999"' in body  # their input stays on the page to copy
     assert _content(proposal) == before == ("Saved first", seen + 1, [("Coordination", Decimal("100"))],
                                             [("Donor A", Decimal("10"))])  # fmt: skip
@@ -115,6 +117,6 @@ def test_the_api_needs_the_version_and_refuses_a_stale_one_with_409(staff_api):
 
     stale = SEED | {"version": seen, "title": "Second", "budget_lines": [{"component": "X", "amount": "1"}]}
     response = staff_api("put", url, data=stale)
-    assert response.status_code == 409 and "Someone else saved this proposal" in response.json()["detail"]
+    assert response.status_code == 409 and is_stale_message("proposal", response.json()["detail"])
     now = staff_api("get", url).json()
     assert (now["title"], now["total_budget"], now["version"]) == ("First", "1000000.00", seen + 1)

@@ -6,6 +6,7 @@ import pytest
 from tahub.accounts.tokens import create_api_token
 from tahub.funding.models import Pledge, Proposal
 from tests.accounts import cast
+from tests.api.stale_messages import is_stale_message
 
 from .money import activity, donor, pledge
 from .seed import seed_proposal
@@ -106,7 +107,7 @@ def test_a_pledge_is_corrected_with_its_version(staff_api, admin):
     assert response.status_code == 200, response.json()
     assert response.json()["amount"] == "1200.00" and response.json()["version"] == given.version + 1
     stale = staff_api("patch", url, data={"version": given.version, "amount": "900"})
-    assert stale.status_code == 409 and "Someone else changed this pledge" in stale.json()["detail"]
+    assert stale.status_code == 409 and is_stale_message("pledge", stale.json()["detail"])
     version = staff_api("get", url).json()["version"]
     response = staff_api("patch", url, data={"version": version, "currency": "EUR"})
     assert response.status_code == 422 and {e["field"] for e in response.json()["errors"]} == {

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
+from tahub.core.workflow import Stale
 from tahub.needs import services
 from tahub.needs.models import Amount, Answer, Response
 from tests.accounts.cast import sign_in
@@ -122,7 +123,7 @@ def test_a_stale_version_is_refused_and_nothing_is_overwritten(cycle, party_a, c
     seen = first.version
     services.save_answers(cycle=cycle, party=party_a, answers={"nip-level": "medium"}, by=admin, version=seen)
 
-    with pytest.raises(services.ResponseStale, match="admin@example.org saved this response on"):
+    with pytest.raises(Stale, match="admin@example.org saved this response on"):
         services.save_answers(cycle=cycle, party=party_a, answers={"nip-level": "low"}, by=contact_a, version=seen)
 
     assert Answer.objects.get(question__code="nip-level").level == "medium"

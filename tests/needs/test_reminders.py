@@ -123,7 +123,7 @@ def test_a_failed_sending_records_nothing_so_that_a_retry_sends_it(admin, monkey
     def broken(*args, **kwargs):
         raise ConnectionError("SMTP down")
 
-    monkeypatch.setattr(notifications, "send_mail", broken)
+    monkeypatch.setattr(notifications, "send_localized", broken)
     with pytest.raises(ConnectionError):
         notifications.send_reminders(cycle.pk, "needs", cycle.deadline, days_before=3)
     assert not Notice.objects.filter(event="reminder").exists()

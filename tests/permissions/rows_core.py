@@ -23,6 +23,7 @@ ROWS = [
     ("dashboard:programme", None, "get", "page", STAFF_ONLY),
     ("healthz", None, "get", "page", ALL_200),
     ("readyz", None, "get", "page", ALL_200),
+    ("signed_in_healthz", None, "get", "page", ALL_200),  # says only whether the visitor is signed in
     ("parties:list", None, "get", "page", ALL_200),
     ("parties:detail", lambda c: ["KEN"], "get", "page", ALL_200),
     ("parties:detail", lambda c: ["XXX"], "get", "page", (404,) * 6),
@@ -36,8 +37,11 @@ ROWS = [
     ("failed_email_send_again", lambda c: [NO_TASK], "post", "page", (LOGIN, 403, 403, 403, 403, 302)),
     ("accounts:invite_focal_point", lambda c: ["KEN"], "get", "page", (LOGIN, 200, 403, 403, 200, 200)),
     ("accounts:invite_focal_point", lambda c: ["BRA"], "get", "page", (LOGIN, 403, 403, 403, 200, 200)),
+    ("accounts:profile", None, "get", "page", (LOGIN, 200, 200, 200, 200, 200)),
     ("accounts:api_tokens", None, "get", "page", (LOGIN, 200, 200, 200, 200, 200)),
-    ("accounts:revoke_api_token", _token_of_contact_point_a, "post", "page", (LOGIN, 302, 404, 404, 404, 404)),
+    # Without confirm=yes the owner is asked to confirm again (400); nobody else sees the token.
+    ("accounts:revoke_api_token", _token_of_contact_point_a, "get", "page", (LOGIN, 200, 404, 404, 404, 404)),
+    ("accounts:revoke_api_token", _token_of_contact_point_a, "post", "page", (LOGIN, 400, 404, 404, 404, 404)),
     ("accounts:accept_invitation", lambda c: c["invitation_link"], "get", "page", ALL_200),
     ("accounts:accept_invitation", lambda c: [c["invitation_link"][0], "1-bad"], "get", "page", GONE),
     ("api:api-root", None, "get", "api", (404,) * 6),  # ninja's name for the prefix; no page there

@@ -9,6 +9,7 @@ from django.core.management import call_command
 
 from tahub.planning import services
 from tests.accounts import cast
+from tests.api.stale_messages import is_stale_message
 
 from .factories import paragraph
 
@@ -67,7 +68,7 @@ def test_an_edit_made_meanwhile_is_not_overwritten(staff_client, admin):
     services.update_paragraph_text(p, by=admin, data={"text_en": ENGLISH}, seen=p.updated_at)
     response = staff_client.post(url(p), stale)
     assert response.status_code == 400
-    assert "Someone else saved this record while you were editing it." in response.content.decode()
+    assert is_stale_message("decision paragraph", response.content.decode())
     p.refresh_from_db()
     assert p.text_en == ENGLISH
 

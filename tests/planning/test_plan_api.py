@@ -4,6 +4,7 @@ import pytest
 
 from tahub.planning.models import Biennium, TAPlan
 from tests.accounts import cast
+from tests.api.stale_messages import is_stale_message
 
 from .factories import plan_2026
 from .test_api import bearer
@@ -31,7 +32,7 @@ def test_staff_token_creates_and_edits_a_plan(client, admin):
 
     stale = {"title": "Mine", "updated_at": saved["updated_at"]}
     response = client.put("/api/v1/plans/2022", stale, content_type="application/json", **bearer(admin))
-    assert response.status_code == 422 and "Someone else saved" in response.json()["detail"]
+    assert response.status_code == 409 and is_stale_message("plan", response.json()["detail"])
     assert TAPlan.objects.get(start_year=2022).title == "Revised"
 
 

@@ -5,6 +5,7 @@ import pytest
 from tahub.planning import services
 from tahub.planning.models import Biennium, Objective, TAPlan
 from tests.accounts import cast
+from tests.api.stale_messages import is_stale_message
 
 from .factories import plan_2026
 
@@ -75,7 +76,7 @@ def test_an_edit_made_meanwhile_is_refused_not_overwritten(staff_client, admin):
     data = plan_post(title="Mine", seen=seen, **{"objectives-INITIAL_FORMS": "1"})
     response = staff_client.post("/staff/planning/plans/2026/edit/", data)
     assert response.status_code == 400
-    assert "Someone else saved this record" in response.content.decode()
+    assert is_stale_message("(plan|biennium)", response.content.decode())
     plan.refresh_from_db()
     assert plan.title == "Theirs"
 

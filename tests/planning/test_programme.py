@@ -10,6 +10,7 @@ from django.core.management import call_command
 from tahub.planning import services
 from tahub.planning.models import DecisionParagraph, ProgrammeActivity
 from tests.accounts import cast
+from tests.api.stale_messages import stale_pattern
 
 from .factories import activity, paragraph, plan_2026
 
@@ -105,7 +106,7 @@ def test_an_edit_on_a_stale_version_is_refused(admin):
     _plan, _objective, biennium = plan_2026(admin)
     created = activity(admin, biennium, 11)
     services.update_activity(created, by=admin, data={"status": "completed"}, version=0)
-    with pytest.raises(ValidationError, match="Someone else saved this activity"):
+    with pytest.raises(ValidationError, match=stale_pattern("programme activity")):
         services.update_activity(created, by=admin, data={"status": "cancelled"}, version=0)
     assert ProgrammeActivity.objects.get(pk=created.pk).status == "completed"
 

@@ -5,6 +5,7 @@ import pytest
 from tahub.parties.models import Convention
 from tahub.planning.models import ProgrammeActivity
 from tests.accounts import cast
+from tests.api.stale_messages import is_stale_message
 
 from .factories import activity, paragraph, plan_2026
 
@@ -99,7 +100,7 @@ def test_staff_edit_refuses_a_stale_form(staff_client, programme):
     }
     assert staff_client.post(f"/staff/planning/activities/{target.pk}/edit/", data).status_code == 302
     response = staff_client.post(f"/staff/planning/activities/{target.pk}/edit/", data | {"title": "Second"})
-    assert response.status_code == 400 and "Someone else saved this activity" in response.content.decode()
+    assert response.status_code == 400 and is_stale_message("programme activity", response.content.decode())
 
 
 def test_the_public_cannot_open_the_staff_form(client):

@@ -20,10 +20,6 @@ MANAGE = "observers.manage_meetings"
 RESERVED_CODES = {"new"}  # the staff pages' own addresses
 FIRST_YEAR, YEARS_AHEAD = 2000, 10
 
-STALE = _(
-    "Someone else saved this meeting while you were editing it (it is now at version %(now)s; you started from "
-    "version %(seen)s). Nothing was saved: reload the page to see their changes, then make yours again."
-)
 ENDS_BEFORE = _("The meeting must end on or after its first day (%(start)s).")
 DEADLINE_AFTER = _("Registration must close on or before the meeting's last day (%(end)s).")
 OUT_OF_RANGE = _("Give a date between %(first)s and %(last)s (you gave %(given)s).")
@@ -72,7 +68,8 @@ def update_meeting(meeting, *, by, data, version):
     """Staff edit a meeting; refused if someone saved it since `version` (the version the editor saw). The
     code, the meeting's address, stays."""
     require(by, MANAGE)
-    meeting = lock_at_version(ObserverMeeting, meeting, version, STALE)
+    meeting = lock_at_version(ObserverMeeting, meeting, version, by=by)
+    meeting._history_user = by  # named in a later stale refusal
     data = {name: value for name, value in data.items() if name != "code"}
     for name, value in data.items():
         setattr(meeting, name, value)
