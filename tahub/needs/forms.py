@@ -1,3 +1,5 @@
+import re
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -44,6 +46,16 @@ def amount_years(question, years=None):
     """The years an amounts question asks for: the cycle's period (`years`) when it has one, else the years the
     questionnaire file names."""
     return list(years or question.options.get("years", []))
+
+
+def section_title(title, questions, years=None):
+    """A section's title with the period the questionnaire file names ("… next period (2026-2029)") replaced by
+    the cycle's (`years`), when the section asks amounts for those years."""
+    asked = next((q.options.get("years") for q in questions if q.kind == Question.Kind.AMOUNTS), None)
+    if not (asked and years):
+        return title
+    period = re.compile(rf"\b{asked[0]}\s*[-–—]\s*{asked[-1]}\b")
+    return period.sub(f"{years[0]}-{years[-1]}", title)
 
 
 class QuestionnaireForm(forms.Form):
@@ -103,9 +115,18 @@ class QuestionnaireForm(forms.Form):
         self.add_error(None, error)
 
     def section_fields(self, sections):
-        """[(section title, [(question, [bound fields], grid or None)])] for the template, in the questionnaire's
-        order; `grid` (amounts questions): (source labels, [(year, [bound field per source])])."""
-        return [(title, [(q, self.fields_of(q), self.grid(q)) for q in questions]) for title, questions in sections]
+        """[(section title, [(question, [bound fields], grid or None)], number of errors, open)] for the template,
+        in the questionnaire's order; `grid` (amounts questions): (source labels, [(year, [bound field per
+        source])]). The title names the cycle's period; a section is shown open when it has errors, else (no
+        error anywhere) the first one is, so that the page starts short."""
+        shown = []
+        for title, questions in sections:
+            items = [(q, self.fields_of(q), self.grid(q)) for q in questions]
+            problems = sum(len(field.errors) for _question, fields, _grid in items for field in fields)
+            shown.append([section_title(title, questions, self.years), items, problems, bool(problems)])
+        if shown and not any(problems for _title, _items, problems, _open in shown):
+            shown[0][3] = True
+        return [tuple(section) for section in shown]
 
     def grid(self, question):
         if question.kind != Question.Kind.AMOUNTS:
