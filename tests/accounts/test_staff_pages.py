@@ -74,7 +74,8 @@ def test_history_page_lists_who_when_what_and_why(client, admin_user):
     assert {(c.field, c.old, c.new) for c in latest["changes"]} >= {("eligibility_override", "", "transition")}
     page = response.content.decode()
     assert "admin@example.org" in page
-    assert "parties.country.eligibility_overridden" in page
+    assert "Eligibility overridden by the Secretariat" in page
+    assert "parties.country.eligibility_overridden" not in page  # the reason's label, never its code
 
 
 def test_history_of_an_unknown_model_or_record_is_404(client, admin_user):
