@@ -17,13 +17,17 @@ class PartyChoiceField(forms.ModelChoiceField):
         return obj.country.name
 
 
+def language_name(code, name):
+    """A language named in itself ("español", "العربيّة") and, when the reader's language names it otherwise, in
+    theirs after it ("español (Spanish)"), so both its speakers and the reader recognise it; `name` is its
+    settings.LANGUAGES name (translated in the reader's language)."""
+    local, translated = get_language_info(code)["name_local"], str(name)
+    return local if local.casefold() == translated.casefold() else f"{local} ({translated})"
+
+
 def language_choices(blank_label=None):
-    """The offered languages, each named in itself ("Español", "العربية") after its name in the reader's
-    language, so both the reader and its speakers recognise it; with a first blank choice if `blank_label`."""
-    choices = [
-        (code, f"{get_language_info(code)['name_local']} ({get_language_info(code)['name_translated']})")
-        for code, _name in settings.LANGUAGES
-    ]
+    """The offered languages (see `language_name`), with a first blank choice if `blank_label`."""
+    choices = [(code, language_name(code, name)) for code, name in settings.LANGUAGES]
     return [("", blank_label), *choices] if blank_label else choices
 
 
@@ -32,6 +36,7 @@ def _invitation_language():
         label=_("Language of the invitation"),
         choices=language_choices,
         initial=settings.LANGUAGE_CODE,
+        required=False,  # the menu always sends one; a form sent without it (an older page) means the default
         help_text=_("The invitation e-mail is written in it, and it becomes the person's preferred language: "
                     "their pages and e-mails. They can change it on their account page."),
     )  # fmt: skip

@@ -16,6 +16,7 @@ from django.views.generic import FormView, TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
 from tahub.core import views as core_views
+from tahub.core.i18n import offered
 from tahub.parties.models import ContactPoint
 
 from . import invitations, selectors, services
@@ -88,6 +89,15 @@ class InviteFocalPointView(PermissionRequiredMixin, FormView):
         return redirect("accounts:invite_focal_point", iso3=self.party.country.iso3)
 
 
+def _in_invitation_language(request, invitation):
+    """The invitee reads the page in the language of their invitation e-mail, unless they chose one with the
+    language switch (its cookie) on this browser."""
+    language = offered(invitation.language)
+    if language and settings.LANGUAGE_COOKIE_NAME not in request.COOKIES:
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+
+
 class AcceptInvitationView(FormView):
     """The invitee chooses a name and password; the account and its role are created."""
 
@@ -100,6 +110,7 @@ class AcceptInvitationView(FormView):
             services.validate_invitation_link(self.invitation, kwargs["token"])
         except ValidationError as error:
             return render(request, "accounts/invitation_unusable.html", {"errors": error.messages}, status=410)
+        _in_invitation_language(request, self.invitation)
         return super().dispatch(request, *args, **kwargs)
 
     def get_form_kwargs(self):

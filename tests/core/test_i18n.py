@@ -1,6 +1,8 @@
-"""English and French: the French catalogue is complete, pages render in French, and a bad language changes nothing."""
+"""The six languages: every catalogue is complete and compiled, pages render in French, and a language not offered
+changes nothing (tests/core/test_i18n_pages.py renders the key pages in each of the six)."""
 
 import gettext
+import html
 import re
 import shutil
 from pathlib import Path
@@ -10,6 +12,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.utils import is_ignored_path
 from django.test import override_settings
+from django.utils import translation
+from django.utils.translation import gettext as gettext_
 
 from tahub.env import env_bool
 
@@ -101,7 +105,7 @@ def _copy_translatable_sources(source, target):
     shutil.copytree(source, target, ignore=ignored)
 
 
-def test_every_translatable_string_in_the_code_is_in_the_french_catalogue(tmp_path, monkeypatch):
+def test_every_translatable_string_in_the_code_is_in_every_catalogue(tmp_path, monkeypatch):
     """makemessages, run on a copy of the sources, finds no msgid the committed catalogue lacks or leaves untranslated.
 
     The copy keeps makemessages' temporary files (templates become .py files beside them) out of the work tree.
@@ -151,8 +155,8 @@ def test_the_compiled_catalogue_matches_its_source(source):
 def test_only_languages_with_a_catalogue_are_offered():
     offered = [code for code, _ in settings.LANGUAGES]
     assert offered[0] == settings.LANGUAGE_CODE == "en"
-    for code in offered[1:]:
-        assert (Path(settings.BASE_DIR) / "tahub" / "locale" / code / "LC_MESSAGES" / "django.mo").exists()
+    for code in offered[1:]:  # "zh-hans" is in tahub/locale/zh_Hans
+        assert (LOCALE / translation.to_locale(code) / "LC_MESSAGES" / "django.mo").exists(), code
 
 
 def h1(response):
@@ -183,14 +187,22 @@ def test_switching_to_french_sets_the_cookie_and_the_page_follows(client):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("code", ["xx", "es", "", "fr<script>"])
+@pytest.mark.parametrize("code", ["xx", "de", "zh_Hans", "", "fr<script>"])
 def test_an_unknown_language_changes_nothing_and_says_so(client, code):
     response = client.post("/i18n/setlang/", {"language": code, "next": "/parties/"}, follow=True)
     assert settings.LANGUAGE_COOKIE_NAME not in client.cookies
     assert h1(response) == "Parties to the Stockholm Convention"
     body = response.content.decode()
-    assert "is not available. Choose one of: English, French." in body
+    assert (
+        "is not available. Choose one of: English, French, Spanish, Arabic, Simplified Chinese, Russian."
+        in html.unescape(body)
+    )
     assert "<script>" not in body
+
+
+def _languages_in(code):
+    with translation.override(code):
+        return ", ".join(str(name) for _code, name in settings.LANGUAGES)
 
 
 @pytest.mark.django_db
@@ -198,7 +210,26 @@ def test_an_unknown_language_keeps_french_for_a_french_reader(client):
     client.post("/i18n/setlang/", {"language": "fr", "next": "/"})
     response = client.post("/i18n/setlang/", {"language": "xx", "next": "/"}, follow=True)
     assert client.cookies[settings.LANGUAGE_COOKIE_NAME].value == "fr"
-    assert "n’est pas disponible" in response.content.decode()
+    body = html.unescape(response.content.decode())
+    assert "n’est pas disponible" in body
+    assert _languages_in("fr") in body  # the six, named in French
+    assert _languages_in("fr") != _languages_in("en")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("code", ["es", "ar", "zh-hans", "ru"])
+def test_an_unknown_language_is_explained_in_the_readers_language(client, code):
+    client.post("/i18n/setlang/", {"language": code, "next": "/"})
+    response = client.post("/i18n/setlang/", {"language": "xx", "next": "/parties/"}, follow=True)
+    assert client.cookies[settings.LANGUAGE_COOKIE_NAME].value == code
+    body = html.unescape(response.content.decode())
+    with translation.override(code):
+        expected = gettext_("The language “%(code)s” is not available. Choose one of: %(names)s.") % {
+            "code": "xx",
+            "names": _languages_in(code),
+        }
+    assert expected in body
+    assert "is not available" not in body
 
 
 @pytest.mark.django_db
