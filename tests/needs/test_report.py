@@ -50,7 +50,8 @@ def _unicode_maps(objects):
             cmap = re.search(rb"/ToUnicode (\d+) 0 R", objects.get(int(number), b""))
             if cmap:
                 pairs = re.findall(rb"<([0-9A-F]+)> <([0-9A-F]+)>", objects[int(cmap.group(1))])
-                maps[name] = {int(code, 16): chr(int(char, 16)) for code, char in pairs}
+                # A glyph may stand for several characters (a ligature, with text shaping): UTF-16BE hex.
+                maps[name] = {int(code, 16): bytes.fromhex(text.decode()).decode("utf-16-be") for code, text in pairs}
     return maps
 
 
@@ -79,18 +80,23 @@ def _decoded(literal, font):
 def pdf_text(data):
     """The text drawn in a PDF written by fpdf2, in the order drawn: the strings of its Tj operators (and of TJ
     arrays, for justified lines), read as Latin-1 in a core font, or as two-byte glyph codes through the
-    ToUnicode map of an embedded font."""
+    ToUnicode map of an embedded font. The strings of one text object (BT ... ET: a line, which text shaping
+    draws in several strings, its spaces drawn as glyphs) are joined as they are, text objects with a space."""
     objects = _objects(data)
     maps, texts, font = _unicode_maps(objects), [], None
     operators = rb"/(F\d+) [\d.]+ Tf|" + LITERAL + rb"\s*Tj|\[((?:" + LITERAL + rb"|[^\]])*)\]\s*TJ"
     for body in objects.values():
-        for selected, literal, array, _piece in re.findall(operators, body, flags=re.S):
-            if selected:
-                font = maps.get(selected)
-            elif array:
-                texts.append("".join(_decoded(piece, font) for piece in re.findall(LITERAL, array, flags=re.S)))
-            else:
-                texts.append(_decoded(literal, font))
+        for block in re.findall(rb"\bBT\b(.*?)\bET\b", body, flags=re.S):
+            line = []
+            for selected, literal, array, _piece in re.findall(operators, block, flags=re.S):
+                if selected:
+                    font = maps.get(selected)
+                elif array:
+                    line.append("".join(_decoded(piece, font) for piece in re.findall(LITERAL, array, flags=re.S)))
+                else:
+                    line.append(_decoded(literal, font))
+            if line:
+                texts.append("".join(line))
     return " ".join(texts)
 
 
