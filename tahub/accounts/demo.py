@@ -116,7 +116,7 @@ def _centre_note(centre):
 
 
 def _donor_account():
-    """A member of an organisation that gives (a Donor with pledges): its pledges show on the contributions."""
+    """A member of an organisation that gives (a Donor with pledges): the dashboard links to its pledges."""
     donor = (
         Donor.objects.filter(kind=Donor.Kind.ORGANISATION, pledges__isnull=False)
         .select_related("organisation")
@@ -126,7 +126,7 @@ def _donor_account():
     if donor is None:
         return []
     _member("donor@demo.tahub.localhost", f"Demo donor ({donor.organisation.name})", donor.organisation)
-    note = f"member of {donor.organisation.name}, a donor; its pledges: {_url('funding:contributions')}"
+    note = f"member of {donor.organisation.name}, a donor; its pledges: {_url('funding:our_pledges')}"
     return [("Donor (organisation member)", "donor@demo.tahub.localhost", note)]
 
 

@@ -33,6 +33,7 @@ from .events import generate_events
 from .funding import generate_donors, generate_pledges
 from .keys import CHANGE_REASON, organisation_slug
 from .needs import generate_needs
+from .observers import generate_observer_meetings
 from .planning import generate_programme
 from .ta_requests import generate_requests
 
@@ -61,6 +62,7 @@ SCALE = {
     "donors": Rows(2, demo=12),
     "pledges": Rows(100, demo=40),  # × about 1.4 commitments and receipts
     "needs": Rows(0.2, demo=2),  # assessment cycles × up to 200 responses × 60 answers (tahub/demo/needs.py)
+    "observer meetings": Rows(0.01),  # the next COP meeting, open to observers: one at every scale up to 149
 }
 
 REFERENCE_MISSING = (
@@ -276,6 +278,7 @@ GENERATORS: list[tuple[str, Callable[[Context, int], int]]] = [
     ("donors", generate_donors),  # after organisations: some donors are organisations
     ("pledges", generate_pledges),  # after donors (and the programme activities, if generated)
     ("needs", generate_needs),  # after organisations: they answer the offers questionnaire
+    ("observer meetings", generate_observer_meetings),
 ]
 
 

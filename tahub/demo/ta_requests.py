@@ -26,7 +26,7 @@ from django.contrib.auth.hashers import make_password
 from django.db.models import Q
 from simple_history.utils import bulk_create_with_history
 
-from tahub.accounts.demo import DEMO_PARTY
+from tahub.accounts.demo import DEMO_PARTY, DEMO_PROVIDER
 from tahub.accounts.models import User
 from tahub.assistance.models import Assignment, State, TARequest
 from tahub.directory.models import Organisation
@@ -96,6 +96,9 @@ STEPS_TAKEN = {
     State.DELIVERED: 6,
     State.CLOSED: 7,
 }
+# The demo Party's requests in these states are the demo provider's (UNITAR's): its member's dashboard has
+# requests waiting for delivery, and one delivered.
+DEMO_PROVIDER_DELIVERS = (State.ASSIGNED, State.IN_DELIVERY, State.DELIVERED)
 OVERDUE_SHARE = 0.3  # of requests waiting on the Secretariat: they wait up to four times longer
 SATISFACTION = {1: 3, 2: 7, 3: 20, 4: 40, 5: 30}
 LANGUAGES = {"AFR": ["en", "fr"], "GRULAC": ["es", "en"], "CEE": ["ru", "en"], "APG": ["en", "ar", "zh"]}
@@ -120,6 +123,7 @@ class Vocabulary:
     chemicals: list
     conventions: dict
     providers: list  # (organisation id, name, ids of the themes it offers)
+    demo_provider: tuple | None  # the demo provider's (id, name, themes): the demo's provider account delivers
     filer: object
     secretariat: object
 
@@ -161,6 +165,8 @@ def _providers(seed):
 
 def vocabulary(seed):
     parties = eligible_parties()
+    providers = _providers(seed)
+    demo_provider = Organisation.objects.filter(slug=DEMO_PROVIDER).values_list("pk", flat=True).first()
     return Vocabulary(
         parties=parties,
         demo_party=next((p for p in parties if p.country.iso3 == DEMO_PARTY), parties[0]),
@@ -168,7 +174,8 @@ def vocabulary(seed):
         assistance_types=list(AssistanceType.objects.order_by("slug")),
         chemicals=list(Chemical.objects.order_by("slug")),
         conventions={c.code: c for c in Convention.objects.all()},
-        providers=_providers(seed),
+        providers=providers,
+        demo_provider=next((p for p in providers if p[0] == demo_provider), None),
         filer=_generated_user(seed, "filer", "Generated contact point"),
         secretariat=_generated_user(seed, "secretariat", "Generated Secretariat officer"),
     )
@@ -270,7 +277,12 @@ def build_request(context, vocab, index):
     )
     request.desired_end = request.desired_start and request.desired_start + rng.randint(90, 720) * DAY
     request._history_date = last
-    assigned = _assign(rng, vocab, tags) if STEPS_TAKEN[state] >= STEPS_TAKEN[State.ASSIGNED] else []
+    if STEPS_TAKEN[state] < STEPS_TAKEN[State.ASSIGNED]:
+        assigned = []
+    elif index < len(DEMO_STATES) and state in DEMO_PROVIDER_DELIVERS and vocab.demo_provider:
+        assigned = _assigned_to(vocab.demo_provider, tags=tags)
+    else:
+        assigned = _assign(rng, vocab, tags)
     return request, tags, assigned, steps[3][1] if assigned else None
 
 
@@ -283,7 +295,13 @@ def _assign(rng, vocab, tags):
     matching = [p for p in vocab.providers if p[2] & themes]
     pool = matching if matching and rng.random() < 0.85 else vocab.providers
     chosen = rng.sample(pool, min(len(pool), rng.choice([1, 1, 1, 2])))
-    return [(pk, "" if offered & themes else WARNING % {"org": name}) for pk, name, offered in chosen]
+    return _assigned_to(*chosen, tags=tags)
+
+
+def _assigned_to(*providers, tags):
+    """[(organisation id, warning)]: the warning where the provider offers none of the request's themes."""
+    themes = {theme.pk for theme in tags["themes"]}
+    return [(pk, "" if offered & themes else WARNING % {"org": name}) for pk, name, offered in providers]
 
 
 def _what_they_deliver(tags):

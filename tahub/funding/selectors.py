@@ -275,6 +275,23 @@ def pledge_list(*, activity=None, trust_fund=None, donor=None, unpaid=False):
     return queryset.order_by("-pledged_on", "-pk")
 
 
+def pledges_visible_to(user):
+    """The pledges `user` may see one by one (funding.view_pledge), newest first, with their totals: every pledge
+    for the Secretariat, a donor organisation's own pledges for its members, none for anyone else."""
+    if is_secretariat(user):
+        return pledge_list()
+    if not user.is_authenticated:
+        return pledge_list().none()
+    return pledge_list().filter(donor__organisation__memberships__user=user)
+
+
+def donors_of(user):
+    """The donors whose organisation `user` is a member of, by name."""
+    if not user.is_authenticated:
+        return Donor.objects.none()
+    return donor_list().filter(organisation__memberships__user=user)
+
+
 def pledge_get(pk):
     queryset = pledge_list().prefetch_related("entries")
     return get_object_or_404(queryset, pk=pk)

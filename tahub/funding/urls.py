@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.ProposalListView.as_view(), name="list"),
     path("contributions/", views.ContributionsView.as_view(), name="contributions"),
     path("contributions.<str:fmt>", views.ContributionsExportView.as_view(), name="contributions_export"),
+    path("our-pledges/", views.OurPledgesView.as_view(), name="our_pledges"),
     path("trust-funds/", views.TrustFundsView.as_view(), name="trust_funds"),
     path("trust-funds.<str:fmt>", views.TrustFundsExportView.as_view(), name="trust_funds_export"),
     path("<int:pk>/", views.ProposalView.as_view(), name="detail"),

@@ -220,6 +220,18 @@ class TrustFundsExportView(View):
         return TrustFundsExporter(selectors.trust_funds_with_money()).response(fmt)
 
 
+class OurPledgesView(LoginRequiredMixin, View):
+    """A donor organisation's members: its pledges, with what is committed, received and outstanding (the
+    Secretariat sees every pledge here too)."""
+
+    def get(self, request):
+        require(request.user, "funding.view_pledge")
+        page, query = paginate(request, selectors.pledges_visible_to(request.user))
+        context = {"donors": selectors.donors_of(request.user), "page": page, "pledges": page.object_list,
+                   "query": query}  # fmt: skip
+        return render(request, "funding/our_pledges.html", context)
+
+
 class MoneyView(LoginRequiredMixin, View):
     """Staff: the trust funds' totals and the pledges (all, or those not fully paid)."""
 

@@ -23,7 +23,7 @@ from tahub.funding import selectors as funding
 from tahub.needs import selectors as needs
 from tahub.needs.models import Cycle, Response
 from tahub.observers import selectors as observers
-from tahub.observers.models import ObserverApplication
+from tahub.observers.models import FocalPoint, ObserverApplication
 
 LIST_LIMIT = 20  # rows per list on the dashboard; each list links to its full page
 TO_TRIAGE = [State.SUBMITTED, State.UNDER_REVIEW]
@@ -80,6 +80,7 @@ def _work_querysets(user, today):
     counted = {
         "parties": needs.parties_answered_by(user),
         "memberships": Membership.objects.filter(user=user),
+        "observer_bodies": FocalPoint.objects.filter(user=user),
         "my_requests": assistance.party_requests(user).filter(state__in=PARTY_TO_ACT),
         "questionnaires": questionnaires_due(user, today),
         "assigned": assistance.assigned_requests(user).filter(state__in=IN_DELIVERY),
@@ -99,10 +100,10 @@ def _work_querysets(user, today):
 def work_counts(user, today=None):
     """{key: count} of what waits for a signed-in person, in one query; {} for the public.
 
-    Keys: parties and memberships (the roles held), my_requests (their Parties' drafts and requests returned for
-    more information), questionnaires (needs questionnaires due), assigned (requests their organisation
-    delivers); for staff also triage, listings, applications, nominations, reports, work_plans and to_review
-    (their sum)."""
+    Keys: parties, memberships and observer_bodies (the roles held), my_requests (their Parties' drafts and
+    requests returned for more information), questionnaires (needs questionnaires due), assigned (requests their
+    organisation delivers); for staff also triage, listings, applications, nominations, reports, work_plans and
+    to_review (their sum)."""
     if not user.is_authenticated:
         return {}
     counted = _work_querysets(user, today or timezone.localdate())
@@ -154,7 +155,14 @@ def open_cycles_with_rates(today=None):
     return [(cycle, rates.get(cycle.pk, [])) for cycle in cycles]
 
 
-def reports_due(user, today=None):
+def observer_bodies(user):
+    """[(organisation, admission label or None)]: the bodies the user is the observer focal point of, by name."""
+    mine = list(observers.organisations_acting_for(user).filter(observer_focal_points__user=user))
+    statuses = observers.admission_statuses(mine)
+    return [(organisation, observers.STATUS_LABELS.get(statuses.get(organisation.pk))) for organisation in mine]
+
+
+def reports_due(user, today=None, centre_list=None):
     """[(period, centre)] the reporting periods still open that the user's centre has not reported on."""
     today = today or timezone.localdate()
     reported = ActivityReport.objects.filter(
@@ -162,7 +170,8 @@ def reports_due(user, today=None):
         centre__organisation__in=_organisations_of(user),
         state__in=ActivityReport.REPORTED_STATES,
     )
-    centre_list = list(centres.centre_list().filter(organisation__in=_organisations_of(user)))
+    if centre_list is None:
+        centre_list = list(centres.centre_list().filter(organisation__in=_organisations_of(user)))
     if not centre_list:
         return []
     periods = ReportingPeriod.objects.filter(deadline__gte=today).exclude(Exists(reported)).order_by("deadline")
@@ -179,7 +188,11 @@ def waiting_for(user, today=None):
         board["questionnaires"] = list(questionnaires_due(user, today)[:LIST_LIMIT])
     if counts.get("memberships"):
         board["assigned"] = list(assistance.assigned_requests(user).filter(state__in=IN_DELIVERY)[:LIST_LIMIT])
-        board["reports_due"] = reports_due(user, today)
+        board["centres"] = list(centres.centre_list().filter(organisation__in=_organisations_of(user)))
+        board["reports_due"] = reports_due(user, today, board["centres"])
+        board["donors"] = list(funding.donors_of(user))
+    if counts.get("observer_bodies"):
+        board["observer_bodies"] = observer_bodies(user)
     if is_secretariat(user):
         board["triage"] = triage_rows(user, today)
         board["nominations"] = nominations_by_event()

@@ -14,6 +14,15 @@ def _proposal(state):
     return proposal.pk
 
 
+def _provider_gives(context):
+    """UNITAR (the provider role's organisation) becomes a donor: its member may see its pledges."""
+    from tahub.directory.models import Organisation
+    from tahub.funding.models import Donor
+
+    Donor.objects.get_or_create(kind=Donor.Kind.ORGANISATION, organisation=Organisation.objects.get(slug="unitar"))
+    return []
+
+
 ROWS = [
     # Project proposals: the public sees published ones; drafts and the staff pages are the Secretariat's.
     ("funding:list", None, "get", "page", ALL_200),
@@ -37,6 +46,9 @@ ROWS = [
     ("funding_staff:donor", lambda c: [999999], "get", "page", (LOGIN, 403, 403, 403, 404, 404)),
     ("funding_staff:pledge_create", None, "get", "page", STAFF_ONLY),
     ("funding_staff:pledge", lambda c: [999999], "get", "page", (LOGIN, 403, 403, 403, 404, 404)),
+    # A donor's own pledges: its members' and the Secretariat's page; nobody else's.
+    ("funding:our_pledges", None, "get", "page", STAFF_ONLY),
+    ("funding:our_pledges", _provider_gives, "get", "page", (LOGIN, 403, 403, 200, 200, 200)),
     ("api:list_proposals", None, "get", "api", ALL_200),
     ("api:get_proposal", lambda c: [_proposal("published")], "get", "api", ALL_200),
     ("api:get_proposal", lambda c: [_proposal("draft")], "get", "api", (404,) * 6),
