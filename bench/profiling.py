@@ -82,6 +82,8 @@ def profile(client, path, repeat, count):
         raise SystemExit(f"{path} answered {response.status_code}, not 200")
     with CaptureQueriesContext(connection) as queries:
         response = client.get(path)
+    # Counted now: captured_queries reads the connection's log, which the next request empties (reset_queries).
+    count = len(queries.captured_queries)
     size = len(response.content)
     started = time.process_time()
     for _ in range(repeat):
@@ -96,7 +98,7 @@ def profile(client, path, repeat, count):
     profiled = (time.process_time() - started) / repeat
     stats = pstats.Stats(profiler)
     return {
-        "queries": len(queries.captured_queries),
+        "queries": count,
         "bytes": size,
         "calls": round(stats.total_calls / repeat),
         "cpu_ms": round(plain * 1000, 1),

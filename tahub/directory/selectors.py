@@ -1,5 +1,8 @@
 """Reads of the directory, shared by pages, API and exports."""
 
+from itertools import groupby
+from operator import itemgetter
+
 from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404
 
@@ -15,8 +18,7 @@ def _organisations_seen_by(user, include_unlisted):
     return Organisation.objects.filter(listed=True)
 
 
-def organisation_list(*, kind=None, theme=None, region=None, search=None, include_unlisted=False, user=None):
-    """Listed organisations (all, for staff), with what they offer, filtered; by name."""
+def _organisations_filtered(*, kind, theme, region, search, include_unlisted, user):
     queryset = _organisations_seen_by(user, include_unlisted)
     if kind:
         queryset = queryset.filter(kind=kind)
@@ -30,7 +32,33 @@ def organisation_list(*, kind=None, theme=None, region=None, search=None, includ
         )
     if theme or region:
         queryset = queryset.distinct()
-    return queryset.select_related("country").prefetch_related("themes", "assistance_types").order_by("name")
+    return queryset.order_by("name")
+
+
+def organisation_list(*, kind=None, theme=None, region=None, search=None, include_unlisted=False, user=None):
+    """Listed organisations (all, for staff), with what they offer, filtered; by name."""
+    queryset = _organisations_filtered(
+        kind=kind, theme=theme, region=region, search=search, include_unlisted=include_unlisted, user=user
+    )
+    return queryset.select_related("country").prefetch_related("themes", "assistance_types")
+
+
+def organisation_rows(*, kind=None, theme=None, region=None, search=None, include_unlisted=False, user=None):
+    """The organisations of `organisation_list` as plain values, for the directory's page: dicts of `slug`,
+    `name` and `kind` (its code), to paginate; `theme_names` adds the themes of a page's rows. No model instances
+    (nor their countries and vocabularies) for three values a row."""
+    queryset = _organisations_filtered(
+        kind=kind, theme=theme, region=region, search=search, include_unlisted=include_unlisted, user=user
+    )
+    return queryset.values("id", "slug", "name", "kind")
+
+
+def theme_names(organisation_ids):
+    """{organisation id: [the names of the themes it offers, by name]} for these organisations, in one query;
+    an organisation offering none is left out."""
+    offered = Organisation.themes.through.objects.filter(organisation_id__in=organisation_ids)
+    pairs = offered.order_by("organisation_id", "theme__name", "theme_id").values_list("organisation_id", "theme__name")
+    return {organisation: [name for _, name in group] for organisation, group in groupby(pairs, key=itemgetter(0))}
 
 
 def organisation_for_file(slug, *, include_unlisted=False, user=None):

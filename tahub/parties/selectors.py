@@ -1,5 +1,7 @@
 """Reads of Parties, countries and regions, shared by the pages, the API and the exports."""
 
+from collections import Counter
+
 from django.db.models import Case, Count, F, When
 from django.shortcuts import get_object_or_404
 
@@ -32,13 +34,28 @@ def party_list(*, region=None, eligibility=None, search=None, convention=STOCKHO
     return queryset.order_by("country__sort_name", "country__name")  # Côte d'Ivoire before Czechia
 
 
-def party_counts_by_eligibility(parties):
-    """How many of these Parties are in each eligibility class, in one aggregate query, in the classes' order.
+def party_rows(*, region=None, eligibility=None, search=None, convention=STOCKHOLM):
+    """The Parties of `party_list` as plain values, for the list page: one dict a Party with its country's `iso3`,
+    `name` and `region` (the group's code, or None), the class in force (`eligibility`, or "") and
+    `entry_into_force` (a date, or None). No model instances: 185 Parties would be 740 of them (Party, country,
+    region, convention), each with its timestamps parsed, for five values."""
+    parties = party_list(region=region, eligibility=eligibility, search=search, convention=convention)
+    return list(
+        parties.values(
+            "eligibility",
+            "entry_into_force",
+            iso3=F("country__iso3"),
+            name=F("country__name"),
+            region=F("country__region__code"),
+        )
+    )
 
-    Classes with no Party are listed with 0, so the summary always has the same shape.
-    """
-    counted = dict(parties.order_by().values_list("eligibility").annotate(n=Count("id")))
-    return [(choice, counted.get(choice.value, 0)) for choice in Eligibility]
+
+def eligibility_counts(rows):
+    """How many of these rows (`party_rows`) are in each eligibility class, in the classes' order, counted in
+    Python: the rows are all there already. Classes with no Party are listed with 0."""
+    counted = Counter(row["eligibility"] for row in rows)
+    return [(choice, counted[choice.value]) for choice in Eligibility]
 
 
 def party_get(iso3, *, convention=STOCKHOLM):

@@ -1,26 +1,58 @@
-from django.views.generic import DetailView, ListView
+import html
+
+from django.urls import reverse
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.views.generic import DetailView, TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
 from tahub.centres import selectors as centre_selectors
 
 from . import selectors
 from .forms import PartyFilterForm
+from .models import Eligibility
+
+NONE = "—"
 
 
-class PartyListView(PermissionRequiredMixin, ListView):
+class PartyListView(PermissionRequiredMixin, TemplateView):
     """The Parties, filtered by region, eligibility and name, with how many there are in each class."""
 
     permission_required = "parties.view_party"
     template_name = "parties/party_list.html"
-    context_object_name = "parties"
-
-    def get_queryset(self):
-        self.form = PartyFilterForm(self.request.GET or None)
-        return selectors.party_list(**self.form.filters())
 
     def get_context_data(self, **kwargs):
-        counts = selectors.party_counts_by_eligibility(self.object_list)
-        return super().get_context_data(form=self.form, counts=counts, **kwargs)
+        form = PartyFilterForm(self.request.GET or None)
+        parties = selectors.party_rows(**form.filters())
+        return super().get_context_data(
+            form=form,
+            parties=parties,
+            rows=party_rows_html(parties),
+            counts=selectors.eligibility_counts(parties),
+            **kwargs,
+        )
+
+
+def party_rows_html(parties):
+    """The table's rows (`selectors.party_rows`) as HTML. Written here, not in the template: there, each of the
+    185 rows cost ~750 Python calls (five variables looked up, a URL reversed, a date formatted, a label
+    translated: 150,000 calls a page); here the URL pattern and the labels are made once a page and a row costs
+    a few calls, its country's name escaped. The markup is the template's: a link to the Party, its regional
+    group, its class and its entry into force (YYYY-MM-DD), "—" for what is not known."""
+    url = reverse("parties:detail", args=["ISO3"]).replace("ISO3", "{}")
+    labels = {choice.value: escape(str(choice.label)) for choice in Eligibility} | {"": NONE}  # translated once
+    groups = {}
+    rows = []
+    for party in parties:
+        region = party["region"]
+        if region not in groups:
+            groups[region] = escape(region) if region else NONE
+        day = party["entry_into_force"]
+        rows.append(
+            f'<tr><td><a href="{html.escape(url.format(party["iso3"]))}">{html.escape(party["name"])}</a>'
+            f"<td>{groups[region]}<td>{labels[party['eligibility']]}<td>{day.isoformat() if day else NONE}\n"
+        )
+    return mark_safe("".join(rows))  # noqa: S308 (every value above is escaped)
 
 
 class PartyDetailView(PermissionRequiredMixin, DetailView):

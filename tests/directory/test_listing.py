@@ -150,7 +150,7 @@ def test_yearly_review_reminds_members_and_confirming_moves_the_date(client):
 def test_public_directory_filters(client):
     response = client.get("/directory/", {"kind": "regional-centre"})
     assert len(response.context["organisations"]) == 17
-    found = {o.slug for o in client.get("/directory/", {"q": "UNITAR"}).context["organisations"]}
+    found = {o["slug"] for o in client.get("/directory/", {"q": "UNITAR"}).context["organisations"]}
     assert "unitar" in found and "fao" not in found
 
 
