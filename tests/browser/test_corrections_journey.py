@@ -14,6 +14,7 @@ from tahub.needs import services as needs_services
 from tahub.needs.models import ReopenRequest, Response
 from tahub.planning.models import DecisionParagraph
 from tests.accounts import cast
+from tests.api.stale_messages import is_stale_message
 from tests.browser.conftest import assert_accessible
 from tests.browser.test_public_pages import switch_language
 from tests.browser.test_request_journey import sign_in
@@ -101,7 +102,8 @@ def test_staff_correct_a_receipt_without_javascript(page_without_js):
     entry(cast.staff("colleague@secretariat.example"), given, PledgeEntry.Kind.COMMITMENT, "100")
     page.locator('[name="amount"]').fill("1000.50")
     page.get_by_role("button", name="Save the correction").click()
-    assert "Someone else changed this pledge meanwhile" in page.content()
+    text = page.locator("main").inner_text()
+    assert is_stale_message("pledge", text) and "You saved this" not in text  # the colleague's change, not ours
     first.refresh_from_db()
     assert first.amount == 400
     page.goto(f"/staff/funding/pledges/{given.pk}/entries/{first.pk}/")  # reload: the current version
