@@ -1,5 +1,6 @@
-"""Issue 17: a visitor reads names, not the data's keys: a plan's and a decision's sources by their names (linked
-where they are on the web), an event's nominating regions by their names. axe-core passes on each page."""
+"""Issue 17: a visitor reads names, not the data's keys: a plan's, a decision's and a regional centre's sources by
+their names (linked where they are on the web), an event's nominating regions by their names. axe-core passes on each
+page."""
 
 from tahub.parties.models import Region
 from tests.browser.conftest import assert_accessible
@@ -33,4 +34,14 @@ def test_a_visitor_reads_which_regions_may_nominate(page):
     page.goto(event.get_absolute_url())
     assert _fact(page, "Regions whose Parties may nominate") == Region.objects.get(code="AFR").name
     assert _fact(page, "Who may be nominated") == "Officials of the ministry in charge of chemicals"
+    assert_accessible(page)
+
+
+def test_a_visitor_reads_the_sources_of_a_regional_centre_by_name(page):
+    page.goto("/centres/scrc-kenya/")
+    assert _fact(page, "Sources") == (
+        "BRS Secretariat: the regional centre in Kenya; icipe: its page as a Stockholm Convention regional centre"
+    )
+    link = page.locator("dl.facts dt:text-is('Sources') + dd a").first
+    assert link.get_attribute("href") == "https://www.brsmeas.org/Default.aspx?tabid=5098"
     assert_accessible(page)

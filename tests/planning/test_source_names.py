@@ -6,8 +6,8 @@ import re
 
 import pytest
 
+from tahub.core.sources import SOURCES, source_list
 from tahub.planning.models import Decision
-from tahub.planning.sources import SOURCES, source_list
 
 pytestmark = pytest.mark.django_db
 
