@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint install serve worker bench bench-profile backup-test clean
+.PHONY: run test lint install serve worker bench bench-profile backup-test tour clean
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
@@ -53,6 +53,11 @@ bench: install
 # profiles those instead, REPEAT=N renders each (20).
 bench-profile: install
 	$(BIN)/python bench/run.py --profile --repeat $(or $(REPEAT),20) $(URLS)
+
+# tour: the nine role journeys of tests/browser/test_role_journeys.py, saving the home page and each role's first
+# page (1280x800) to docs/tour/ for docs/tour.md.
+tour: install
+	TAHUB_TOUR_DIR=docs/tour TAHUB_REQUIRE_BROWSER=true $(BIN)/pytest -q -p no:cacheprovider tests/browser/test_role_journeys.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache

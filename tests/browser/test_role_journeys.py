@@ -7,7 +7,9 @@ needs: loading all of it for each test would take half a minute each. docs/tour.
 """
 
 import datetime
+import os
 import re
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from django.core import mail
@@ -18,6 +20,19 @@ from tests.accounts import cast
 from tests.browser.conftest import assert_accessible
 
 STAFF_EMAILS = {"admin@demo.tahub.localhost", "rfp.afr@demo.tahub.localhost"}
+TOUR_VIEWPORT = {"width": 1280, "height": 800}
+
+
+def tour_screenshot(page, name):
+    """docs/tour.md's picture of this page (`make tour`): <TAHUB_TOUR_DIR>/<name>.png, when that variable is set."""
+    folder = os.environ.get("TAHUB_TOUR_DIR")
+    if not folder:
+        return
+    Path(folder).mkdir(parents=True, exist_ok=True)
+    size = page.viewport_size
+    page.set_viewport_size(TOUR_VIEWPORT)
+    page.screenshot(path=str(Path(folder) / f"{name}.png"))
+    page.set_viewport_size(size)
 
 
 def load_demo(*families):
@@ -54,6 +69,7 @@ def sign_in_from_home(page, email):
     page.wait_for_url("**/dashboard/")
     assert page.locator("h1").inner_text() == "What waits for you"
     assert_accessible(page)
+    tour_screenshot(page, email.split("@")[0].replace(".", "-"))
 
 
 def heading(page):
@@ -170,6 +186,7 @@ def test_applicant_organisation_follows_its_listing_request(page, settings, tmp_
     proof.write_bytes(b"%PDF-1.4\n%%EOF\n")
     page.goto("/")
     assert_accessible(page)
+    tour_screenshot(page, "home")
     click(page, "List your organisation", within=page.locator("footer"))
     page.get_by_label("Name of the organisation").fill("Lake Basin Toxics Watch")
     page.get_by_label("Category").select_option(label="Non-governmental organisation")
@@ -182,6 +199,7 @@ def test_applicant_organisation_follows_its_listing_request(page, settings, tmp_
     assert heading(page) == "Request to list Lake Basin Toxics Watch"
     assert "Status: Submitted" in page.locator("main").inner_text()
     assert_accessible(page)
+    tour_screenshot(page, "applicant")
 
     from tahub.accounts.models import User
     from tahub.directory import notifications, services
