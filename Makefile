@@ -10,7 +10,7 @@ $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e ".[dev]"
+	$(BIN)/pip install --quiet -e ".[dev,redis,sentry]"
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -31,6 +31,9 @@ run: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
+	$(BIN)/djlint tahub --lint
+	$(BIN)/mypy
 
 # test: the suite in parallel, one process per core (pytest-xdist; each has its own test database).
 PYTEST_ARGS ?= -n auto --dist loadfile

@@ -52,7 +52,7 @@ def staff_session(user):
     now = time.time()
     session = SessionStore()
     session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[BACKEND_SESSION_KEY] = "tahub.accounts.backends.PasswordBackend"
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
     session["account_authentication_methods"] = [
         {"method": "password", "at": now, "email": user.email},

@@ -27,8 +27,9 @@ from django.db import transaction  # noqa: E402
 from openpyxl import load_workbook  # noqa: E402
 
 from tahub.accounts.models import User  # noqa: E402
-from tahub.needs import respondents, workbook  # noqa: E402
+from tahub.needs import workbook  # noqa: E402
 from tahub.needs.models import Cycle, Question, Response  # noqa: E402
+from tahub.needs.selectors import respondents  # noqa: E402
 from tahub.parties.models import ContactPoint  # noqa: E402
 
 EMAIL = "bench.needs@bench.tahub.localhost"

@@ -18,8 +18,9 @@ django.setup()
 
 from django.db.models import Count, Q  # noqa: E402
 
-from tahub.needs import analysis, report  # noqa: E402
+from tahub.needs import report  # noqa: E402
 from tahub.needs.models import Cycle, Response  # noqa: E402
+from tahub.needs.selectors import analysis  # noqa: E402
 
 
 def pick(slug=None):

@@ -83,7 +83,7 @@ def profile(client, path, repeat, count):
     with CaptureQueriesContext(connection) as queries:
         response = client.get(path)
     # Counted now: captured_queries reads the connection's log, which the next request empties (reset_queries).
-    count = len(queries.captured_queries)
+    statements = len(queries.captured_queries)
     size = len(response.content)
     started = time.process_time()
     for _ in range(repeat):
@@ -98,7 +98,7 @@ def profile(client, path, repeat, count):
     profiled = (time.process_time() - started) / repeat
     stats = pstats.Stats(profiler)
     return {
-        "queries": count,
+        "queries": statements,
         "bytes": size,
         "calls": round(stats.total_calls / repeat),
         "cpu_ms": round(plain * 1000, 1),

@@ -92,7 +92,7 @@ FINDINGS = [
     "(`trust_fund_list()`); the page of 50 activities with their money is a 10 ms query. Then the money itself: "
     "`with_money` summed each row's commitments and receipts in nested correlated subqueries (2.0 s of SQL for "
     "the trust funds at 10,000 pledges); it is now flat grouped sums, and funding (per pledge the larger of "
-    "committed and received) one statement grouping the entries by pledge (`selectors.FundingOf`): 0.18 s.",
+    "committed and received) one statement grouping the entries by pledge (`selectors.totals.FundingOf`): 0.18 s.",
     "`/plan/mandates/` counted each paragraph's citing records in a subquery and fetched the first ten per "
     "paragraph with a window function over all 75,000 citations (1.0 s a request, 0.8 s of it SQL, 195 KiB). "
     "Counts are now one GROUP BY per kind (the link table alone where everything is visible), records are "
@@ -142,14 +142,83 @@ PROFILE_FINDINGS = [
     "(Party, country, region, convention, with their timestamps parsed), a URL reversed, a date formatted, a "
     "lazy label translated, five template variables. The rows are now `values()` (`selectors.party_rows`), "
     "written out once a page (`views.party_rows_html`: ~25 calls a row), the counts by class taken from them in "
-    "Python (one query fewer). The same HTML. What is left is fixed: the filter form (~9,700 calls), the "
-    "navigation (~4,700), the language form (~2,200), the middleware.",
+    "Python (one query fewer). The same HTML.",
     "`/directory/` (50 rows): 128,683 → 44,085 calls a request. `get_kind_display` alone cost ~650 calls a row "
     "(the choices rebuilt each time); with the URL, the themes as model instances and the template, ~1,700. Rows "
     "are now `values()` (`selectors.organisation_rows`), the page's themes one `values_list` "
-    "(`selectors.theme_names`), written out once a page (~46 calls a row). What is left is fixed, mostly the "
-    "filter form's 43 options rendered through Django's widget templates (~23,600 calls): the next step, for "
-    "every list page, is a cheaper select widget template.",
+    "(`selectors.theme_names`), written out once a page (~46 calls a row).",
+    "Filter forms, on every list page: Django's select renders each option through two included templates "
+    "(~290 calls an option). `core.forms.Select` writes the same HTML in Python (~16 calls an option, compared "
+    "byte for byte with Django's by tests/core/test_select_widget.py) and every filter form's select uses it: "
+    "the directory's form 24,392 → 11,106 calls, the queue's 34,329 → 16,266, the Parties' 10,046 → 6,353; "
+    "pages: `/directory/` 44,087 → 30,805, `/parties/` 29,799 → 26,107, the queue ≈165,400 → 147,346. What "
+    "is left in a form is Django's field templates (label, errors, `div.html`) and the model instances of its "
+    "choices.",
+    "`/requests/queue/?region=AFR&state=submitted`: the page of 50 prefetched every request's themes, types, "
+    "chemicals, conventions and assignments with their reports, which only the export shows: 147,346 → 123,380 "
+    "calls, five queries fewer (`requests.prefetch_related(None)` for the page; the export keeps them).",
+    "`/staff/events/gen1-event-00000/` (100 of 500 nominations a page): each nominated person's row included "
+    "four decision forms (a template, a URL reversed and a CSRF token each): ~2,300 calls a row, 344,769 a "
+    "page. The rows are now written once a page (`views.registrations.registration_rows_html`, the same HTML, compared "
+    "with the template's by tests/events/test_staff_rows.py): 111,283.",
+    "`/api/v1/requests` (50 a page): whole tags, organisations and delivery reports were built for a schema that "
+    "sends the tags' codes and the organisations' slugs; `selectors.api_request_list` fetches only those "
+    "(`only()`), no report: 104,729 → 97,100. The rest is spread thin (ninja's `DjangoGetter` over each "
+    "instance, pydantic, the ORM). Now the rows are `values()`, with each page's tags and assignments in one "
+    "`values_list` each (`selectors.api_request_rows` through `core.api_pagination.Rows`; the detail answers "
+    "read the same rows): 98,044 → 34,765 calls, 25.8 → 8.8 ms of CPU, 9 queries. The request page reads the "
+    "person's contact points once and asks the predicates that need no query first: 17 → 15 queries, "
+    "48,813 → 47,013 calls (not selecting the filer's user row included); the queue 66,905 → 65,570.",
+    "Signed-in pages: the navigation's counts of what waits (`reports.dashboard.work_counts`) cost "
+    "~48,500 calls on every signed-in page (half of `/requests/GEN1-00007/`, a third of the queue), "
+    "~34,000 of them Django compiling its one query of twelve scalar subqueries built from the apps' "
+    "selectors. Its SQL depends only on whether the user is Secretariat staff, so it is now compiled once "
+    "per process for each (`_compiled_counts`, with stand-ins for the user's id and the day, replaced in "
+    "the parameters when it runs): ~230 calls, the same numbers as the ORM query for every demo role "
+    "(tests/reports/test_counts_cost.py). The language form's options are written by a tag "
+    "(`core.templatetags.language_options`, the same HTML as the template loop, compared in every "
+    "language by tests/core/test_language_options.py): ~1,060 calls fewer on every page. Measured on a "
+    "profile database of the same scale and seed made again (`BENCH_PROFILE_DB=tahub_profile_navcost`; "
+    "the shared one had another branch's migrations): `/requests/GEN1-00007/` 112,508 → 111,447 (language "
+    "form) → 56,354 calls (counts), the queue 133,111 → 132,049 → 76,957; the rows of the table above for "
+    "these two pages are from that run. The public navigation (`groups`) is ~1,400 calls: left as it is. "
+    "Django's `ModelBackend` asked two queries (the user's permissions and groups') after any rule that "
+    "said no; it is replaced by `accounts.backends.PasswordBackend` (a password, no model permissions: "
+    "Django's groups and permissions are assigned nowhere), tested by "
+    "tests/accounts/test_password_backend.py. The profiled administrator's pages ask no rule that says "
+    "no, so their query counts do not show it (a reader's `/plan/plans/` does).",
+    "Every signed-in HTML page ran ~200 ms of SQL at this scale (the 2026-12-04 run: `/requests/GEN1-00007/` "
+    "33 requests/s of its raw SQL, the queue 38, the staff event page 37, the needs matrix 35), all in the "
+    "navigation's counts: each was `COUNT(id) WHERE id IN (SELECT id ...)`, and for the nominations awaiting "
+    "a decision PostgreSQL hashed all 250,000 registrations (EXPLAIN ANALYZE: 99 ms of the query's 109). A "
+    "count of one table now runs as `COUNT(*)` on it (joins and DISTINCT are still counted by primary key) "
+    "and the registrations have an index on their state: the counts' execution 109 → 9 ms; planning the "
+    "twelve subqueries is another 14 ms on every signed-in page (a prepared statement would save it).",
+    "Every page's navigation (`base.html`): its items were template loops (an `{% if %}`, a `{% with %}` and "
+    "three variables a link) and its URLs were reversed on every request (13 for the areas, 5 for the header and "
+    "footer, 7 more in two middlewares). The items are now written by a tag "
+    "(`reports.templatetags.site_navigation`, the same HTML as the loops, compared for visitors, contact points "
+    "and staff in every language by tests/core/test_navigation_html.py) and the URLs without arguments reversed "
+    "once per process (`core.links.cached_reverse`, `{% cached_url %}`). `/data-notes/` (a page of text, little "
+    "but the base template; SQLite, tests' data): a visitor 12,009 → 8,117 calls, a signed-in contact point "
+    "15,622 → 10,778 (`/healthz`: 1,919); the navigation alone 3,621 → 1,597.",
+    "Filter forms' field templates: after `core.forms.Select`, each filter form still rendered Django's form "
+    "templates (div.html, then field.html, label.html, the error list and input.html for each field, each "
+    "template a render of its own). `core.forms.PythonFormRenderer` writes those templates in Python (the same "
+    "HTML: tests/core/test_form_renderer.py compares every list page's filter form, bound, unbound and with "
+    "errors, and a form with hidden fields, help texts, fieldsets and errors of every kind, in three languages); "
+    "every filter form is a `core.forms.FilterForm`, which renders with it (other templates, e.g. radio buttons, "
+    "still Django's). The queue's form alone 13,525 → 8,270 calls (what is left is mostly its choices' queries "
+    "and model instances). Pages (SQLite, tests' data, the navigation above already cheaper): `/directory/` "
+    "25,100 → 20,310, `/parties/` 22,765 → 18,923, `/events/` 27,213 → 20,449, `/centres/` 32,217 → 30,883, "
+    "`/plan/programme/` 34,164 → 29,854, `/decisions/` 35,261 → 32,985, the queue (`?state=submitted&region=AFR`,"
+    " staff) 41,729 → 35,177.",
+    "The request page (`/requests/<reference>/`, an administrator, SQLite, tests' data): the profile shows the "
+    "cost spread over the ORM (20 queries: the request with its prefetches ~35 %, the actions' permission checks "
+    "~35 %, the template ~25 %). The permission checks asked `rules.is_triager` four times, each reading the "
+    "person's staff roles again (a query and ~1,200 calls each); the view now prefetches them once: 51,933 → "
+    "48,295 calls, three queries fewer (tests/assistance/test_cost.py). Next: `is_party_contact` is asked three "
+    "times (an `exists()` query each).",
 ]
 # The floor of each kind of visitor: the public and API tokens (authenticated by the API, not the session)
 # against /healthz, a Secretariat session against the signed-in /staff/healthz (session, user, second factor).

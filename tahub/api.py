@@ -10,10 +10,8 @@ from ninja import NinjaAPI, Swagger
 from tahub.accounts.api import router as accounts_router
 from tahub.assistance.api import router as assistance_router
 from tahub.centres.api import router as centres_router
-from tahub.centres.evaluation_api import router as centre_evaluations_router
-from tahub.centres.report_api import router as centre_reports_router
-from tahub.centres.workplan_api import router as centre_work_plans_router
 from tahub.core.api_errors import install_error_handlers
+from tahub.core.i18n import in_requested_language, language_parameter
 from tahub.directory.api import router as directory_router
 from tahub.events.api import router as events_router
 from tahub.funding.api import router as funding_router
@@ -25,7 +23,18 @@ from tahub.planning.api import router as planning_router
 from tahub.planning.plan_api import router as programme_router  # the programme router, with the plan writes
 from tahub.vocabularies.api import router as vocabularies_router
 
-api = NinjaAPI(
+
+class TAHubAPI(NinjaAPI):
+    def get_openapi_schema(self, **kwargs):
+        """Every operation declares `?lang=`, which in_requested_language reads for all of them."""
+        schema = super().get_openapi_schema(**kwargs)
+        for operations in schema["paths"].values():
+            for operation in operations.values():
+                operation.setdefault("parameters", []).append(language_parameter())
+        return schema
+
+
+api = TAHubAPI(
     title="TA Hub API",
     version="1",
     description=str(
@@ -42,13 +51,11 @@ api = NinjaAPI(
     docs_url="/docs",
 )
 install_error_handlers(api)
+api.add_decorator(in_requested_language, mode="view")  # ?lang=fr: the answer and its errors in French
 
 for router in (
     parties_router,
     centres_router,
-    centre_reports_router,
-    centre_work_plans_router,
-    centre_evaluations_router,
     planning_router,
     programme_router,
     vocabularies_router,

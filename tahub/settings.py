@@ -6,6 +6,7 @@ secure cookies and SSL redirects.
 """
 
 import os
+from importlib.util import find_spec
 from pathlib import Path
 
 import dj_database_url
@@ -14,6 +15,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from tahub.env import env_bool, env_int, env_list, env_str
+from tahub.error_reporting import init_error_reporting
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("TAHUB_VAR_DIR", str(BASE_DIR / "var")))
@@ -36,6 +38,7 @@ if PRODUCTION and DEMO_MODE:
     raise ImproperlyConfigured("TAHUB_DEMO cannot be true in production")
 
 INSTALLED_APPS = [
+    "modeltranslation",  # before the admin: its TranslationAdmin patches admin forms
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -127,7 +130,7 @@ AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "tahub.accounts.backends.PasswordBackend",  # a password; Django's model permissions are not used
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
@@ -210,8 +213,21 @@ LANGUAGES = [
     ("ru", _("Russian")),
 ]
 LOCALE_PATHS = [BASE_DIR / "tahub" / "locale"]
+# Numbers and dates as each language writes them (Django's formats), with the few corrections of tahub/core/formats
+# where Django's differ from Unicode CLDR (Arabic and Chinese grouping).
+FORMAT_MODULE_PATH = ["tahub.core.formats"]
+# Content in several languages (issue 14.3, docs/architecture.md "Languages"): each translated field (an event's
+# title, a decision's title, ...) has a column per language (title_en, title_fr, ...; tahub/*/translation.py).
+# Reading `obj.title` or `.values("title")` gives the reader's language, else English, else any other.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_LANGUAGES = tuple(code for code, _name in LANGUAGES)
+MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": MODELTRANSLATION_LANGUAGES}
 USE_I18N = True
 TIME_ZONE = "UTC"
+# The Secretariat's duty station: its public holidays are not working days for the service levels
+# (a country and subdivision as the `holidays` package names them: Switzerland, canton of Geneva).
+DUTY_STATION_COUNTRY = env_str("DUTY_STATION_COUNTRY", "CH")
+DUTY_STATION_SUBDIVISION = env_str("DUTY_STATION_SUBDIVISION", "GE")
 USE_TZ = True
 
 STATIC_URL = "static/"
@@ -234,6 +250,8 @@ MEDIA_URL = "media/"
 # (local memory). Production with several web processes wants Redis: allauth counts sign-in rate limits and
 # remembers used second-factor codes in this cache (docs/operations.md, "Caches").
 REDIS_URL = env_str("TAHUB_REDIS_URL")
+if REDIS_URL and find_spec("redis") is None:
+    raise ImproperlyConfigured('TAHUB_REDIS_URL is set but the redis package is not installed: pip install ".[redis]"')
 if REDIS_URL:
     CACHES = {
         "default": {
@@ -318,3 +336,21 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
+
+# Error reports to Sentry, only when SENTRY_DSN is set (tahub/error_reporting.py; sentry-sdk is the `sentry` extra).
+SENTRY_DSN = env_str("SENTRY_DSN")
+ERROR_REPORTING = init_error_reporting(
+    SENTRY_DSN,
+    environment=env_str("SENTRY_ENVIRONMENT", "production" if PRODUCTION else "development"),
+    release=env_str("SENTRY_RELEASE"),
+)
+
+# django-debug-toolbar, in development only: with DEBUG and TAHUB_DEBUG_TOOLBAR=1, never in production or under
+# pytest (PYTEST_VERSION); tahub/urls.py adds its URLs under the same condition. It is in the `dev` extra.
+DEBUG_TOOLBAR = (
+    DEBUG and not PRODUCTION and env_bool("TAHUB_DEBUG_TOOLBAR", False) and "PYTEST_VERSION" not in os.environ
+)
+if DEBUG_TOOLBAR:
+    INSTALLED_APPS.append("debug_toolbar")
+    MIDDLEWARE.insert(0, "debug_toolbar.middleware.DebugToolbarMiddleware")
+    INTERNAL_IPS = ["127.0.0.1", "::1"]  # the toolbar shows for requests from this machine

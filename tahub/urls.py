@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
 
@@ -5,6 +6,7 @@ from tahub.accounts import views as account_views
 from tahub.api import api
 from tahub.core import health, mail_views
 from tahub.core.api_errors import api_not_found
+from tahub.reports.missing_translations import MissingTranslationsView
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
@@ -16,11 +18,13 @@ urlpatterns = [
     re_path(r"^api/", api_not_found),
     path("admin/", admin.site.urls),
     path("staff/failed-emails/", mail_views.FailedEmailsView.as_view(), name="failed_emails"),
+    path("staff/translations/", MissingTranslationsView.as_view(), name="missing_translations"),
     path(
         "staff/failed-emails/<uuid:pk>/send-again/", mail_views.SendAgainView.as_view(), name="failed_email_send_again"
     ),
     path("", include("tahub.accounts.urls")),
     path("", include("tahub.core.urls")),
+    path("contact/", account_views.ContactView.as_view(), name="contact"),  # core's page, with the roles' people
     path("parties/", include("tahub.parties.urls")),
     path("centres/", include("tahub.centres.urls")),
     path("decisions/", include("tahub.planning.urls")),
@@ -41,6 +45,12 @@ urlpatterns = [
     path("events/", include("tahub.events.urls")),
     path("staff/events/", include("tahub.events.staff_urls")),
 ]
+
+# django-debug-toolbar in development only (settings.DEBUG_TOOLBAR: DEBUG and TAHUB_DEBUG_TOOLBAR=1, never in tests).
+if settings.DEBUG_TOOLBAR:
+    from debug_toolbar.toolbar import debug_toolbar_urls
+
+    urlpatterns += debug_toolbar_urls()
 
 # The site's own error pages (tahub/core/error_pages.py; with DEBUG its middleware renders them too).
 handler404 = "tahub.core.error_pages.page_not_found"

@@ -5,32 +5,63 @@ import pytest
 from django.core.management import call_command
 
 
-def _reload_reference_data(sender, using="default", **kwargs):
-    """After a flush: the reference data, and the rows data migrations wrote (observers' exempt categories)."""
-    from importlib import import_module
+@pytest.fixture(scope="session")
+def django_db_keepdb(request, django_db_modify_db_settings, django_db_blocker):
+    """The test database is a copy of one built once (tests/testdb.py); Django keeps it, the session drops it.
 
-    from django.apps import apps
+    With --reuse-db, or TAHUB_TEST_DB_TEMPLATE=false, pytest-django's own behaviour instead.
+    """
+    from tests import testdb
 
-    call_command("load_reference_data", stdout=StringIO())
-    import_module("tahub.observers.migrations.0002_exempt_categories").add(apps, None)
+    if request.config.getvalue("reuse_db") or not testdb.enabled():
+        return request.config.getvalue("reuse_db")
+    with django_db_blocker.unblock():
+        copied = testdb.copy_template()
+    if copied:
+        request.config.tahub_db_copied = True
+    return copied
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """Load the reference data into the test database; each test then runs in a rolled-back transaction.
+def django_db_setup(request, django_db_setup, django_db_blocker):
+    """Load the reference data into the test database (unless it is a copy of the loaded template); each test then
+    runs in a rolled-back transaction.
 
-    A transactional test ends by flushing the database, which sends post_migrate: the reference data is loaded
-    again right then, so every test, in whatever order (pytest-xdist does not run transactional tests last),
-    starts with it.
+    A transactional test ends by flushing the database: the rows there after setup (reference data, content types,
+    permissions, the observers' exempt categories a data migration wrote) are copied back right then, from snapshot
+    tables, so every test, in whatever order (pytest-xdist does not run transactional tests last), starts with them.
     """
-    from django.apps import apps
-    from django.db.models.signals import post_migrate
+    from django.db import connection, connections
+    from django.test import TransactionTestCase
 
+    from tests import testdb
+
+    copied = getattr(request.config, "tahub_db_copied", False)
     with django_db_blocker.unblock():
-        call_command("load_reference_data", stdout=StringIO())
-    post_migrate.connect(
-        _reload_reference_data, sender=apps.get_app_config("core"), dispatch_uid="tests.reference_data"
-    )
+        if not copied:
+            call_command("load_reference_data", stdout=StringIO())
+        tables = testdb.take_snapshot(connection)
+
+    def _fixture_teardown(self):
+        for db_name in self._databases_names(include_mirrors=False):
+            call_command(
+                "flush",
+                verbosity=0,
+                interactive=False,
+                database=db_name,
+                reset_sequences=False,  # the restored rows keep their ids: new rows must not take them
+                allow_cascade=False,
+                inhibit_post_migrate=True,
+            )
+            testdb.restore_snapshot(connections[db_name], tables)
+
+    original = TransactionTestCase._fixture_teardown
+    TransactionTestCase._fixture_teardown = _fixture_teardown
+    yield
+    TransactionTestCase._fixture_teardown = original
+    if copied:
+        with django_db_blocker.unblock():
+            testdb.drop()
 
 
 @pytest.fixture

@@ -30,6 +30,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
 from tahub.core.i18n import offered
+from tahub.core.links import cached_reverse
 
 
 def session_used_second_factor(request, user=None):
@@ -69,7 +70,7 @@ class StaffTwoFactorMiddleware:
         path = request.path
         if path.startswith("/admin/login/"):
             return _to("account_login", request.GET.get("next") or "/admin/")
-        if path in {reverse(name) for name in settings.SECOND_FACTOR_SIGN_IN_STEPS}:
+        if path in {cached_reverse(name) for name in settings.SECOND_FACTOR_SIGN_IN_STEPS}:
             return self.get_response(request)
         if any(path.startswith(prefix) for prefix in settings.SECOND_FACTOR_EXEMPT_PREFIXES):
             _anonymous_without_second_factor(request)

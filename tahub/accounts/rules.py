@@ -1,48 +1,18 @@
-"""Who may do what: the role predicates, and each permission with the reason a refusal gives.
+"""Who may do what about accounts, and the Secretariat's roles (the StaffRole table): administrators and the
+regional focal points. The permission layer itself (`add_perm`, `check`, `require`, `is_secretariat`) is
+tahub/core/rules.py, and every app imports it from there.
 
-Roles live in tables, not in flags: StaffRole (Secretariat), parties.ContactPoint (a Party's official
-contact point and its focal points), directory.Membership (an organisation's members). Every check in views,
-services, templates and the API goes through these permissions (`user.has_perm(name, obj)`), and a refusal
-says why (`check(user, name, obj)` returns `(allowed, reason)`, after Hypha's permissions).
+The other roles live with their tables: parties.ContactPoint (a Party's official contact point and its focal
+points) in parties/rules.py, directory.Membership (an organisation's members) in directory/rules.py.
 """
 
 import rules
-from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 
-from tahub.directory.models import Membership
-from tahub.parties.models import ContactPoint
+from tahub.core.rules import add_perm, is_secretariat
+from tahub.parties.rules import is_official_contact_point
 
 from .models import StaffRole
-
-# The reason a refusal gives, per permission.
-REASONS = {}
-
-
-def add_perm(name, predicate, reason):
-    """Register a permission together with the translatable reason shown when it is refused."""
-    rules.add_perm(name, predicate)
-    REASONS[name] = reason
-
-
-def check(user, name, obj=None):
-    """(allowed, reason): whether `user` has permission `name` (on `obj`), and if not, why not."""
-    if user.has_perm(name, obj):
-        return True, ""
-    return False, REASONS.get(name, _("You do not have permission to do this."))
-
-
-def require(user, name, obj=None):
-    """Raise PermissionDenied with the permission's reason unless `user` has permission `name` (on `obj`)."""
-    allowed, reason = check(user, name, obj)
-    if not allowed:
-        raise PermissionDenied(reason)
-
-
-@rules.predicate
-def is_secretariat(user):
-    """A member of the Secretariat staff (administrator or regional focal point)."""
-    return bool(user.is_authenticated and user.is_active and user.is_staff)
 
 
 @rules.predicate
@@ -69,30 +39,6 @@ def is_regional_focal_point_of_country(user, country):
     return StaffRole.objects.filter(
         user=user, role=StaffRole.Role.REGIONAL_FOCAL_POINT, region_id=country.region_id
     ).exists()
-
-
-@rules.predicate
-def is_contact_point_of(user, party):
-    """The official contact point, or a focal point, of this Party."""
-    if party is None or not user.is_authenticated:
-        return False
-    return ContactPoint.objects.filter(user=user, party=party).exists()
-
-
-@rules.predicate
-def is_official_contact_point(user, party):
-    """The official contact point of this Party."""
-    if party is None or not user.is_authenticated:
-        return False
-    return ContactPoint.objects.filter(user=user, party=party, kind=ContactPoint.Kind.OFFICIAL).exists()
-
-
-@rules.predicate
-def is_member_of(user, organisation):
-    """A member of this organisation (a provider, or a regional centre's host)."""
-    if organisation is None or not user.is_authenticated:
-        return False
-    return Membership.objects.filter(user=user, organisation=organisation).exists()
 
 
 add_perm(

@@ -1,16 +1,17 @@
 """Every write about accounts and roles: invitations and their acceptance."""
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tahub.core.i18n import offered
-from tahub.parties.models import ContactPoint
+from tahub.core.rules import require
+from tahub.parties.models import ContactPoint, Party
 
 from . import invitations, selectors, tokens
 from .models import ApiToken, Invitation, User
-from .rules import require
 from .tasks import task_send_invitation
 
 MAX_ACTIVE_API_TOKENS = 10
@@ -30,7 +31,9 @@ INVITE_PERMISSION = {
 
 
 @transaction.atomic
-def invite_contact_point(*, email, party, kind, by, language=""):
+def invite_contact_point(
+    *, email: str, party: Party, kind: ContactPoint.Kind, by: User, language: str = ""
+) -> Invitation:
     """Invite someone by e-mail to act for a Party, as its official contact point or as a focal point.
 
     - checks the permission: Secretariat staff may invite either kind for any Party; a Party's official
@@ -56,7 +59,7 @@ def invite_contact_point(*, email, party, kind, by, language=""):
     return invitation
 
 
-def validate_invitation_link(invitation, token):
+def validate_invitation_link(invitation: Invitation | None, token: str) -> None:
     """Raise ValidationError with a message for the person when the link cannot be used; else return None."""
     if invitation is None:
         raise ValidationError(ERRORS["invalid"])
@@ -67,7 +70,7 @@ def validate_invitation_link(invitation, token):
 
 
 @transaction.atomic
-def accept_invitation(*, invitation_id, token, name, password):
+def accept_invitation(*, invitation_id: int, token: str, name: str, password: str) -> User:
     """Accept an invitation: create the account and the role it offers.
 
     - locks the invitation row, so two clicks on the same link cannot both create an account;
@@ -80,6 +83,7 @@ def accept_invitation(*, invitation_id, token, name, password):
     """
     invitation = Invitation.objects.select_for_update().filter(pk=invitation_id).first()
     validate_invitation_link(invitation, token)
+    assert invitation is not None  # noqa: S101 (refused above when missing)
     if selectors.account_exists(invitation.email):
         raise ValidationError(ERRORS["account_exists"])
     user = User.objects.create_user(invitation.email, password, name=name.strip(), language=invitation.language)
@@ -98,7 +102,7 @@ def accept_invitation(*, invitation_id, token, name, password):
 
 
 @transaction.atomic
-def update_profile(user, *, name, language, by):
+def update_profile(user: User, *, name: str, language: str, by: User) -> User:
     """A person changes their own name and preferred language (the language of their pages and of every e-mail
     sent to them). Only their own account (PermissionDenied otherwise); a language not offered is refused
     (ValidationError on "language"), writing nothing; "" means no preference (the language switch decides)."""
@@ -110,7 +114,7 @@ def update_profile(user, *, name, language, by):
     return user
 
 
-def remember_language(user, language):
+def remember_language(user: User | AnonymousUser, language: str) -> None:
     """The language switch, used by a signed-in person: their account keeps the choice (an offered language
     only; anything else is ignored: the switch itself refuses it with a message)."""
     if user.is_authenticated and offered(language) and user.language != offered(language):
@@ -119,7 +123,7 @@ def remember_language(user, language):
 
 
 @transaction.atomic
-def create_personal_api_token(*, by, name):
+def create_personal_api_token(*, by: User, name: str) -> str:
     """A signed-in person creates a personal API token for themself; returns it in clear (shown once).
 
     - checks "accounts.manage_own_api_tokens" (PermissionDenied otherwise);
@@ -140,7 +144,7 @@ def create_personal_api_token(*, by, name):
 
 
 @transaction.atomic
-def revoke_api_token(token, *, by):
+def revoke_api_token(token: ApiToken, *, by: User) -> ApiToken:
     """The token's owner revokes it: it stops working at once (audited, reason "accounts.api_token.revoked").
     A token already revoked is refused (ValidationError), so a double click changes nothing."""
     require(by, "accounts.revoke_api_token", token)
@@ -148,7 +152,7 @@ def revoke_api_token(token, *, by):
     if token.revoked_at is not None:
         raise ValidationError(_("This token was already revoked."))
     token.revoked_at = timezone.now()
-    token._change_reason = "accounts.api_token.revoked"
-    token._history_user = by
+    token._change_reason = "accounts.api_token.revoked"  # type: ignore[attr-defined]  # simple_history reads it on save
+    token._history_user = by  # type: ignore[attr-defined]
     token.save(update_fields=["revoked_at"])
     return token

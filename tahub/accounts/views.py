@@ -1,4 +1,5 @@
-"""Invitation pages: staff invite contact points, a contact point invites focal points, the invitee accepts.
+"""Invitation pages: staff invite contact points, a contact point invites focal points, the invitee accepts; the
+profile, personal API tokens, the language switch and the page of whom to contact.
 
 Each view loads, checks access, then acts (through services), in that order.
 """
@@ -8,6 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views import View
@@ -15,13 +17,14 @@ from django.views.decorators.http import require_POST
 from django.views.generic import FormView, TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
+from tahub.core import contact
 from tahub.core import views as core_views
 from tahub.core.i18n import offered
+from tahub.core.rules import require
 from tahub.parties.models import ContactPoint
 
 from . import invitations, selectors, services
 from .forms import AcceptInvitationForm, ApiTokenForm, InviteContactPointForm, InviteFocalPointForm, ProfileForm
-from .rules import require
 
 
 def _apply_service_errors(form, error):
@@ -239,3 +242,46 @@ def set_language(request):
     if settings.LANGUAGE_COOKIE_NAME in response.cookies:
         services.remember_language(request.user, response.cookies[settings.LANGUAGE_COOKIE_NAME].value)
     return response
+
+
+class ContactView(View):
+    """Whom to contact: the Secretariat's technical assistance contacts and address, the regional focal points by
+    UN regional group (those who chose to be shown), and a general feedback form (e-mailed to the Secretariat's
+    administrators). Here, not in core: the people come from the Secretariat's roles (StaffRole); the address, the
+    form and the sending are core's (tahub/core/contact.py), and so is the template."""
+
+    template_name = "core/contact.html"
+
+    def _render(self, request, form, status=200):
+        context = {
+            "form": form,
+            "address": contact.SECRETARIAT_ADDRESS,
+            "postal_address": contact.SECRETARIAT_POSTAL_ADDRESS,
+            "phone": contact.SECRETARIAT_PHONE,
+            "fax": contact.SECRETARIAT_FAX,
+            "secretariat": selectors.secretariat_contacts(),
+            "regions": selectors.regional_focal_points(),
+            "ask_url": reverse("assistance:create"),
+        }
+        return render(request, self.template_name, context, status=status)
+
+    def get(self, request):
+        require(request.user, "core.view_public_page")
+        return self._render(request, contact.FeedbackForm())
+
+    def post(self, request):
+        require(request.user, "core.view_public_page")
+        form = contact.FeedbackForm(request.POST)
+        if form.is_valid():
+            try:
+                contact.send_feedback(
+                    data=form.cleaned_data,
+                    client_ip=request.META.get("REMOTE_ADDR", ""),
+                    recipients=selectors.administrator_emails(),
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("Thank you: your message was sent to the Secretariat."))
+                return redirect("contact")
+        return self._render(request, form, status=400)

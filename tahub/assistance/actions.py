@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from tahub.accounts.rules import require
+from tahub.core import workflow
 from tahub.core.forms import add_service_errors
 from tahub.core.workflow import Stale
 
@@ -33,46 +33,46 @@ SUGGEST_IN = (State.UNDER_REVIEW, State.ACCEPTED, State.ASSIGNED)
 
 @dataclass(frozen=True)
 class Action:
-    permission: str
+    """How the page and the API offer one move: its form, its label and its service. Who may take it, and from
+    which states, is the model's transitions' own declaration (models.TARequest)."""
+
     form: type
     label: str
     service: Callable  # called as service(request, by=user, **form.cleaned_data)
-    transitions: tuple  # the model transitions it takes, to offer only moves the state allows
+    transitions: tuple  # the model transitions it takes (one permission for all of them)
+
+    def require(self, user, ta_request):
+        """Refuse (PermissionDenied with the reason) unless the transition lets `user` take it on `ta_request`."""
+        workflow.require_transition(user, ta_request, self.transitions[0])
 
 
 ACTIONS = {
-    "submit": Action("assistance.submit_request", ActionForm, gettext_lazy("Submit to the Secretariat"),
-                     services.submit_request, ("submit", "resubmit")),
-    "start-review": Action("assistance.triage_request", ActionForm, gettext_lazy("Acknowledge and start the review"),
-                           services.start_review, ("start_review",)),
-    "ask-information": Action("assistance.triage_request", InformationForm,
-                              gettext_lazy("Ask the Party for more information"), services.ask_information,
-                              ("ask_information",)),
-    "accept": Action("assistance.triage_request", ActionForm, gettext_lazy("Accept"), services.accept_request,
-                     ("accept",)),
-    "decline": Action("assistance.triage_request", DeclineForm, gettext_lazy("Decline, with the reason"),
-                      services.decline_request, ("decline",)),
-    "assign": Action("assistance.triage_request", AssignForm, gettext_lazy("Assign providers"),
-                     services.assign_providers, ("assign",)),
-    "start-delivery": Action("assistance.deliver_request", ActionForm, gettext_lazy("Start delivery"),
-                             services.start_delivery, ("start_delivery",)),
-    "delivered": Action("assistance.deliver_request", ActionForm, gettext_lazy("Mark as delivered"),
-                        services.mark_delivered, ("mark_delivered",)),
-    "close": Action("assistance.close_request", CloseForm, gettext_lazy("Close with our feedback"),
-                    services.close_request, ("close",)),
-    "withdraw": Action("assistance.withdraw_request", ActionForm, gettext_lazy("Withdraw the request"),
-                       services.withdraw_request, ("withdraw",)),
-}  # fmt: skip
+    "submit": Action(
+        ActionForm, gettext_lazy("Submit to the Secretariat"), services.submit_request, ("submit", "resubmit")
+    ),
+    "start-review": Action(
+        ActionForm, gettext_lazy("Acknowledge and start the review"), services.start_review, ("start_review",)
+    ),
+    "ask-information": Action(
+        InformationForm,
+        gettext_lazy("Ask the Party for more information"),
+        services.ask_information,
+        ("ask_information",),
+    ),
+    "accept": Action(ActionForm, gettext_lazy("Accept"), services.accept_request, ("accept",)),
+    "decline": Action(DeclineForm, gettext_lazy("Decline, with the reason"), services.decline_request, ("decline",)),
+    "assign": Action(AssignForm, gettext_lazy("Assign providers"), services.assign_providers, ("assign",)),
+    "start-delivery": Action(ActionForm, gettext_lazy("Start delivery"), services.start_delivery, ("start_delivery",)),
+    "delivered": Action(ActionForm, gettext_lazy("Mark as delivered"), services.mark_delivered, ("mark_delivered",)),
+    "close": Action(CloseForm, gettext_lazy("Close with our feedback"), services.close_request, ("close",)),
+    "withdraw": Action(ActionForm, gettext_lazy("Withdraw the request"), services.withdraw_request, ("withdraw",)),
+}
 
 
 def available(user, ta_request):
-    """The actions this person may take now: allowed by the workflow from this state, and by the rules."""
-    possible = {t.name for t in ta_request.get_available_state_transitions()}
-    return [
-        name
-        for name, action in ACTIONS.items()
-        if possible.intersection(action.transitions) and user.has_perm(action.permission, ta_request)
-    ]
+    """The actions this person may take now: the transitions the state allows and that let this person take them."""
+    possible = {t.name for t in ta_request.get_available_user_state_transitions(user)}
+    return [name for name, action in ACTIONS.items() if possible.intersection(action.transitions)]
 
 
 # Offered apart from the others: irreversible (withdraw: a confirmation page first), or with its own
@@ -140,7 +140,7 @@ def perform(request, ta_request, action_name):
     if action_name not in ACTIONS:
         raise Http404
     action = ACTIONS[action_name]
-    require(request.user, action.permission, ta_request)
+    action.require(request.user, ta_request)
     if action_name == "withdraw" and request.POST.get("confirm") != "yes":
         return confirm_withdraw(request, ta_request)
     form = action.form(request.POST)
@@ -163,7 +163,7 @@ def perform(request, ta_request, action_name):
 
 def confirm_withdraw(request, ta_request, *, form=None, status=200):
     """The confirmation page of a withdrawal: what it means, a red button that withdraws, a way back."""
-    require(request.user, "assistance.withdraw_request", ta_request)
+    ACTIONS["withdraw"].require(request.user, ta_request)
     form = form or ActionForm(initial={"seen_state": ta_request.state})
     context = {"ta_request": ta_request, "form": form}
     return render(request, "assistance/confirm_withdraw.html", context, status=status)

@@ -14,10 +14,10 @@ from ninja.errors import HttpError
 from ninja.pagination import paginate
 
 from tahub.accounts.api import token_auth
-from tahub.accounts.rules import is_secretariat, require
 from tahub.core.api_errors import ErrorOut, check_known, get_or_404
-from tahub.core.api_pagination import PageNumberPagination
+from tahub.core.api_pagination import PageNumberPagination, Rows
 from tahub.core.api_types import BodyIn, Code, resolve
+from tahub.core.rules import is_secretariat
 from tahub.directory.models import Organisation
 from tahub.parties.models import Convention, Party
 from tahub.parties.selectors import region_codes
@@ -34,15 +34,16 @@ NOT_FOUND = gettext_lazy("No request with this reference is visible to you.")
 ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
 
 
+# Read from plain rows (selectors.api_request_rows), not model instances: the field names are the rows' keys.
 class AssignmentOut(Schema):
-    organisation: str = Field(alias="organisation.slug")
+    organisation: str
     role: str
     warning: str
 
 
 class RequestOut(Schema):
     reference: str
-    party: str = Field(alias="party.country.iso3")
+    party: str
     title: str
     description: str
     expected_results: str
@@ -62,26 +63,6 @@ class RequestOut(Schema):
     closed_at: datetime | None
     assignments: list[AssignmentOut]
     version: int = Field(description="Send it back with PATCH: an edit from an older version answers 409.")
-
-    @staticmethod
-    def resolve_themes(obj):
-        return [t.slug for t in obj.themes.all()]
-
-    @staticmethod
-    def resolve_assistance_types(obj):
-        return [t.slug for t in obj.assistance_types.all()]
-
-    @staticmethod
-    def resolve_chemicals(obj):
-        return [c.slug for c in obj.chemicals.all()]
-
-    @staticmethod
-    def resolve_conventions(obj):
-        return [c.code for c in obj.conventions.all()]
-
-    @staticmethod
-    def resolve_assignments(obj):
-        return list(obj.assignments.all())
 
 
 class RequestIn(BodyIn):
@@ -137,18 +118,24 @@ def _get(request, reference):
     return get_or_404(selectors.request_get, request.user, reference, message=str(NOT_FOUND))
 
 
+def _answer(request, reference):
+    """The request as RequestOut shows it."""
+    return get_or_404(selectors.api_request_get, request.user, reference, message=str(NOT_FOUND))
+
+
 @router.get("/requests", response={200: list[RequestOut], 401: ErrorOut, 422: ErrorOut})
 @paginate(PageNumberPagination)
 def list_requests(request, state: RequestState | None = None, region: Code | None = None, theme: Code | None = None):
     """The requests you may see (your Party's; assigned to your organisation; all, for staff), newest first."""
     check_known("region", region, region_codes)
     check_known("theme", theme, lambda: list(Theme.objects.values_list("slug", flat=True)))
-    return selectors.request_list(request.user, state=state, region=region, theme=theme)
+    requests = selectors.api_request_list(request.user, state=state, region=region, theme=theme)
+    return Rows(requests, selectors.api_request_rows)
 
 
 @router.get("/requests/{reference}", response={200: RequestOut, **ERRORS})
 def get_request(request, reference: Code):
-    return _get(request, reference)
+    return _answer(request, reference)
 
 
 @router.post("/requests", response={201: RequestOut, **ERRORS})
@@ -164,7 +151,7 @@ def create_request(request, payload: RequestCreateIn):
     created = services.create_request(
         party=party, by=request.user, data=_tags(data), received_by_letter=is_secretariat(request.user)
     )
-    return Status(201, selectors.request_get(request.user, created.reference))
+    return Status(201, _answer(request, created.reference))
 
 
 @router.patch("/requests/{reference}", response={200: RequestOut, **ERRORS})
@@ -175,7 +162,7 @@ def update_request(request, reference: Code, payload: RequestUpdateIn, seen_stat
     data = payload.dict(exclude_unset=True)
     version = data.pop("version")
     services.update_draft(ta_request, by=request.user, data=_tags(data), seen_state=seen_state, version=version)
-    return Status(200, selectors.request_get(request.user, reference))
+    return Status(200, _answer(request, reference))
 
 
 @router.post("/requests/{reference}/{action}", response={200: RequestOut, **ERRORS})
@@ -186,11 +173,11 @@ def move_request(request, reference: Code, action: Code, payload: ActionIn):
     if action not in actions.ACTIONS:
         raise HttpError(404, _("Unknown action. Use one of: %s.") % ", ".join(actions.ACTIONS))
     spec = actions.ACTIONS[action]
-    require(request.user, spec.permission, ta_request)
+    spec.require(request.user, ta_request)
     fields = set(spec.form.base_fields)
     values = payload.dict()
     if "organisations" in fields:
         values["organisations"] = resolve(Organisation, payload.organisations, name="organisations")
     kwargs = {name: values[name] for name in fields}
     spec.service(ta_request, by=request.user, **kwargs)
-    return Status(200, selectors.request_get(request.user, reference))
+    return Status(200, _answer(request, reference))

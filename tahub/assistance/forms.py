@@ -3,6 +3,7 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from tahub.core.forms import FilterForm, Select
 from tahub.core.uploads import DocumentValidator
 from tahub.directory.models import Organisation
 from tahub.parties.models import Party, Region
@@ -163,17 +164,25 @@ class CloseForm(forms.Form):
     comment = forms.CharField(label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class QueueFilterForm(forms.Form):
-    state = forms.ChoiceField(label=_("Status"), choices=[("", _("All")), *State.choices], required=False)
+class QueueFilterForm(FilterForm):
+    state = forms.ChoiceField(
+        label=_("Status"), choices=[("", _("All")), *State.choices], required=False, widget=Select
+    )
     region = forms.ModelChoiceField(
         label=_("Region"),
         queryset=Region.objects.order_by("code"),
         to_field_name="code",
         required=False,
         empty_label=_("All"),
+        widget=Select,
     )
     theme = forms.ModelChoiceField(
-        label=_("Theme"), queryset=Theme.objects.all(), to_field_name="slug", required=False, empty_label=_("All")
+        label=_("Theme"),
+        queryset=Theme.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("All"),
+        widget=Select,
     )
     assistance_type = forms.ModelChoiceField(
         label=_("Type of assistance"),
@@ -181,6 +190,7 @@ class QueueFilterForm(forms.Form):
         to_field_name="slug",
         required=False,
         empty_label=_("All"),
+        widget=Select,
     )
     convention = forms.ChoiceField(
         label=_("Convention"),
@@ -191,6 +201,7 @@ class QueueFilterForm(forms.Form):
             ("SC", _("Stockholm Convention")),
         ],
         required=False,
+        widget=Select,
     )
     overdue = forms.BooleanField(label=_("Overdue only"), required=False)
 
@@ -198,7 +209,11 @@ class QueueFilterForm(forms.Form):
 class DeliveryReportForm(forms.Form):
     """What was delivered; the dates lie between the request's submission and today (checked by the service)."""
 
-    assignment = forms.ModelChoiceField(label=_("For which assignment"), queryset=None)
+    assignment = forms.ModelChoiceField(
+        label=_("For which assignment"),
+        queryset=None,
+        error_messages={"required": _("Choose the assignment this report is for.")},
+    )
     start = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
     end = forms.DateField(label=_("Until"), widget=forms.DateInput(attrs={"type": "date"}))
     activities = forms.CharField(label=_("Activities"), widget=forms.Textarea(attrs={"rows": 4}))
@@ -211,7 +226,12 @@ class DeliveryReportForm(forms.Form):
 
     def __init__(self, *args, assignments, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["assignment"].queryset = assignments
+        field = self.fields["assignment"]
+        field.queryset = assignments
+        only = list(assignments[:2]) if assignments is not None else []
+        if len(only) == 1:  # nothing to choose: the only assignment, chosen (no empty choice to trip over)
+            field.empty_label = None
+            self.initial.setdefault("assignment", only[0].pk)
 
     def clean(self):
         data = super().clean()

@@ -14,12 +14,27 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from tahub.directory.models import Organisation
-from tahub.needs import respondents as needs_offers
 
 from .models import State
 
 WEIGHTS = {"theme": 3, "type": 2, "party": 3, "region": 2, "language": 1, "delivered": 2, "offered": 2}
 MAX_PAST_DELIVERIES_COUNTED = 3
+
+
+def no_offers(theme_ids, type_ids):
+    return None, {}
+
+
+# What providers offered outside the directory: f(theme_ids, type_ids) -> (cycle, {organisation pk: (themes,
+# types)}). The needs app, above this one, plugs in its offers questionnaire (NeedsConfig.ready calls
+# use_offers), so that assistance does not import needs.
+_offers_matching = no_offers
+
+
+def use_offers(source):
+    """Take what providers offered from `source` (see `_offers_matching`)."""
+    global _offers_matching
+    _offers_matching = source
 
 
 @dataclass
@@ -78,7 +93,7 @@ def suggest_providers(request, *, limit=10):
     theme_ids = {t.pk for t in request.themes.all()}
     type_ids = {t.pk for t in request.assistance_types.all()}
     history = _past_deliveries(theme_ids)
-    cycle, offers = needs_offers.offers_matching(theme_ids, type_ids)
+    cycle, offers = _offers_matching(theme_ids, type_ids)
     suggestions = []
     for org in _candidates(request, theme_ids, type_ids, offers):
         suggestion = _score(request, org, theme_ids, type_ids, history)

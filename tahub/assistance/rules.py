@@ -9,7 +9,7 @@ import rules
 from django.utils.translation import gettext_lazy as _
 
 from tahub.accounts.models import StaffRole
-from tahub.accounts.rules import add_perm, is_secretariat
+from tahub.core.rules import add_perm, is_secretariat
 
 from .models import State
 
@@ -18,7 +18,11 @@ from .models import State
 
 @rules.predicate
 def is_party_contact(user, party):
-    return user.is_authenticated and party is not None and user.contact_points.filter(party=party).exists()
+    # All of the person's contact points (one or two), not an exists() per question: the request page asks
+    # several (edit, withdraw, close…) and prefetches them once (views.RequestDetailView; issue 13).
+    if not user.is_authenticated or party is None:
+        return False
+    return any(contact.party_id == party.pk for contact in user.contact_points.all())
 
 
 @rules.predicate
@@ -79,7 +83,9 @@ def is_withdrawable(user, request):
     return request is not None and request.state in State.withdrawable()
 
 
-is_drafter = is_contact_of_request_party | is_filer
+# Within each "or", the predicates that need no query come first: rules stops at the first that holds (the
+# request page asks these of staff, whose staff roles it has already read; issue 13).
+is_drafter = is_filer | is_contact_of_request_party
 # The Party writes its draft; once the Secretariat asks for more information, staff may also complete it.
 may_write = (is_drafter & is_draft) | ((is_drafter | is_secretariat) & is_info_needed)
 
@@ -107,12 +113,12 @@ add_perm(
 )
 add_perm(
     "assistance.deliver_request",
-    is_assigned_provider | (is_triager & ~is_draft),
+    (is_triager & ~is_draft) | is_assigned_provider,
     _("Only an assigned provider or the Secretariat may record the delivery."),
 )
 add_perm(
     "assistance.report_delivery",
-    (is_assigned_provider | is_triager) & is_reportable,
+    (is_triager | is_assigned_provider) & is_reportable,
     _("Delivery can be reported by an assigned provider or the Secretariat, once providers are assigned."),
 )
 add_perm(

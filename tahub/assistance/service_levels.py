@@ -1,7 +1,11 @@
-"""Service levels: how long a request may wait on the Secretariat, counted in working days (Mon–Fri)."""
+"""Service levels: how long a request may wait on the Secretariat, counted in working days: Monday to Friday,
+except the public holidays of the duty station (settings.DUTY_STATION_COUNTRY/_SUBDIVISION, Geneva by default)."""
 
 import datetime
+import functools
 
+import holidays
+from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
@@ -17,11 +21,32 @@ def working_days():
     return levels
 
 
+@functools.cache
+def _public_holidays(country, subdivision):
+    # Years are filled in as dates are looked up.
+    return holidays.country_holidays(country, subdiv=subdivision or None)
+
+
+def is_working_day(day):
+    """Monday to Friday, and not a public holiday at the duty station."""
+    station = _public_holidays(settings.DUTY_STATION_COUNTRY, settings.DUTY_STATION_SUBDIVISION)
+    return day.weekday() < 5 and day not in station
+
+
 def working_days_before(day, count):
     """The date `count` working days before `day`."""
     while count > 0:
         day -= datetime.timedelta(days=1)
-        if day.weekday() < 5:
+        if is_working_day(day):
+            count -= 1
+    return day
+
+
+def working_days_after(day, count):
+    """The date `count` working days after `day`: when a service level runs out."""
+    while count > 0:
+        day += datetime.timedelta(days=1)
+        if is_working_day(day):
             count -= 1
     return day
 
@@ -31,7 +56,7 @@ def working_days_between(start, end):
     days, day = 0, start
     while day < end:
         day += datetime.timedelta(days=1)
-        if day.weekday() < 5:
+        if is_working_day(day):
             days += 1
     return days
 

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from tahub.core.admin import ReadOnlyHistoryAdmin
@@ -19,7 +20,7 @@ from .models import (
 
 
 @admin.register(RegionalCentre)
-class RegionalCentreAdmin(SimpleHistoryAdmin):
+class RegionalCentreAdmin(TranslationAdmin, SimpleHistoryAdmin):  # a field per language, grouped
     list_display = ["code", "name", "city", "also_basel_centre"]
     search_fields = ["code", "name"]
 

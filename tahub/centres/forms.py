@@ -2,13 +2,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from tahub.assistance.forms import ProgrammeActivityForm
+from tahub.core.forms import FilterForm, Select
 from tahub.parties import selectors as party_selectors
 from tahub.planning.models import Decision
 
 from .models import Activity, Feedback, Nomination, WorkPlan
 
 
-class CentreFilterForm(forms.Form):
+class CentreFilterForm(FilterForm):
     """The centres list's filter; a GET form, so it works without JavaScript."""
 
     region = forms.ModelChoiceField(
@@ -17,6 +18,7 @@ class CentreFilterForm(forms.Form):
         to_field_name="code",
         required=False,
         empty_label=_("All regions"),
+        widget=Select,
     )
 
     def filters(self):

@@ -1,7 +1,8 @@
 import rules
 from django.utils.translation import gettext_lazy as _
 
-from tahub.accounts.rules import add_perm, is_member_of, is_secretariat
+from tahub.core.rules import add_perm, is_secretariat
+from tahub.directory.rules import is_member_of
 
 
 @rules.predicate

@@ -16,6 +16,7 @@ from django.utils.translation import ngettext
 from ninja import Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
+from .throttle import Throttled
 from .workflow import Stale
 
 logger = logging.getLogger("django.request")
@@ -178,6 +179,13 @@ def stale(request, exc, api):
     return api.create_response(request, {"detail": " ".join(exc.messages), "errors": []}, status=409)
 
 
+def throttled(request, exc, api):
+    """Too many sends from one address (core.throttle): 429 with the reason, and when to try again."""
+    response = api.create_response(request, {"detail": " ".join(exc.messages), "errors": []}, status=429)
+    response["Retry-After"] = str(exc.retry_after)
+    return response
+
+
 def server_error(request, exc, api):
     """Any other exception: logged with its traceback (as Django logs a 500, so ADMINS hear of it), and answered
     with the error shape in every mode, never an HTML page or a traceback."""
@@ -209,6 +217,7 @@ def install_error_handlers(api):
         (PermissionDenied, permission_denied),
         (RefusedError, refused),
         (Stale, stale),
+        (Throttled, throttled),
         (ValidationError, validation_error),
         (UnknownValueError, unknown_value_error),
         (AuthenticationError, authentication_error),

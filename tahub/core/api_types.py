@@ -11,10 +11,14 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from ninja import Field, Schema
-from pydantic import BeforeValidator, model_validator
+from pydantic import BeforeValidator, create_model, model_validator
 
+from .translated import language_fields
+
+# One line of text: no control characters (no NUL, which PostgreSQL refuses; no line break in a title or a name).
+ONE_LINE = r"^[^\x00-\x1f\x7f]*$"
 Code = Annotated[str, Field(max_length=60, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")]
-SearchText = Annotated[str, Field(max_length=100, pattern=r"^[^\x00-\x1f\x7f]*$")]
+SearchText = Annotated[str, Field(max_length=100, pattern=ONE_LINE)]
 # A private-link token (secrets.token_urlsafe) and a database id within a 32-bit integer.
 Token = Annotated[str, Field(min_length=8, max_length=64, pattern=r"^[A-Za-z0-9_-]+$")]
 Id = Annotated[int, Field(ge=1, le=2_147_483_647)]
@@ -28,6 +32,16 @@ def _iso_text(value):
 
 
 Moment = Annotated[datetime.datetime, BeforeValidator(_iso_text)]
+# A content text in one language as stored (title_fr, ...: core.translated): "" where none was given, its column
+# NULL included, so a client reads a string in every language.
+StoredText = Annotated[str, BeforeValidator(lambda value: "" if value is None else value)]
+
+
+def stored_in_every_language(field):
+    """A Schema to derive an answer from: `field` as stored in each offered language (title_en, title_fr, ...
+    title_ru: settings.LANGUAGES, as core.translated names the columns), so a new language reaches every answer."""
+    fields = {name: (StoredText, ...) for name in language_fields(field)}
+    return create_model(f"{field.title()}InEveryLanguage", __base__=Schema, **fields)
 
 
 class BodyIn(Schema):
@@ -59,7 +73,9 @@ def resolve(model, values, field="slug", *, name=None):
     single = not isinstance(values, list | tuple | set)
     wanted = [values] if single else list(dict.fromkeys(values))
     queryset = model._default_manager.all() if isinstance(model, type) else model
-    rows = {_value(row, field): row for row in queryset.filter(**{f"{field}__in": wanted})}
+    # A code with NUL matches nothing, and PostgreSQL refuses it in a query (a 500): it is only unknown.
+    asked = [value for value in wanted if not (isinstance(value, str) and "\x00" in value)]
+    rows = {_value(row, field): row for row in queryset.filter(**{f"{field}__in": asked})}
     unknown = [value for value in wanted if value not in rows]
     if unknown:
         message = ngettext(

@@ -6,8 +6,24 @@ redeclared in a subclass keeps its place, so the document lists the fields in th
 """
 
 from datetime import datetime
+from typing import Literal
 
 from ninja import Field, Schema
+
+
+class ApplicationMessageOut(Schema):
+    sender: Literal["applicant", "secretariat"] = Field(description="Who sent it: the applicant or the Secretariat")
+    sent_at: datetime
+    text: str
+    documents: list[str] = Field(description="Names of the documents sent with it")
+
+    @staticmethod
+    def resolve_sender(obj):
+        return "applicant" if obj.from_applicant else "secretariat"
+
+    @staticmethod
+    def resolve_documents(obj):
+        return [str(d) for d in obj.documents.all()]
 
 
 class ApplicationStatusOut(Schema):
@@ -15,7 +31,7 @@ class ApplicationStatusOut(Schema):
     name: str
     kind: str
     state: str
-    message: str = Field(description="Questions from the Secretariat and the answers, in order")
+    messages: list[ApplicationMessageOut] = Field(description="The Secretariat's questions and the answers, in order")
     reason: str = Field(description="Why the application was declined")
     organisation: str | None = Field(description="Code of the organisation, once accepted")
     documents: list[str] = Field(description="Names of the documents sent")
@@ -29,3 +45,7 @@ class ApplicationStatusOut(Schema):
     @staticmethod
     def resolve_documents(obj):
         return [str(d) for d in obj.documents.all()]
+
+    @staticmethod
+    def resolve_messages(obj):
+        return list(obj.messages.all())

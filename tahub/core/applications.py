@@ -2,23 +2,25 @@
 and the Secretariat reviews it — asks for more information, accepts or declines with a reason.
 
 Domain-free. An app declares its application model on `PrivateLinkApplication` (naming its accepted and
-declined states) and one `ReviewProcess` (its permission, audit reasons, notification and verbs); the review
-use cases below and the review/status/document views in `core/application_views.py` serve every such app.
-The directory's listing requests and the observers' applications for admission are two of them.
+declined states, writing out its transitions with who may take them) and one `ReviewProcess` (its audit
+reasons, notification and verbs); the review use cases below and the review/status/document views in
+`core/application_views.py` serve every such app. The directory's listing requests and the observers'
+applications for admission are two of them.
 """
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_fsm import ConcurrentTransitionMixin, FSMField, can_proceed, transition
+from django_fsm import ConcurrentTransitionMixin, FSMField, can_proceed
 
 from .models import DomainModel, private_link_token
-from .workflow import move
+from .workflow import move, require_transition
 
 SUBMITTED, INFO_NEEDED = "submitted", "info_needed"
 OPEN_STATES = (SUBMITTED, INFO_NEEDED)
@@ -38,25 +40,19 @@ def state_field(choices):
 class PrivateLinkApplication(ConcurrentTransitionMixin, DomainModel):
     """Submitted → (more information needed ↔ submitted) → accepted | declined, followed by `token`.
 
-    A concrete model declares `state = state_field(State.choices)` and names its outcomes in ACCEPTED and
-    DECLINED (e.g. "approved" and "rejected"). The transitions are declared once, in TRANSITIONS, and put on
-    each concrete model as its own methods (django-fsm binds a transition method to one model's field)."""
+    A concrete model declares `state = state_field(State.choices)`, names its outcomes in ACCEPTED and DECLINED
+    (e.g. "approved" and "rejected") and writes out its four transitions as its own `@transition` methods
+    (django-fsm binds a transition to one model's field), each reviewer's step with its review permission:
+    `ask_information` (submitted → info_needed), `answer` (info_needed → submitted: the holder of the private
+    link, no permission), `accept` (submitted → ACCEPTED) and `decline` (submitted or info_needed → DECLINED)."""
 
     ACCEPTED = "accepted"
     DECLINED = "declined"
     OPEN_STATES = OPEN_STATES
-    # name → (source states, target state or the name of the class attribute that holds it)
-    TRANSITIONS = {
-        "ask_information": ([SUBMITTED], INFO_NEEDED),
-        "answer": ([INFO_NEEDED], SUBMITTED),
-        "accept": ([SUBMITTED], "ACCEPTED"),
-        "decline": ([SUBMITTED, INFO_NEEDED], "DECLINED"),
-    }
 
     token = models.CharField(max_length=64, unique=True, default=private_link_token, editable=False)
     contact_name = models.CharField(_("your name"), max_length=200)
     contact_email = models.EmailField(_("your e-mail address"))
-    message = models.TextField(_("messages"), blank=True)
     reason = models.TextField(_("reason for the decision"), blank=True)
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+",
@@ -67,26 +63,35 @@ class PrivateLinkApplication(ConcurrentTransitionMixin, DomainModel):
     class Meta:
         abstract = True
 
-    def __init_subclass__(cls, **kwargs):
-        super().__init_subclass__(**kwargs)
-        for name, (sources, target) in cls.TRANSITIONS.items():
-            setattr(cls, name, _declared(name, sources, getattr(cls, target, target)))
-
     @property
     def is_open(self):
         return self.state in OPEN_STATES
 
 
-def _declared(name, sources, target):
-    def step(self):
-        pass
+class ApplicationMessageBase(DomainModel):
+    """One message of an application's conversation: from a reviewer (`author`), or from the applicant by the
+    private link (`from_applicant`). A concrete model adds the foreign key to its application (named as the
+    document's, ReviewProcess.document_field, with related_name="messages"); the files sent with a message are
+    the application's documents whose `message` is this one."""
 
-    step.__name__ = step.__qualname__ = name
-    return transition("state", source=sources, target=target)(step)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("from"),
+    )  # fmt: skip
+    from_applicant = models.BooleanField(_("from the applicant"), default=False)
+    sent_at = models.DateTimeField(_("sent"), default=timezone.now)
+    text = models.TextField(_("message"), blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["sent_at", "pk"]
+
+    def __str__(self):
+        return self.text[:80]
 
 
 class ApplicationDocumentBase(DomainModel):
-    """A supporting document of an application; a concrete model adds the foreign key and the file field."""
+    """A supporting document of an application; a concrete model adds the foreign key to the application, the
+    file field and `message` (the message it was sent with; empty for the documents of the submission)."""
 
     class Meta:
         abstract = True
@@ -106,8 +111,7 @@ class ReviewProcess:
     model: Any
     document_model: Any
     document_field: str
-    permission: str
-    refusal: Any
+    message_model: Any
     events: str
     notify: Any
     accept_verb: tuple = ("accept", "accepted")
@@ -118,33 +122,42 @@ class ReviewProcess:
     def event(self, what):
         return f"{self.events}.{what}"
 
-    def check_reviewer(self, by):
-        if not by.has_perm(self.permission):
-            raise PermissionDenied(self.refusal)
 
-
-def _append(thread, text):
-    return f"{thread}\n\n{text}".strip()
-
-
-def add_documents(process, application, documents):
+def add_documents(process, application, documents, message=None):
+    """Save each upload as a document of `application` (checked by its model's validators, core/uploads.py),
+    sent with `message` if given."""
     for upload in documents:
-        document = process.document_model(**{process.document_field: application, "file": upload})
+        document = process.document_model(**{process.document_field: application, "file": upload, "message": message})
         document.full_clean()
         document.save()
 
 
-def _step(process, application, *, action, event, changes):
+def add_message(process, application, *, text, by=None, documents=()):
+    """A message of the conversation: from the reviewer `by`, or (None) from the applicant by the private link;
+    `documents` are sent with it."""
+    message = process.message_model(
+        **{process.document_field: application}, author=by, from_applicant=by is None, text=text.strip()
+    )
+    message.save()
+    add_documents(process, application, documents, message=message)
+    return message
+
+
+def _step(process, application, *, action, event, changes, by=None):
     application = move(
-        process.model, application, action, reason=process.event(event), changes=changes,
+        process.model, application, action, by=by, reason=process.event(event), changes=changes,
         not_allowed=process.not_allowed, lock=False,
     )  # fmt: skip
     process.notify(application.pk, process.event(event))
     return application
 
 
-def _locked(process, application, action):
+def _locked(process, application, action, by=None):
+    """The application, row-locked; refused unless the transition `action` lets `by` take it (a reviewer's step;
+    None: the holder of the private link), then unless its state allows it now."""
     locked = process.model.objects.select_for_update().get(pk=application.pk)
+    if by is not None:
+        require_transition(by, locked, action)
     if not can_proceed(getattr(locked, action)):
         raise ValidationError(process.not_allowed % {"state": locked.get_state_display()})
     return locked
@@ -168,46 +181,44 @@ def submit(process, application, *, documents, m2m=None):
 
 @transaction.atomic
 def ask_information(process, application, *, by, message):
-    """A reviewer asks for more; the question joins the thread the applicant reads by the private link."""
-    process.check_reviewer(by)
+    """A reviewer asks for more; the question is a message of the conversation the applicant reads by the
+    private link."""
+    locked = _locked(process, application, "ask_information", by)
     if not message.strip():
         raise ValidationError({"message": NO_QUESTION})
-    locked = _locked(process, application, "ask_information")
-    changes = {"message": _append(locked.message, message), "reviewed_by": by}
-    return _step(process, locked, action="ask_information", event="information_asked", changes=changes)
+    add_message(process, locked, text=message, by=by)
+    changes = {"reviewed_by": by}
+    return _step(process, locked, action="ask_information", event="information_asked", changes=changes, by=by)
 
 
 @transaction.atomic
 def answer(process, application, *, answer, documents=()):
-    """The holder of the private link answers, may add documents; the application is back for review."""
+    """The holder of the private link answers (a message, with the documents it adds); back for review."""
     if not answer.strip() and not documents:
         raise ValidationError({"answer": NO_ANSWER})
     locked = _locked(process, application, "answer")
-    add_documents(process, locked, documents)
-    changes = {"message": _append(locked.message, f"— {_('Answer')}: {answer}")}
-    return _step(process, locked, action="answer", event="answered", changes=changes)
+    add_message(process, locked, text=answer, documents=documents)
+    return _step(process, locked, action="answer", event="answered", changes={})
 
 
 @transaction.atomic
 def accept(process, application, *, by, prepare=None):
     """A reviewer accepts. `prepare(locked_application)` does the app's part (e.g. create the directory entry)
     under the row lock and returns more fields to set."""
-    process.check_reviewer(by)
-    locked = _locked(process, application, "accept")
+    locked = _locked(process, application, "accept", by)
     changes = {"reviewed_by": by, "decided_at": timezone.now(), **(prepare(locked) if prepare else {})}
-    return _step(process, locked, action="accept", event=process.accept_verb[1], changes=changes)
+    return _step(process, locked, action="accept", event=process.accept_verb[1], changes=changes, by=by)
 
 
 @transaction.atomic
 def decline(process, application, *, by, reason):
-    """A reviewer declines, with the reason the applicant reads."""
-    process.check_reviewer(by)
+    """A reviewer declines, with the reason the applicant reads (also a message of the conversation)."""
+    locked = _locked(process, application, "decline", by)
     if not reason.strip():
         raise ValidationError({"message": NO_REASON})
-    locked = _locked(process, application, "decline")
-    changes = {"message": _append(locked.message, reason), "reason": reason, "reviewed_by": by,
-               "decided_at": timezone.now()}  # fmt: skip
-    return _step(process, locked, action="decline", event=process.decline_verb[1], changes=changes)
+    add_message(process, locked, text=reason, by=by)
+    changes = {"reason": reason, "reviewed_by": by, "decided_at": timezone.now()}
+    return _step(process, locked, action="decline", event=process.decline_verb[1], changes=changes, by=by)
 
 
 def review(process, application, *, by, action, message="", prepare=None):
@@ -219,3 +230,57 @@ def review(process, application, *, by, action, message="", prepare=None):
     if action == process.decline_verb[0]:
         return decline(process, application, by=by, reason=message)
     raise ValidationError(_("Unknown decision “%(action)s”.") % {"action": action})
+
+
+# --- the conversation as it was kept before messages: one text, each step appended ---------------------------
+
+ANSWERED = re.compile(r"^— [^:\n]{1,40}:\s*")  # "— Answer: …", as the thread began an answer (in any language)
+
+
+def thread_messages(thread, records, documents=()):
+    """The messages of a conversation kept as one text, `thread`, told apart as well as the history allows.
+
+    `records` are the application's history records, oldest first, as (thread then, user id, when, change
+    reason); `documents` its documents as (id, created_at). Each record that grew the thread sent what it added:
+    the applicant's answer when the reason ends in ".answered" (without the "— Answer: " put before it, and with
+    the documents saved since the record before), else a reviewer's message (the record's user). What the records
+    do not explain stays one message from the Secretariat, so no word of the thread is lost. Returns dicts with
+    from_applicant, author_id, sent_at, text and document_ids."""
+    messages, seen, previous_when, last_when = [], "", None, None
+    for value, user_id, when, reason in records:
+        value = value or ""
+        if value != seen and value.startswith(seen) and thread.startswith(value):
+            added, seen = value[len(seen) :].strip(), value
+            applicant = (reason or "").endswith(".answered")
+            if applicant:
+                added = ANSWERED.sub("", added, count=1)
+            ids = [pk for pk, created in documents if applicant and previous_when and previous_when < created <= when]
+            messages.append(
+                {"from_applicant": applicant, "author_id": None if applicant else user_id, "sent_at": when,
+                 "text": added, "document_ids": ids}
+            )  # fmt: skip
+        previous_when = last_when = when
+    rest = thread[len(seen) :].strip()
+    if rest:
+        messages.append(
+            {"from_applicant": False, "author_id": None, "sent_at": last_when, "text": rest, "document_ids": []}
+        )
+    return messages
+
+
+def threads_to_messages(apps, app_label, *, application, message, document, field):
+    """The data migration of an app's applications: each thread becomes its messages (thread_messages), the
+    documents sent with an answer linked to it. `field` names the foreign key of the message and the document."""
+    applications = apps.get_model(app_label, application)
+    history = apps.get_model(app_label, f"Historical{application}")
+    messages, documents = apps.get_model(app_label, message), apps.get_model(app_label, document)
+    for item in applications.objects.exclude(message=""):
+        records = history.objects.filter(id=item.pk).order_by("history_date", "history_id")
+        records = records.values_list("message", "history_user_id", "history_date", "history_change_reason")
+        sent = documents.objects.filter(**{field: item}).values_list("pk", "created_at")
+        for told in thread_messages(item.message, list(records), list(sent)):
+            saved = messages.objects.create(
+                **{field: item}, author_id=told["author_id"], from_applicant=told["from_applicant"],
+                sent_at=told["sent_at"] or item.updated_at, text=told["text"],
+            )  # fmt: skip
+            documents.objects.filter(pk__in=told["document_ids"]).update(message=saved)

@@ -3,18 +3,22 @@ messages go to the Secretariat's administrators by e-mail through the worker (no
 
 from django import forms
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from . import throttle
+
 # As the seed pages give it (/work/shared/seeds: "Contact us at the following address", "Parties who are
-# interested in receiving such support can contact us at").
+# interested in receiving such support can contact us at"): the bodies' names, which have official names in each
+# UN language, then the postal address, which stays as the post needs it (the page marks it translate="no").
 SECRETARIAT_ADDRESS = [
-    "Secretariat of the Stockholm Convention",
-    "Technical Assistance Programme",
-    "United Nations Environment Programme",
+    _("Secretariat of the Stockholm Convention"),
+    _("Technical Assistance Programme"),
+    _("United Nations Environment Programme"),
+]
+SECRETARIAT_POSTAL_ADDRESS = [
     "International Environment House 1",
     "11-13 chemin des Anémones",
     "CH-1219 Châtelaine, Geneva, Switzerland",
@@ -22,7 +26,7 @@ SECRETARIAT_ADDRESS = [
 SECRETARIAT_PHONE = "+41 22 917 87 29"
 SECRETARIAT_FAX = "+41 22 917 80 98"
 
-FEEDBACK_PER_HOUR = 5  # messages from one address (IP) per hour
+FEEDBACK_PER_HOUR = throttle.PER_HOUR  # messages from one address (IP) per hour
 
 
 class FeedbackForm(forms.Form):
@@ -45,23 +49,14 @@ class FeedbackForm(forms.Form):
     )
 
 
-def _recipients():
-    from tahub.accounts.models import StaffRole
-
-    roles = StaffRole.objects.filter(role=StaffRole.Role.ADMINISTRATOR, user__is_active=True, user__is_staff=True)
-    emails = sorted(set(roles.values_list("user__email", flat=True)))
-    return emails or [address for _name, address in settings.ADMINS]
-
-
-def send_feedback(*, data, client_ip):
-    """E-mail a feedback message to the Secretariat's administrators (queued for the worker, so the page answers
-    at once and a failed send is retried and listed on the staff page of failed e-mails). Refuses more than
-    FEEDBACK_PER_HOUR messages an hour from one address (ValidationError), sending nothing."""
-    key = f"tahub:feedback:{client_ip}"
-    cache.add(key, 0, 3600)
-    if cache.incr(key) > FEEDBACK_PER_HOUR:
-        raise ValidationError(gettext("You have sent several messages in the last hour. Please try again later."))
-    recipients = _recipients()
+def send_feedback(*, data, client_ip, recipients):
+    """E-mail a feedback message to `recipients` (the page passes the Secretariat's administrators; settings.ADMINS
+    when there are none), queued for the worker, so the page answers at once and a failed send is retried and
+    listed on the staff page of failed e-mails. Refuses more than FEEDBACK_PER_HOUR messages an hour from one
+    address (throttle.Throttled), sending nothing."""
+    message = gettext("You have sent several messages in the last hour. Please try again later.")
+    throttle.check("feedback", client_ip, per_hour=FEEDBACK_PER_HOUR, message=message)
+    recipients = list(recipients) or [address for _name, address in settings.ADMINS]
     if not recipients:
         raise ValidationError(gettext("Messages cannot be sent right now. Write to the address on this page."))
     topic = dict(FeedbackForm.TOPICS)[data["topic"]]

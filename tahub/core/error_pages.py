@@ -18,8 +18,10 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, JsonResponse
 from django.template import loader
-from django.urls import Resolver404, resolve, reverse
+from django.urls import Resolver404, resolve
 from django.utils.translation import gettext as _
+
+from .links import cached_reverse
 
 logger = logging.getLogger("django.request")
 
@@ -70,7 +72,7 @@ def server_error(request):
 
 
 def _is_admin(path):
-    return path.startswith(reverse("admin:index"))
+    return path.startswith(cached_reverse("admin:index"))
 
 
 class ErrorPagesMiddleware:

@@ -6,6 +6,8 @@ a file attached to one) is in *their* language, not the language of the page who
 person downloads may be asked for in another of the offered languages with `?lang=`.
 """
 
+import functools
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.utils import translation
@@ -38,6 +40,37 @@ def account_languages(addresses):
 def requested_language(request):
     """The language a download was asked in (`?lang=xx`, one of the offered ones), else the page's language."""
     return offered(request.GET.get(LANGUAGE_PARAMETER)) or translation.get_language() or settings.LANGUAGE_CODE
+
+
+def language_parameter():
+    """`?lang=` as an OpenAPI parameter (tahub/api.py declares it on every operation)."""
+    codes = [code for code, _name in settings.LANGUAGES]
+    return {
+        "in": "query",
+        "name": LANGUAGE_PARAMETER,
+        "required": False,
+        # Not an enum: a code not offered is ignored (the request's language answers), not refused.
+        "schema": {"type": "string", "examples": codes},
+        "description": translation.gettext(
+            "The language of the answer and of its error messages; else Accept-Language, else the account's"
+        ),
+    }
+
+
+def in_requested_language(run):
+    """A django-ninja view decorator (`api.add_decorator(in_requested_language, mode="view")`): the API
+    operation, the writing of its answer included, in the language of `?lang=xx` when it is one of the offered
+    ones, else in the request's (Accept-Language, the account's); the answer's Content-Language says which."""
+
+    @functools.wraps(run)
+    def in_language(request, *args, **kwargs):
+        language = requested_language(request)
+        with translation.override(language):
+            response = run(request, *args, **kwargs)
+        response.headers["Content-Language"] = language  # LocaleMiddleware would name the request's language
+        return response
+
+    return in_language
 
 
 def is_right_to_left(code):

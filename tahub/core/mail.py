@@ -171,6 +171,8 @@ def task_deliver_email(*, message, attempt=1):
         return deliver(message)
     except Exception as error:
         if attempt >= settings.EMAIL_MAX_ATTEMPTS or not is_transient(error):
+            # For good: the staff page of failed e-mails lists it; the operator's log says so too.
+            logger.error("E-mail to %s failed for good (attempt %d): %r", message["to"], attempt, error)
             raise
         run_after = timezone.now() + retry_delay(attempt)
         later = task_deliver_email.using(run_after=run_after).enqueue(message=message, attempt=attempt + 1)

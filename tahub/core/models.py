@@ -1,6 +1,7 @@
 """Base classes shared by every domain model."""
 
 import secrets
+from typing import TYPE_CHECKING, Any
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -24,6 +25,12 @@ class DomainModel(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     history = HistoricalRecords(inherit=True)
+
+    if TYPE_CHECKING:
+        # Set before save(): django-simple-history writes them on the history row (the reason codes are in
+        # tahub/core/change_reasons.py). Declared for mypy only.
+        _change_reason: str
+        _history_user: Any
 
     class Meta:
         abstract = True

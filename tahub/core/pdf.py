@@ -18,7 +18,8 @@ and ligatures.
 A document is in the language active when it is started (`new_document`, its /Lang): the reader's, or the one
 asked for with `?lang=`. In a right-to-left language (Arabic) a shaped paragraph reads right to left, and text
 that would start at the left margin starts at the right (`cell`/`multi_cell` alignment L and J become R; centred
-and explicitly right-aligned text stays as it is; columns are not mirrored). In the other languages a paragraph
+and explicitly right-aligned text stays as it is), and a table row drawn with `row` puts its first column at the
+right, the others to its left (the columns mirrored, each cell right-aligned). In the other languages a paragraph
 takes the direction of its first letter, so an Arabic name in an English document still reads right to left.
 """
 
@@ -90,6 +91,17 @@ class Document(FPDF):
     def multi_cell(self, *args, **kwargs):
         args, kwargs = self._prepared(args, kwargs, 4, Align.J)  # w, h, text, border, align
         return super().multi_cell(*args, **kwargs)
+
+    def row(self, widths, values, height, **cell):
+        """One table row: a `cell` (with `cell`'s options, e.g. border) of each width for each value, in reading
+        order: the first column at the left margin, or in a right-to-left document at the right one; then a new
+        line."""
+        cells = list(zip(widths, values, strict=False))
+        if self.rtl:
+            self.set_x(self.w - self.r_margin - sum(width for width, _value in cells))
+        for width, value in reversed(cells) if self.rtl else cells:
+            self.cell(width, height, value, **cell)
+        self.ln(height)
 
     def get_string_width(self, s, *args, **kwargs):
         self._shaping_for(s)

@@ -5,5 +5,4 @@ from . import views
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("data-notes/", views.DataNotesView.as_view(), name="data_notes"),
-    path("contact/", views.ContactView.as_view(), name="contact"),
 ]

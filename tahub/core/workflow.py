@@ -1,12 +1,16 @@
 """One way to move a declared workflow (django-fsm) one step: lock, check, transition, audit, save.
 
-Services call it inside their transaction, after their permission check; what a move notifies stays theirs.
+Each transition declares who may take it (`permission=rules.on_object(name)` on its `@transition`): `move`
+asks it, pages offer what `get_available_user_<field>_transitions(user)` yields. Services call `move` inside
+their transaction; what a move notifies stays theirs.
 """
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import dateformat, timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import can_proceed
+
+from .rules import NOT_PERMITTED, on_object, require
 
 NOT_ALLOWED = _("This is not possible at the stage “%(state)s”.")
 # The refusals of an edit made from an older copy: who changed what, and when. "You" when it was the same
@@ -90,12 +94,36 @@ def lock_at_version(model, obj, seen, *, by=None, what=None):
     return current
 
 
-def move(model, obj, action, *, reason, changes=None, not_allowed=NOT_ALLOWED, lock=True):
-    """Take transition `action` on a fresh, row-locked copy of `obj`; set `changes`; save with the audit
-    `reason`. Refuses (ValidationError naming the current state) a move the state does not allow.
+def declared_permission(obj, action):
+    """The permission declared on the `@transition` `action` of obj's model (one for all its source states; a
+    permission name given as django-fsm's string form is asked on the object too), or None."""
+    meta = getattr(type(obj), action)._django_fsm
+    permission = next(iter(meta.transitions.values())).permission
+    return on_object(permission) if isinstance(permission, str) else permission
+
+
+def require_transition(user, obj, action):
+    """Refuse (PermissionDenied, with the reason registered for its permission) unless the transition `action`
+    lets `user` take it on `obj`. Whether the state allows the move now is `move`'s own check, after this one."""
+    permission = declared_permission(obj, action)
+    if isinstance(permission, on_object):
+        require(user, permission.name, permission.target(obj))
+    elif permission and not permission(obj, user):
+        raise PermissionDenied(NOT_PERMITTED)
+
+
+def move(model, obj, action, *, reason, by=None, changes=None, not_allowed=NOT_ALLOWED, lock=True):
+    """Take transition `action` on a fresh, row-locked copy of `obj` for `by` (None: the holder of a private
+    link, for a transition that declares no permission); set `changes`; save with the audit `reason`. Refuses a
+    person the transition does not let take it (PermissionDenied with the reason), then a move the state does
+    not allow (ValidationError naming the current state).
 
     ConcurrentTransitionMixin on the model refuses the save if the state changed underneath anyway."""
     current = model.objects.select_for_update().get(pk=obj.pk) if lock else obj
+    if by is not None:
+        require_transition(by, current, action)
+    elif declared_permission(current, action):
+        raise PermissionDenied(NOT_PERMITTED)
     transition = getattr(current, action)
     if not can_proceed(transition):
         raise ValidationError(not_allowed % {"state": current.get_state_display()})

@@ -11,6 +11,7 @@ and received follow the FTS life cycle: some only pledged, some committed, most 
 import datetime
 from decimal import Decimal
 
+from django.db.models import Case, Value, When
 from simple_history.utils import bulk_create_with_history
 
 from tahub.directory.models import Organisation
@@ -51,6 +52,20 @@ def _donor(context, index, parties, organisations, taken_names):
     return Donor(kind=Donor.Kind.OTHER, name=name, email=email)
 
 
+# Organisations that give, first: the first organisation donor (the demo donor's) is a bilateral agency or a
+# financial mechanism, not the secretariat of another convention.
+DONOR_KINDS = [
+    Organisation.Kind.BILATERAL,
+    Organisation.Kind.FINANCIAL_MECHANISM,
+    Organisation.Kind.FINANCIAL_INSTITUTION,
+]
+
+
+def _donor_organisations():
+    giving_first = Case(When(kind__in=DONOR_KINDS, then=Value(0)), default=Value(1))
+    return Organisation.objects.order_by(giving_first, "slug")
+
+
 def generate_donors(context, count):
     """Donors: a Party, an organisation or another named donor in turn; returns how many were created."""
     existing = set(Donor.objects.filter(email__endswith=f"@gen{context.seed}.tahub.localhost").values_list(
@@ -60,7 +75,7 @@ def generate_donors(context, count):
     taken_names = set(Donor.objects.exclude(name="").values_list("name", flat=True))
     parties = [pk for pk in Party.objects.filter(convention__code="SC").order_by("country__iso3").values_list(
         "pk", flat=True) if pk not in taken_parties]  # fmt: skip
-    organisations = [pk for pk in Organisation.objects.order_by("slug").values_list("pk", flat=True)[: count]
+    organisations = [pk for pk in _donor_organisations().values_list("pk", flat=True)[: count]
                      if pk not in taken_orgs]  # fmt: skip
     wanted = [i for i in range(count) if donor_email(context.seed, i) not in existing]
     new = [_donor(context, i, parties, organisations, taken_names) for i in wanted]

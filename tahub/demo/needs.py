@@ -9,7 +9,7 @@ Parties at 200), the rest offers responses of developed-country Parties and of l
 
 Cycles lie a year apart up to the latest, whose deadlines are ahead (open, half its responses submitted,
 results not published); every earlier cycle is closed with its results published (and stored, as staff
-publishing them would: tahub/needs/published.py). Both questionnaires are loaded from their files (idempotent).
+publishing them would: tahub/needs/services/results.py). Both questionnaires are loaded from their files (idempotent).
 Cycles have natural keys from (seed, index): a second run creates nothing. Responses, answers and amounts are
 bulk-created without history rows (the benchmark pages read none).
 """
@@ -20,11 +20,12 @@ from pathlib import Path
 from django.conf import settings
 from simple_history.utils import bulk_create_with_history
 
-from tahub.needs import published
 from tahub.needs.models import Amount, Answer, Cycle, Level, Question, Response
-from tahub.needs.questionnaires import load_questionnaire
-from tahub.needs.respondents import default_offer_invitees
 from tahub.needs.selectors import eligible_parties
+from tahub.needs.selectors.published import published_cycles
+from tahub.needs.selectors.respondents import default_offer_invitees
+from tahub.needs.services.questionnaires import load_questionnaire
+from tahub.needs.services.results import store
 from tahub.parties.models import Region
 from tahub.vocabularies.models import AssistanceType
 
@@ -217,6 +218,6 @@ def generate_needs(context, count):
 def _publish(cycles):
     """Store the published results of the generated cycles published (what the public pages read), as
     `services.publish_results` does."""
-    everything_published = published.published_cycles()
+    everything_published = published_cycles()
     for cycle in cycles:
-        published.store(cycle, by=None, published=everything_published)
+        store(cycle, by=None, published=everything_published)

@@ -26,9 +26,9 @@ from django.contrib.auth.hashers import make_password
 from django.db.models import Q
 from simple_history.utils import bulk_create_with_history
 
-from tahub.accounts.demo import DEMO_PARTY, DEMO_PROVIDER
 from tahub.accounts.models import User
 from tahub.assistance.models import Assignment, State, TARequest
+from tahub.demo.accounts import DEMO_PARTY, DEMO_PROVIDER
 from tahub.directory.models import Organisation
 from tahub.parties.models import Convention, Eligibility, Party
 from tahub.vocabularies.models import AssistanceType, Chemical, Theme

@@ -1,13 +1,14 @@
 from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from tahub.core.admin import PrivateLinkApplicationAdmin
 
-from .models import Correction, ListingDocument, ListingRequest, Membership, Organisation
+from .models import Correction, ListingDocument, ListingMessage, ListingRequest, Membership, Organisation
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(SimpleHistoryAdmin):
+class OrganisationAdmin(TranslationAdmin, SimpleHistoryAdmin):  # a field per language, grouped
     list_display = ["name", "short_name", "kind", "country"]
     list_filter = ["kind"]
     search_fields = ["name", "short_name", "slug"]
@@ -26,6 +27,12 @@ class ListingRequestAdmin(PrivateLinkApplicationAdmin):
     list_display = ["name", "kind", "country", "state", "created_at", "decided_at"]
     list_filter = ["state", "kind"]
     search_fields = ["name", "short_name", "contact_email"]
+
+
+@admin.register(ListingMessage)
+class ListingMessageAdmin(SimpleHistoryAdmin):
+    list_display = ["listing_request", "author", "from_applicant", "sent_at"]
+    list_select_related = ["listing_request", "author"]
 
 
 @admin.register(ListingDocument)

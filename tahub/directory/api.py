@@ -13,12 +13,13 @@ from ninja import Field, File, Form, Path, Query, Router, Schema, Status, Upload
 from ninja.pagination import paginate
 
 from tahub.accounts.api import token_auth
-from tahub.accounts.rules import require
+from tahub.core import throttle
 from tahub.core.api_errors import ErrorOut, check_known, get_or_404
 from tahub.core.api_pagination import PageNumberPagination
 from tahub.core.api_services import checked_uploads
 from tahub.core.api_types import BodyIn, Code, Id, SearchText, Token, resolve_fields
 from tahub.core.application_api import ApplicationStatusOut
+from tahub.core.rules import require
 from tahub.parties import selectors as party_selectors
 from tahub.parties.models import Country, Region
 from tahub.vocabularies.models import AssistanceType, Theme
@@ -174,11 +175,13 @@ def _by_token(token):
     return get_or_404(selectors.listing_by_token, token, message=message)
 
 
-@router.post("/listing-requests", response={201: ListingRequestOut, 400: ErrorOut, 422: ErrorOut})
+@router.post("/listing-requests", response={201: ListingRequestOut, 400: ErrorOut, 422: ErrorOut, 429: ErrorOut})
 def create_listing_request(request, payload: Form[ListingRequestIn], documents: File[list[UploadedFile]]):
     """“List my organisation”: anyone asks, with supporting documents (statutes, proof of work; PDF, Office or
     images, 10 MB each). The answer carries the private token that follows the request; the contact is e-mailed
-    the private link too. A name already listed is refused (422) with the existing entry's address."""
+    the private link too. A name already listed is refused (422) with the existing entry's address. At most five
+    requests an hour from one address, pages and API together (429 after that)."""
+    throttle.check("listing", throttle.client_ip(request))
     listing = services.submit_listing_request(data=_listing_data(payload), documents=_checked(documents))
     return Status(201, selectors.listing_by_token(listing.token))
 

@@ -1,18 +1,25 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from tahub.core.forms import MultipleDocumentsField
+from tahub.core.forms import FilterForm, MultipleDocumentsField, Select
 from tahub.parties.models import Region
 from tahub.vocabularies.models import Theme
 
 from .models import Correction, ListingRequest, Organisation
 
 
-class DirectoryFilterForm(forms.Form):
+class DirectoryFilterForm(FilterForm):
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
-    kind = forms.ChoiceField(label=_("Category"), choices=[("", _("All")), *Organisation.Kind.choices], required=False)
+    kind = forms.ChoiceField(
+        label=_("Category"), choices=[("", _("All")), *Organisation.Kind.choices], required=False, widget=Select
+    )
     theme = forms.ModelChoiceField(
-        label=_("Theme"), queryset=Theme.objects.all(), to_field_name="slug", required=False, empty_label=_("All")
+        label=_("Theme"),
+        queryset=Theme.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("All"),
+        widget=Select,
     )
     region = forms.ModelChoiceField(
         label=_("Region served"),
@@ -20,6 +27,7 @@ class DirectoryFilterForm(forms.Form):
         to_field_name="code",
         required=False,
         empty_label=_("All"),
+        widget=Select,
     )
 
 

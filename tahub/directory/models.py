@@ -4,9 +4,16 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django_fsm import transition
 
-from tahub.core.applications import ApplicationDocumentBase, PrivateLinkApplication, state_field
+from tahub.core.applications import (
+    ApplicationDocumentBase,
+    ApplicationMessageBase,
+    PrivateLinkApplication,
+    state_field,
+)
 from tahub.core.models import DomainModel, NaturalKeyManager, private_link_token
+from tahub.core.rules import on_object
 from tahub.core.uploads import DocumentValidator
 from tahub.parties.models import Country, Party, Region
 from tahub.vocabularies.models import AssistanceType, Theme
@@ -34,7 +41,7 @@ class Organisation(DomainModel):
     short_name = models.CharField(_("short name"), max_length=60, blank=True)
     kind = models.CharField(_("category"), max_length=30, choices=Kind.choices)
     roles = models.CharField(_("roles"), max_length=300, blank=True, help_text=_("For example: gef-agency;projects"))
-    summary = models.TextField(_("summary"), blank=True)
+    summary = models.TextField(_("summary"), blank=True, default="")  # per language: translation.py
     website = models.URLField(_("website"), blank=True)
     country = models.ForeignKey(
         Country, models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("country of seat")
@@ -124,6 +131,10 @@ class Membership(DomainModel):
 _new_token = private_link_token
 
 
+# Who reviews listing requests (rules.py).
+REVIEWER = on_object("directory.review_listing")
+
+
 class ListingRequest(PrivateLinkApplication):
     """Anyone may ask to list an organisation, with supporting documents; the Secretariat reviews it.
 
@@ -171,12 +182,43 @@ class ListingRequest(PrivateLinkApplication):
     def get_absolute_url(self):
         return reverse("directory:listing_status", args=[self.token])
 
+    # The review (core/applications.py): the Secretariat's steps, and the holder of the private link's answer.
+
+    @transition(state, source=State.SUBMITTED, target=State.INFO_NEEDED, permission=REVIEWER)
+    def ask_information(self):
+        pass
+
+    @transition(state, source=State.INFO_NEEDED, target=State.SUBMITTED)
+    def answer(self):
+        """Taken by the holder of the private link (the token), not a signed-in person: no permission."""
+
+    @transition(state, source=State.SUBMITTED, target=State.APPROVED, permission=REVIEWER)
+    def accept(self):
+        pass
+
+    @transition(state, source=[State.SUBMITTED, State.INFO_NEEDED], target=State.REJECTED, permission=REVIEWER)
+    def decline(self):
+        pass
+
+
+class ListingMessage(ApplicationMessageBase):
+    """A message between the Secretariat and the requester about a listing request."""
+
+    listing_request = models.ForeignKey(ListingRequest, models.CASCADE, related_name="messages")
+
+    class Meta(ApplicationMessageBase.Meta):
+        verbose_name = _("message")
+        verbose_name_plural = _("messages")
+
 
 class ListingDocument(ApplicationDocumentBase):
     """A supporting document: statutes, proof of work in the field of the Convention."""
 
     listing_request = models.ForeignKey(ListingRequest, models.CASCADE, related_name="documents")
     file = models.FileField(_("document"), upload_to="listings/%Y/", validators=[DocumentValidator()])
+    message = models.ForeignKey(
+        ListingMessage, models.SET_NULL, null=True, blank=True, related_name="documents", verbose_name=_("sent with")
+    )
 
     class Meta:
         verbose_name = _("supporting document")

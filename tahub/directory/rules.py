@@ -1,7 +1,17 @@
 import rules
 from django.utils.translation import gettext_lazy as _
 
-from tahub.accounts.rules import add_perm, is_member_of, is_secretariat
+from tahub.core.rules import add_perm, is_secretariat
+
+from .models import Membership
+
+
+@rules.predicate
+def is_member_of(user, organisation):
+    """A member of this organisation (a provider, or a regional centre's host): a role the Membership table owns."""
+    if organisation is None or not user.is_authenticated:
+        return False
+    return Membership.objects.filter(user=user, organisation=organisation).exists()
 
 
 @rules.predicate

@@ -4,7 +4,11 @@ Each review step runs in one transaction with the row locked, records a dotted a
 the e-mail to the requester (with the private link to follow the request) for the worker.
 """
 
+from __future__ import annotations
+
 import datetime
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -13,11 +17,16 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from tahub.accounts.rules import require
 from tahub.core import applications
+from tahub.core.rules import require
 
-from .models import Correction, ListingDocument, ListingRequest, Organisation
+from .models import Correction, ListingDocument, ListingMessage, ListingRequest, Organisation
 from .tasks import task_notify_correction, task_notify_listing
+
+if TYPE_CHECKING:
+    from django.core.files.uploadedfile import UploadedFile
+
+    from tahub.accounts.models import User
 
 ALREADY_LISTED = gettext_lazy("“%(name)s” is already listed in the directory: see %(url)s. Report a correction there.")
 ALREADY_ASKED = gettext_lazy("A request to list “%(name)s” is already being reviewed.")
@@ -26,11 +35,11 @@ REVIEW_INTERVAL = datetime.timedelta(days=365)
 M2M = ("themes", "assistance_types", "regions_served")
 
 
-def _check_staff(by):
+def _check_staff(by: User) -> None:
     require(by, "directory.review_listing")
 
 
-def _duplicate_of(name):
+def _duplicate_of(name: str) -> None:
     """An organisation already listed (or being reviewed) under this name, ignoring case and punctuation."""
     key = slugify(name)
     for organisation in Organisation.objects.filter(listed=True).only("name", "short_name", "slug"):
@@ -45,7 +54,7 @@ def _duplicate_of(name):
         raise ValidationError({"name": ALREADY_ASKED % {"name": name}})
 
 
-def _notify(listing_id, event):
+def _notify(listing_id: int, event: str) -> None:
     task_notify_listing.enqueue(listing_id=listing_id, event=event)
 
 
@@ -53,8 +62,7 @@ REVIEW = applications.ReviewProcess(
     model=ListingRequest,
     document_model=ListingDocument,
     document_field="listing_request",
-    permission="directory.review_listing",
-    refusal=gettext_lazy("Only the Secretariat reviews listing requests."),
+    message_model=ListingMessage,
     events="directory.listing",
     notify=_notify,
     accept_verb=("approve", "approved"),
@@ -70,7 +78,7 @@ REVIEW = applications.ReviewProcess(
 
 
 @transaction.atomic
-def submit_listing_request(*, data, documents):
+def submit_listing_request(*, data: dict[str, Any], documents: Sequence[UploadedFile]) -> ListingRequest:
     """Anyone asks to list an organisation. At least one supporting document is required; a name already
     listed is refused with a pointer to the existing entry. The requester gets the private link by e-mail."""
     if not documents:
@@ -81,17 +89,19 @@ def submit_listing_request(*, data, documents):
     return applications.submit(REVIEW, listing, documents=documents, m2m=m2m)
 
 
-def ask_listing_information(listing, *, by, message):
+def ask_listing_information(listing: ListingRequest, *, by: User, message: str) -> ListingRequest:
     """Staff ask the requester for more; the requester answers through the private link."""
     return applications.ask_information(REVIEW, listing, by=by, message=message)
 
 
-def answer_listing_request(listing, *, answer, documents=()):
+def answer_listing_request(
+    listing: ListingRequest, *, answer: str, documents: Sequence[UploadedFile] = ()
+) -> ListingRequest:
     """The requester (holder of the private link) answers and may add documents; back to review."""
     return applications.answer(REVIEW, listing, answer=answer, documents=documents)
 
 
-def approve_listing_request(listing, *, by):
+def approve_listing_request(listing: ListingRequest, *, by: User) -> ListingRequest:
     """Staff approve: the organisation is listed, with a review date a year from now."""
     return applications.accept(REVIEW, listing, by=by, prepare=_list)
 
@@ -100,7 +110,7 @@ def approve_listing_request(listing, *, by):
 PUBLISHED = ("name", "short_name", "kind", "country", "website", "summary", *M2M, "languages", "contact_email")
 
 
-def published_entry(listing):
+def published_entry(listing: ListingRequest) -> tuple[dict[str, Any], dict[str, list[Any]]]:
     """The public fields the directory entry will have once the request is approved: the one place that says
     what approval publishes (the review page shows it, `_list` writes it). The contact e-mail is published
     only with the requester's consent."""
@@ -109,7 +119,7 @@ def published_entry(listing):
     return entry, {name: list(getattr(listing, name).all()) for name in M2M}
 
 
-def _list(listing):
+def _list(listing: ListingRequest) -> dict[str, Organisation]:
     """Under the request's row lock: the new directory entry, with what the request said it offers."""
     fields, m2m = published_entry(listing)
     organisation = Organisation.objects.create(
@@ -123,7 +133,7 @@ def _list(listing):
     return {"organisation": organisation}
 
 
-def _free_slug(name):
+def _free_slug(name: str) -> str:
     base = slugify(name)[:70] or "organisation"
     slug, n = base, 1
     while Organisation.objects.filter(slug=slug).exists():
@@ -132,18 +142,18 @@ def _free_slug(name):
     return slug
 
 
-def reject_listing_request(listing, *, by, reason):
+def reject_listing_request(listing: ListingRequest, *, by: User, reason: str) -> ListingRequest:
     """Staff reject, with the reason the requester reads."""
     return applications.decline(REVIEW, listing, by=by, reason=reason)
 
 
-def review_listing_request(listing, *, by, action, message=""):
+def review_listing_request(listing: ListingRequest, *, by: User, action: str, message: str = "") -> ListingRequest:
     """One review decision by its verb: "approve", "ask" (for more information) or "reject"."""
     return applications.review(REVIEW, listing, by=by, action=action, message=message, prepare=_list)
 
 
 @transaction.atomic
-def report_correction(*, organisation, reporter_email, text):
+def report_correction(*, organisation: Organisation, reporter_email: str, text: str) -> Correction:
     """Anyone reports inaccurate information on an entry; staff see it beside the entry."""
     correction = Correction(organisation=organisation, reporter_email=reporter_email, text=text)
     correction.full_clean()
@@ -153,7 +163,7 @@ def report_correction(*, organisation, reporter_email, text):
 
 
 @transaction.atomic
-def resolve_correction(correction, *, by, resolution, reply):
+def resolve_correction(correction: Correction, *, by: User, resolution: str, reply: str) -> Correction:
     """Staff resolve a correction (change made / no change) with a reply, e-mailed to the reporter."""
     _check_staff(by)
     correction = Correction.objects.select_for_update().get(pk=correction.pk)
@@ -171,7 +181,7 @@ def resolve_correction(correction, *, by, resolution, reply):
 
 
 @transaction.atomic
-def confirm_listing(organisation, *, by):
+def confirm_listing(organisation: Organisation, *, by: User) -> Organisation:
     """An owner (member) confirms the entry is current: the next review is a year away."""
     if not by.has_perm("directory.change_organisation", organisation):
         raise PermissionDenied(_("Only members of the organisation or the Secretariat can confirm its entry."))

@@ -6,7 +6,6 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -15,11 +14,11 @@ from django.views import View
 from django.views.generic import TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
-from tahub.accounts.rules import require
-from tahub.assistance.selectors import delivery_record
-from tahub.core import application_views
+from tahub.core import application_views, throttle
 from tahub.core.forms import add_service_errors
+from tahub.core.links import url_pattern
 from tahub.core.pagination import paginate
+from tahub.core.rules import require
 
 from . import selectors, services
 from .forms import (
@@ -57,7 +56,7 @@ def organisation_rows_html(organisations):
     there, a row cost ~1,700 Python calls (its category's label looked up among all the choices, a URL
     reversed, its themes' model instances); here the labels and the URL pattern are made once a page and a row
     costs a few calls, its names escaped."""
-    url = reverse("directory:detail", args=["SLUG"]).replace("SLUG", "{}")
+    url = url_pattern("directory:detail")
     kinds = {kind.value: escape(str(kind.label)) for kind in Organisation.Kind}  # translated once
     themes = selectors.theme_names([o["id"] for o in organisations])
     escaped = {name: html.escape(name) for name in {name for names in themes.values() for name in names}}
@@ -78,7 +77,6 @@ class OrganisationView(View):
         require(request.user, "directory.view_organisation", organisation)
         context = {
             "organisation": organisation,
-            "record": delivery_record(organisation),
             "may_confirm": request.user.has_perm("directory.change_organisation", organisation),
             "corrections": (
                 list(organisation.corrections.all()) if request.user.has_perm("directory.view_corrections") else []
@@ -138,9 +136,12 @@ class ListingRequestView(View):
         if form.is_valid():
             data = {k: v for k, v in form.cleaned_data.items() if k != "documents"}
             try:
+                throttle.check("listing", throttle.client_ip(request))
                 listing = services.submit_listing_request(data=data, documents=form.cleaned_data["documents"])
             except ValidationError as error:
                 add_service_errors(form, error)
+                status = 429 if isinstance(error, throttle.Throttled) else 200
+                return render(request, self.template_name, {"form": form}, status=status)
             else:
                 messages.success(request, _("Thank you. We sent you a private link to follow your request."))
                 return redirect(listing)

@@ -1,6 +1,8 @@
 from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin
 
 from tahub.core.admin import ReadOnlyHistoryAdmin
+from tahub.core.translated import language_fields
 
 from .models import Event, Material, Registration, SurveyResponse
 
@@ -20,13 +22,13 @@ class MaterialInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(ReadOnlyHistoryAdmin):
+class EventAdmin(TranslationAdmin, ReadOnlyHistoryAdmin):  # a field per language, grouped
     """Read-only here: events and their materials are written on the staff pages (/staff/events/), whose
     services place the times in the event's zone, check the dates and refuse a stale edit."""
 
     list_display = ["slug", "title_en", "kind", "starts_on", "mode", "state"]
     list_filter = ["state", "kind", "mode", "registration_mode"]
-    search_fields = ["slug", "title_en", "title_fr"]
+    search_fields = ["slug", *language_fields("title")]
     inlines = [MaterialInline]
 
 

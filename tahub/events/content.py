@@ -20,7 +20,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from tahub.accounts.rules import require
+from tahub.core.rules import require
 from tahub.core.workflow import lock_at_version
 
 from .models import OUT_OF_RANGE, Event, Material, RegistrationState, date_range, validate_time_zone

@@ -4,6 +4,8 @@ from django import forms
 from django.core.validators import MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
+from tahub.core.forms import FilterForm, Select
+from tahub.core.translated import LanguagesSideBySide, label_language_fields, language_fields
 from tahub.core.uploads import DocumentValidator
 from tahub.parties.models import Region
 from tahub.planning.models import ProgrammeActivity
@@ -12,27 +14,35 @@ from tahub.vocabularies.models import Theme
 from .models import LANGUAGE_NAMES, Event, Kind, Material, Mode
 
 
-class CalendarFilterForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Kind"), choices=[("", _("All kinds"))] + Kind.choices, required=False)
+class CalendarFilterForm(FilterForm):
+    kind = forms.ChoiceField(
+        label=_("Kind"), choices=[("", _("All kinds"))] + Kind.choices, required=False, widget=Select
+    )
     theme = forms.ModelChoiceField(
         label=_("Theme"),
         queryset=Theme.objects.all(),
         to_field_name="slug",
         required=False,
         empty_label=_("All themes"),
+        widget=Select,
     )
     region = forms.ModelChoiceField(
         label=_("Region"), queryset=Region.objects.all(), to_field_name="code", required=False,
-        empty_label=_("All regions"),
+        empty_label=_("All regions"), widget=Select,
     )  # fmt: skip
     month = forms.DateField(
         label=_("Month"), required=False, input_formats=["%Y-%m"], widget=forms.DateInput(attrs={"type": "month"}),
         help_text=_("For example: 2026-07"),
     )  # fmt: skip
     language = forms.ChoiceField(
-        label=_("Language"), choices=[("", _("All languages"))] + list(LANGUAGE_NAMES.items()), required=False
+        label=_("Language"),
+        choices=[("", _("All languages"))] + list(LANGUAGE_NAMES.items()),
+        required=False,
+        widget=Select,
     )
-    mode = forms.ChoiceField(label=_("Mode"), choices=[("", _("Online or in person"))] + Mode.choices, required=False)
+    mode = forms.ChoiceField(
+        label=_("Mode"), choices=[("", _("Online or in person"))] + Mode.choices, required=False, widget=Select
+    )
 
     def filters(self):
         """The selector's keyword arguments from the valid fields (an invalid field filters nothing)."""
@@ -113,7 +123,7 @@ class LocalDateTimeField(forms.DateTimeField):
         raise forms.ValidationError(_("Give a date and time, for example 2026-07-16 09:00."), code="invalid")
 
 
-class EventForm(forms.ModelForm):
+class EventForm(LanguagesSideBySide, forms.ModelForm):
     """Staff create or edit an event; the service places the times in the event's zone and checks the rest."""
 
     start = LocalDateTimeField(label=_("Starts (local time of the event)"))
@@ -127,7 +137,7 @@ class EventForm(forms.ModelForm):
     class Meta:
         model = Event
         fields = [
-            "slug", "kind", "title_en", "title_fr", "description_en", "description_fr", "time_zone", "start", "end",
+            "slug", "kind", *language_fields("title", "description"), "time_zone", "start", "end",
             "mode", "venue", "region", "languages", "interpretation", "organisers", "partners", "themes",
             "decisions", "programme_activity", "capacity", "party_quota", "registration_mode",
             "eligible_parties_only", "eligible_regions", "eligible_roles", "registration_deadline", "agenda",
@@ -137,6 +147,7 @@ class EventForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        label_language_fields(self, "title", "description", required=("title",))
         self.fields["programme_activity"].queryset = ProgrammeActivity.objects.select_related("biennium")
         self.fields["capacity"].min_value = 1
         self.fields["capacity"].validators.append(MinValueValidator(1))

@@ -14,6 +14,9 @@ from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone, translation
 from icalendar import Timezone
+from modeltranslation.utils import build_localized_fieldname
+
+from tahub.core.i18n import offered
 
 from .models import EventState, Mode
 
@@ -68,12 +71,12 @@ class _Context:
     def __init__(self):
         self.host = settings.SITE_URL.split("://")[-1].split("/")[0] or "tahub"
         self.page = settings.SITE_URL + reverse("events:detail", args=["SLUG"]).replace("SLUG", "{}")
-        self.language = (translation.get_language() or "en")[:2]
+        self.language = offered(translation.get_language()) or settings.LANGUAGE_CODE  # zh-hans, not "zh"
         self.modes = {value: str(label) for value, label in Mode.choices}
 
     def text(self, event, field):
         """The event's title or description in the reader's language, else English (as Event.title does)."""
-        return getattr(event, f"{field}_{self.language}", "") or getattr(event, f"{field}_en")
+        return getattr(event, build_localized_fieldname(field, self.language)) or getattr(event, f"{field}_en")
 
 
 def vevent(event, context=None):

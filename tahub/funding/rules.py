@@ -1,7 +1,7 @@
 import rules
 from django.utils.translation import gettext_lazy as _
 
-from tahub.accounts.rules import add_perm, is_secretariat
+from tahub.core.rules import add_perm, is_secretariat
 from tahub.directory.models import Membership
 
 

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from tahub.core.admin import ReadOnlyHistoryAdmin
@@ -15,7 +16,7 @@ class QuestionnaireAdmin(ReadOnlyHistoryAdmin):
 
 
 @admin.register(Question)
-class QuestionAdmin(ReadOnlyHistoryAdmin):
+class QuestionAdmin(TranslationAdmin, ReadOnlyHistoryAdmin):  # a field per language, grouped
     list_display = ["code", "questionnaire", "section", "theme", "kind", "required"]
     list_filter = ["questionnaire", "kind"]
     list_select_related = ["questionnaire", "theme"]

@@ -20,8 +20,10 @@ from tahub.core.api_errors import ErrorOut
 from tahub.core.api_types import BodyIn, Code
 from tahub.core.workflow import Stale
 
-from . import analysis, answering, published, respondents, selectors, services
+from . import selectors, services
 from .models import Questionnaire
+from .selectors import analysis, published, respondents
+from .services import answering
 
 router = Router(tags=["needs assessment"])
 ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}

@@ -107,3 +107,16 @@ class TableExporter(ListExporter):
 
     def rows(self):
         yield from ([("" if v is None else v) for v in row] for row in self.table.rows)
+
+
+def matrix_table(party, rows):
+    header = [_("Theme"), _("Need this cycle"), _("Offers covering the region"), _("Requests"),
+              _("Requests under way"), _("Requests delivered"), _("Events attended"), _("Need unmet")]  # fmt: skip
+    body = [
+        [row.theme_name, str(row.level_label), "" if row.offers is None else row.offers, row.requests_total,
+         row.open_requests, row.delivered, row.events, str(_("yes")) if row.unmet else ""]
+        for row in rows
+    ]  # fmt: skip
+    return Table(
+        "matrix", _("%(party)s: needs, offers, requests and assistance delivered") % {"party": party}, header, body
+    )

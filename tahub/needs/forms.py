@@ -10,9 +10,10 @@ from tahub.parties.models import Party, Region
 from tahub.parties.selectors import party_list
 from tahub.vocabularies.models import AssistanceType
 
-from . import respondents, selectors, services
-from .answering import LANGUAGES, MAX_RANK
+from . import selectors, services
 from .models import Level, Question, Questionnaire
+from .selectors import respondents
+from .services.answering import LANGUAGES, MAX_RANK
 
 LANGUAGE_NAMES = {"ar": _("Arabic"), "zh": _("Chinese"), "en": _("English"), "fr": _("French"),
                   "ru": _("Russian"), "es": _("Spanish")}  # fmt: skip

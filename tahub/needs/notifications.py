@@ -11,8 +11,8 @@ from tahub.accounts.models import StaffRole
 from tahub.core.mail import send_localized
 from tahub.parties.models import Party
 
-from . import respondents
 from .models import Cycle, Notice, ReopenRequest, respondent_url
+from .selectors import respondents
 
 SUBJECTS = {
     "invitation": _("%(cycle)s: you are invited to answer"),

@@ -101,9 +101,8 @@ def _grid(pdf, table):
     widths = [max(40, pdf.epw - others * (len(table.header) - 1))] + [others] * (len(table.header) - 1)
     for index, row in enumerate([table.header, *table.rows]):
         pdf.set_font(pdf.body_font, "B" if index == 0 else "", 7)
-        for value, width in zip(row, widths, strict=False):
-            pdf.cell(width, 5, _fit(pdf, pdf.printable(value), width), border=1)
-        pdf.ln(5)
+        values = [_fit(pdf, pdf.printable(value), width) for value, width in zip(row, widths, strict=False)]
+        pdf.row(widths, values, 5, border=1)  # in Arabic, the first column at the right
 
 
 def _heading(pdf, text, size):

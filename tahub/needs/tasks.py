@@ -31,7 +31,7 @@ def task_remind_respondents(*, today=None):
     """Daily: for each cycle with a deadline REMINDER_DAYS from today, remind those who have not submitted:
     one e-mail per respondent and day even when two parts share the date, and never twice (each reminder sent
     is recorded: running the job again the same day, or a retry, sends nothing more)."""
-    from . import respondents
+    from .selectors import respondents
 
     today = datetime.date.fromisoformat(today) if today else timezone.localdate()
     due = {}

@@ -25,8 +25,10 @@ from tahub.core.exports import FORMULA_STARTS, spreadsheet_safe
 from tahub.core.workflow import Stale
 from tahub.parties.models import Party
 
-from . import answering, respondents, services
+from . import services
 from .models import Level, Question
+from .selectors import respondents
+from .services import answering
 
 CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 META = "tahub"

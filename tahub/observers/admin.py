@@ -3,7 +3,15 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from tahub.core.admin import PrivateLinkApplicationAdmin
 
-from .models import ApplicationDocument, Exemption, FocalPoint, ObserverApplication, ObserverMeeting, Registration
+from .models import (
+    ApplicationDocument,
+    ApplicationMessage,
+    Exemption,
+    FocalPoint,
+    ObserverApplication,
+    ObserverMeeting,
+    Registration,
+)
 
 
 @admin.register(ObserverMeeting)
@@ -33,6 +41,12 @@ class ObserverApplicationAdmin(PrivateLinkApplicationAdmin):
     list_display = ["name", "kind", "country", "state", "created_at", "decided_at"]
     list_filter = ["state", "kind"]
     search_fields = ["name", "short_name", "contact_email"]
+
+
+@admin.register(ApplicationMessage)
+class ApplicationMessageAdmin(SimpleHistoryAdmin):
+    list_display = ["application", "author", "from_applicant", "sent_at"]
+    list_select_related = ["application", "author"]
 
 
 @admin.register(ApplicationDocument)

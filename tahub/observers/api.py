@@ -15,12 +15,13 @@ from ninja.errors import AuthenticationError
 from ninja.pagination import paginate
 
 from tahub.accounts.api import token_auth
-from tahub.accounts.rules import require
+from tahub.core import throttle
 from tahub.core.api_errors import ErrorOut, get_or_404
 from tahub.core.api_pagination import PageNumberPagination
 from tahub.core.api_services import checked_uploads
 from tahub.core.api_types import BodyIn, Code, Id, Token
-from tahub.core.application_api import ApplicationStatusOut
+from tahub.core.application_api import ApplicationMessageOut, ApplicationStatusOut
+from tahub.core.rules import require
 from tahub.directory.api import OrganisationKind
 from tahub.parties.models import Country
 
@@ -95,9 +96,13 @@ class ObserverApplicationReviewOut(ApplicationOut):
     network: str
     contact_name: str
     contact_email: str
-    message: str = Field(description="Questions from the Secretariat and the answers, in order")
+    messages: list[ApplicationMessageOut] = Field(description="The Secretariat's questions and the answers, in order")
     reason: str = Field(description="Why the application was declined")
     documents: list[str] = Field(description="Names of the documents sent")
+
+    @staticmethod
+    def resolve_messages(obj):
+        return list(obj.messages.all())
 
     @staticmethod
     def resolve_documents(obj):
@@ -195,15 +200,18 @@ def _by_token(token):
 
 
 @router.post(
-    "/observer-applications", response={201: ObserverApplicationStatusOut, 400: ErrorOut, 401: ErrorOut, 422: ErrorOut}
+    "/observer-applications",
+    response={201: ObserverApplicationStatusOut, 400: ErrorOut, 401: ErrorOut, 422: ErrorOut, 429: ErrorOut},
 )
 def apply_for_admission(request, payload: Form[ObserverApplicationIn], documents: File[list[UploadedFile]]):
     """A non-governmental or intergovernmental body applies once for admission as an observer, with supporting
     documents (statutes, reports; PDF, Office or images, 10 MB each). The answer carries the private token that
     follows the application; the contact is e-mailed the private link too. Exempt bodies (Parties, the UN and
     its agencies, …), bodies already admitted and bodies already applying are refused (422) with what to do.
-    An API token, when sent, makes its owner the body's observer focal point once admitted."""
+    An API token, when sent, makes its owner the body's observer focal point once admitted. At most five
+    applications an hour from one address, pages and API together (429 after that)."""
     by = _applicant(request)
+    throttle.check("observer-application", throttle.client_ip(request))
     application = services.submit_application(
         data=_application_data(payload), documents=checked_uploads("documents", documents), by=by
     )

@@ -15,8 +15,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 
-from tahub.core.applications import ApplicationDocumentBase, PrivateLinkApplication, state_field
+from tahub.core.applications import (
+    ApplicationDocumentBase,
+    ApplicationMessageBase,
+    PrivateLinkApplication,
+    state_field,
+)
 from tahub.core.models import DomainModel, NaturalKeyManager, private_link_token
+from tahub.core.rules import on_object
 from tahub.core.uploads import DocumentValidator
 from tahub.directory.models import Organisation
 from tahub.parties.models import Country
@@ -135,6 +141,13 @@ class FocalPoint(DomainModel):
 _new_token = private_link_token
 
 
+# Who reviews applications for admission (rules.py).
+REVIEWER = on_object("observers.review_application")
+# Who approves or refuses a proposed representative: the organisation's observer focal point (the permission is
+# granted on the organisation, so it is asked on the registration's organisation).
+FOCAL_POINT = on_object("observers.approve_registration", of="organisation")
+
+
 class ObserverApplication(PrivateLinkApplication):
     """A body's one application for admission as an observer; followed by a private link (the token). The review
     is the shared private-link application workflow (core/applications.py)."""
@@ -180,10 +193,42 @@ class ObserverApplication(PrivateLinkApplication):
     def get_absolute_url(self):
         return reverse("observers:application_status", args=[self.token])
 
+    # The review (core/applications.py): the Secretariat's steps, and the holder of the private link's answer.
+
+    @transition(state, source=State.SUBMITTED, target=State.INFO_NEEDED, permission=REVIEWER)
+    def ask_information(self):
+        pass
+
+    @transition(state, source=State.INFO_NEEDED, target=State.SUBMITTED)
+    def answer(self):
+        """Taken by the holder of the private link (the token), not a signed-in person: no permission."""
+
+    @transition(state, source=State.SUBMITTED, target=State.ADMITTED, permission=REVIEWER)
+    def accept(self):
+        pass
+
+    @transition(state, source=[State.SUBMITTED, State.INFO_NEEDED], target=State.DECLINED, permission=REVIEWER)
+    def decline(self):
+        pass
+
+
+class ApplicationMessage(ApplicationMessageBase):
+    """A message between the Secretariat and the applicant about an application for admission."""
+
+    application = models.ForeignKey(ObserverApplication, models.CASCADE, related_name="messages")
+
+    class Meta(ApplicationMessageBase.Meta):
+        verbose_name = _("message")
+        verbose_name_plural = _("messages")
+
 
 class ApplicationDocument(ApplicationDocumentBase):
     application = models.ForeignKey(ObserverApplication, models.CASCADE, related_name="documents")
     file = models.FileField(_("document"), upload_to="observers/%Y/", validators=[DocumentValidator()])
+    message = models.ForeignKey(
+        ApplicationMessage, models.SET_NULL, null=True, blank=True, related_name="documents",
+        verbose_name=_("sent with"),
+    )  # fmt: skip
 
     class Meta:
         verbose_name = _("application document")
@@ -241,10 +286,10 @@ class Registration(ConcurrentTransitionMixin, DomainModel):
     def __str__(self):
         return f"{self.name} ({self.organisation}, {self.meeting.code})"
 
-    @transition(state, source=State.PROPOSED, target=State.APPROVED)
+    @transition(state, source=State.PROPOSED, target=State.APPROVED, permission=FOCAL_POINT)
     def approve(self):
         pass
 
-    @transition(state, source=State.PROPOSED, target=State.REFUSED)
+    @transition(state, source=State.PROPOSED, target=State.REFUSED, permission=FOCAL_POINT)
     def refuse(self):
         pass

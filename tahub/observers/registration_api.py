@@ -16,11 +16,11 @@ from ninja.errors import HttpError
 from ninja.pagination import paginate
 
 from tahub.accounts.api import token_auth
-from tahub.accounts.rules import require
 from tahub.core.api_errors import ErrorOut, get_or_404
 from tahub.core.api_pagination import PageNumberPagination
 from tahub.core.api_services import checked_uploads
 from tahub.core.api_types import BodyIn, Code, Id
+from tahub.core.rules import require
 from tahub.directory.models import Organisation
 
 from . import selectors, services

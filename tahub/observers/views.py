@@ -11,9 +11,9 @@ from django.views import View
 from django.views.generic import TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
-from tahub.accounts.rules import require
-from tahub.core import application_views
+from tahub.core import application_views, throttle
 from tahub.core.forms import add_service_errors
+from tahub.core.rules import require
 from tahub.directory.models import Organisation
 
 from . import selectors, services
@@ -80,11 +80,14 @@ class ApplicationView(View):
         if form.is_valid():
             data = {k: v for k, v in form.cleaned_data.items() if k != "documents"}
             try:
+                throttle.check("observer-application", throttle.client_ip(request))
                 application = services.submit_application(
                     data=data, documents=form.cleaned_data["documents"], by=request.user
                 )
             except ValidationError as error:
                 add_service_errors(form, error)
+                status = 429 if isinstance(error, throttle.Throttled) else 400
+                return render(request, self.template_name, {"form": form}, status=status)
             else:
                 messages.success(request, _("Thank you. We sent you a private link to follow the application."))
                 return redirect(application)

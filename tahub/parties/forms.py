@@ -1,11 +1,13 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from tahub.core.forms import FilterForm, Select
+
 from . import selectors
 from .models import Eligibility
 
 
-class PartyFilterForm(forms.Form):
+class PartyFilterForm(FilterForm):
     """The Parties list's filters; a GET form, so it works without JavaScript and the URL can be shared."""
 
     q = forms.CharField(label=_("Name"), required=False, max_length=100)
@@ -15,9 +17,10 @@ class PartyFilterForm(forms.Form):
         to_field_name="code",
         required=False,
         empty_label=_("All regions"),
+        widget=Select,
     )
     eligibility = forms.ChoiceField(
-        label=_("Eligibility"), choices=[("", _("All classes")), *Eligibility.choices], required=False
+        label=_("Eligibility"), choices=[("", _("All classes")), *Eligibility.choices], required=False, widget=Select
     )
 
     def filters(self):

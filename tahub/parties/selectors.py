@@ -1,8 +1,9 @@
 """Reads of Parties, countries and regions, shared by the pages, the API and the exports."""
 
 from collections import Counter
+from typing import Any
 
-from django.db.models import Case, Count, F, When
+from django.db.models import Case, Count, F, QuerySet, When
 from django.shortcuts import get_object_or_404
 
 from .models import Convention, Eligibility, Party, Region
@@ -10,7 +11,7 @@ from .models import Convention, Eligibility, Party, Region
 STOCKHOLM = "SC"
 
 
-def _with_eligibility(queryset):
+def _with_eligibility(queryset: QuerySet[Party]) -> QuerySet[Any]:  # Any: Parties with `eligibility` annotated
     """Annotate the class in force (override, else source) so it can be filtered and sorted in SQL."""
     return queryset.annotate(
         eligibility=Case(
@@ -20,7 +21,9 @@ def _with_eligibility(queryset):
     )
 
 
-def party_list(*, region=None, eligibility=None, search=None, convention=STOCKHOLM):
+def party_list(
+    *, region: str | None = None, eligibility: str | None = None, search: str | None = None, convention: str = STOCKHOLM
+) -> QuerySet[Any]:
     """The Parties to a convention, with their country and region in the same query."""
     queryset = _with_eligibility(
         Party.objects.filter(convention__code=convention).select_related("country__region", "convention")
@@ -34,7 +37,9 @@ def party_list(*, region=None, eligibility=None, search=None, convention=STOCKHO
     return queryset.order_by("country__sort_name", "country__name")  # Côte d'Ivoire before Czechia
 
 
-def party_rows(*, region=None, eligibility=None, search=None, convention=STOCKHOLM):
+def party_rows(
+    *, region: str | None = None, eligibility: str | None = None, search: str | None = None, convention: str = STOCKHOLM
+) -> list[dict[str, Any]]:
     """The Parties of `party_list` as plain values, for the list page: one dict a Party with its country's `iso3`,
     `name` and `region` (the group's code, or None), the class in force (`eligibility`, or "") and
     `entry_into_force` (a date, or None). No model instances: 185 Parties would be 740 of them (Party, country,
@@ -51,32 +56,32 @@ def party_rows(*, region=None, eligibility=None, search=None, convention=STOCKHO
     )
 
 
-def eligibility_counts(rows):
+def eligibility_counts(rows: list[dict[str, Any]]) -> list[tuple[Eligibility, int]]:
     """How many of these rows (`party_rows`) are in each eligibility class, in the classes' order, counted in
     Python: the rows are all there already. Classes with no Party are listed with 0."""
     counted = Counter(row["eligibility"] for row in rows)
     return [(choice, counted[choice.value]) for choice in Eligibility]
 
 
-def party_get(iso3, *, convention=STOCKHOLM):
+def party_get(iso3: str, *, convention: str = STOCKHOLM) -> Party:
     """One Party by its country's ISO code, or 404."""
     return get_object_or_404(party_list(convention=convention), country__iso3=iso3.upper())
 
 
-def region_list():
+def region_list() -> QuerySet[Region]:
     return Region.objects.order_by("code")
 
 
-def region_list_with_counts():
+def region_list_with_counts() -> QuerySet[Region]:
     """The UN regional groups, each with the number of countries in it, in one query."""
     return Region.objects.annotate(countries_count=Count("countries")).order_by("code")
 
 
-def region_codes():
+def region_codes() -> list[str]:
     """The codes of the UN regional groups, to check a filter value against."""
     return list(Region.objects.order_by("code").values_list("code", flat=True))
 
 
-def convention_codes():
+def convention_codes() -> list[str]:
     """The codes of the conventions (BC, RC, SC), to check a filter value against."""
     return list(Convention.objects.order_by("code").values_list("code", flat=True))

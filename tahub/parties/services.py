@@ -1,12 +1,17 @@
 """Every write about Parties and countries."""
 
+from typing import TYPE_CHECKING
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from tahub.accounts.rules import check
+from tahub.core.rules import check
 
 from .models import Country, Eligibility
+
+if TYPE_CHECKING:
+    from tahub.accounts.models import User
 
 ERRORS = {
     "reason_required": _("Give the reason for the override; it is shown on the Party page and kept in the history."),
@@ -14,7 +19,7 @@ ERRORS = {
 
 
 @transaction.atomic
-def override_eligibility(country, *, eligibility, reason, by):
+def override_eligibility(country: Country, *, eligibility: str, reason: str, by: "User") -> Country:
     """Set (or, with an empty class, remove) the Secretariat's override of a country's eligibility class.
 
     - checks "parties.change_country" (an administrator, or the regional focal point of the country's

@@ -1,12 +1,11 @@
 import html
 
-from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.views.generic import DetailView, TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
-from tahub.centres import selectors as centre_selectors
+from tahub.core.links import url_pattern
 
 from . import selectors
 from .forms import PartyFilterForm
@@ -39,7 +38,7 @@ def party_rows_html(parties):
     translated: 150,000 calls a page); here the URL pattern and the labels are made once a page and a row costs
     a few calls, its country's name escaped. The markup is the template's: a link to the Party, its regional
     group, its class and its entry into force (YYYY-MM-DD), "—" for what is not known."""
-    url = reverse("parties:detail", args=["ISO3"]).replace("ISO3", "{}")
+    url = url_pattern("parties:detail")
     labels = {choice.value: escape(str(choice.label)) for choice in Eligibility} | {"": NONE}  # translated once
     groups = {}
     rows = []
@@ -56,7 +55,8 @@ def party_rows_html(parties):
 
 
 class PartyDetailView(PermissionRequiredMixin, DetailView):
-    """One Party: its region, eligibility and where it comes from, dates, and the regional centres near it."""
+    """One Party: its region, eligibility and where it comes from, dates; the regional centres near it and whom to
+    contact are the centres' and accounts' parts of the page (their template tags, in the included partials)."""
 
     permission_required = "parties.view_party"
     template_name = "parties/party_detail.html"
@@ -67,11 +67,3 @@ class PartyDetailView(PermissionRequiredMixin, DetailView):
         if not hasattr(self, "_object"):
             self._object = selectors.party_get(self.kwargs["iso3"])
         return self._object
-
-    def get_context_data(self, **kwargs):
-        from tahub.accounts import selectors as accounts
-
-        centres = centre_selectors.centres_for_country(self.object.country)
-        region_id = self.object.country.region_id
-        focal_points = accounts.regional_focal_points_of(region_id) if region_id else []
-        return super().get_context_data(centres=centres, focal_points=focal_points, **kwargs)

@@ -1,7 +1,9 @@
 from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from tahub.core.admin import ReadOnlyHistoryAdmin
+from tahub.core.translated import language_fields
 
 from .models import Biennium, Decision, DecisionParagraph, Meeting, Objective, ProgrammeActivity, TAPlan
 
@@ -13,27 +15,27 @@ class MeetingAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Decision)
-class DecisionAdmin(SimpleHistoryAdmin):
+class DecisionAdmin(TranslationAdmin, SimpleHistoryAdmin):  # a field per language, grouped
     list_display = ["number", "year", "title", "verified"]
     list_filter = ["year", "verified"]
     search_fields = ["number", "title"]
 
 
 @admin.register(DecisionParagraph)
-class DecisionParagraphAdmin(SimpleHistoryAdmin):
+class DecisionParagraphAdmin(TranslationAdmin, SimpleHistoryAdmin):
     list_display = ["decision", "number", "asks_for_assistance"]
     list_filter = ["asks_for_assistance", "decision__convention"]
     list_select_related = ["decision"]
-    search_fields = ["decision__number", "number", "text_en", "text_fr"]
+    search_fields = ["decision__number", "number", *language_fields("text")]
 
 
 @admin.register(TAPlan)
-class TAPlanAdmin(SimpleHistoryAdmin):
+class TAPlanAdmin(TranslationAdmin, SimpleHistoryAdmin):
     list_display = ["title", "start_year", "end_year"]
 
 
 @admin.register(Objective)
-class ObjectiveAdmin(SimpleHistoryAdmin):
+class ObjectiveAdmin(TranslationAdmin, SimpleHistoryAdmin):
     list_display = ["plan", "number", "title"]
     list_select_related = ["plan"]
 
@@ -45,7 +47,7 @@ class BienniumAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(ProgrammeActivity)
-class ProgrammeActivityAdmin(ReadOnlyHistoryAdmin):
+class ProgrammeActivityAdmin(TranslationAdmin, ReadOnlyHistoryAdmin):  # a field per language, grouped
     """Written through the staff form (services: version check, audit reason); read and audited here."""
 
     list_display = ["biennium", "number", "title", "status", "approved_budget"]

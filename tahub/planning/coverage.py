@@ -21,7 +21,7 @@ from django.urls import reverse
 from django.utils.text import capfirst
 from django.utils.translation import gettext, gettext_lazy
 
-from tahub.accounts.rules import is_secretariat
+from tahub.core.rules import is_secretariat
 
 from .models import Decision, DecisionParagraph, LegalBasisField
 

@@ -3,22 +3,25 @@ import datetime
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from tahub.core.forms import FilterForm, Select
+from tahub.core.translated import LanguagesSideBySide, label_language_fields, language_fields
 from tahub.parties import selectors as party_selectors
 
 from . import selectors
 from .models import Biennium, DecisionParagraph, Objective, ProgrammeActivity, TAPlan, topic_label
 
 
-class DecisionFilterForm(forms.Form):
+class DecisionFilterForm(FilterForm):
     """The decisions list's filters; a GET form, so it works without JavaScript."""
 
-    topic = forms.ChoiceField(label=_("Topic"), required=False)
+    topic = forms.ChoiceField(label=_("Topic"), required=False, widget=Select)
     meeting = forms.ModelChoiceField(
         label=_("Meeting"),
         queryset=selectors.meeting_list(),
         to_field_name="code",
         required=False,
         empty_label=_("All meetings"),
+        widget=Select,
     )
 
     def __init__(self, *args, **kwargs):
@@ -36,14 +39,17 @@ class DecisionFilterForm(forms.Form):
         return {"topic": self.cleaned_data.get("topic") or None, "meeting": meeting.code if meeting else None}
 
 
-class ActivityFilterForm(forms.Form):
+class ActivityFilterForm(FilterForm):
     """The programme of work's filters (GET); a bad value is reported beside its field, the others still apply."""
 
-    biennium = forms.TypedChoiceField(label=_("Biennium"), required=False, coerce=int, empty_value=None)
+    biennium = forms.TypedChoiceField(label=_("Biennium"), required=False, coerce=int, empty_value=None, widget=Select)
     status = forms.ChoiceField(
-        label=_("Status"), required=False, choices=[("", _("Any status")), *ProgrammeActivity.Status.choices]
+        label=_("Status"),
+        required=False,
+        choices=[("", _("Any status")), *ProgrammeActivity.Status.choices],
+        widget=Select,
     )
-    convention = forms.ChoiceField(label=_("Convention"), required=False)
+    convention = forms.ChoiceField(label=_("Convention"), required=False, widget=Select)
     objective = forms.IntegerField(label=_("Objective"), required=False, widget=forms.HiddenInput)
     paragraph = forms.IntegerField(label=_("Decision paragraph"), required=False, widget=forms.HiddenInput)
 
@@ -61,7 +67,7 @@ class ActivityFilterForm(forms.Form):
         return {name: self.cleaned_data.get(name) for name in self.fields if self.cleaned_data.get(name)}
 
 
-class ActivityForm(forms.ModelForm):
+class ActivityForm(LanguagesSideBySide, forms.ModelForm):
     """Staff add or edit a programme activity; the service checks what spans fields and saves it audited."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
@@ -71,8 +77,7 @@ class ActivityForm(forms.ModelForm):
         fields = [
             "biennium",
             "number",
-            "title",
-            "title_fr",
+            *language_fields("title"),
             "description",
             "conventions",
             "objective",
@@ -93,7 +98,7 @@ class ActivityForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["title"].required = True
+        label_language_fields(self, "title", required=("title",))
         self.fields["legal_basis"].queryset = selectors.paragraph_list()
         self.fields["objective"].queryset = Objective.objects.select_related("plan")
         self.fields["biennium"].queryset = Biennium.objects.order_by("-start_year")
@@ -125,17 +130,19 @@ class SeenField(forms.CharField):
             raise forms.ValidationError(_("Reload the page and make your changes again.")) from None
 
 
-class PlanForm(forms.ModelForm):
-    """Staff add or edit a four-year plan; its last year follows from its first, fixed once created."""
+class PlanForm(LanguagesSideBySide, forms.ModelForm):
+    """Staff add or edit a four-year plan, its title in each language; its last year follows from its first, fixed
+    once created."""
 
     seen = SeenField()
 
     class Meta:
         model = TAPlan
-        fields = ["start_year", "title", "title_fr", "summary", "sources", "notes"]
+        fields = ["start_year", *language_fields("title"), "summary", "sources", "notes"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        label_language_fields(self, "title", required=("title",))
         if self.instance.pk:
             self.fields["seen"].initial = self.instance.updated_at.isoformat()
             self.fields["start_year"].disabled = True
@@ -147,11 +154,22 @@ class PlanForm(forms.ModelForm):
         return {name: self.cleaned_data[name] for name in self.Meta.fields if not self.fields[name].disabled}
 
 
-class ObjectiveForm(forms.Form):
+class ObjectiveForm(LanguagesSideBySide, forms.ModelForm):
+    """A row of the plan form: an objective, its title in each language (a blank row is skipped)."""
+
     number = forms.IntegerField(label=_("Number"), min_value=1, max_value=32767)
-    title = forms.CharField(label=_("Title"), max_length=300)
-    title_fr = forms.CharField(label=_("Title (French)"), max_length=300, required=False)
-    description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+    class Meta:
+        model = Objective
+        fields = ["number", *language_fields("title"), "description"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        label_language_fields(self, "title", required=("title",))
+
+    def _post_clean(self):
+        pass  # the service checks the model (its plan, a number used twice) and reports beside the fields
 
 
 class BaseObjectiveFormSet(forms.BaseFormSet):
@@ -165,10 +183,8 @@ ObjectiveFormSet = forms.formset_factory(ObjectiveForm, formset=BaseObjectiveFor
 
 def objective_formset(plan=None, data=None):
     """The plan's objectives (an objective is matched by its number) and two blank rows to add one."""
-    initial = [
-        {"number": o.number, "title": o.title, "title_fr": o.title_fr, "description": o.description}
-        for o in (plan.objectives.all() if plan else [])
-    ]
+    names = ["number", *language_fields("title"), "description"]
+    initial = [{name: getattr(o, name) for name in names} for o in (plan.objectives.all() if plan else [])]
     return ObjectiveFormSet(data, initial=initial, prefix="objectives")
 
 
@@ -195,24 +211,25 @@ class BienniumForm(forms.ModelForm):
         return {name: self.cleaned_data[name] for name in self.Meta.fields if not self.fields[name].disabled}
 
 
-class ParagraphTextForm(forms.ModelForm):
-    """Staff enter a decision paragraph's official text per language, where it came from, and the notes."""
+class ParagraphTextForm(LanguagesSideBySide, forms.ModelForm):
+    """Staff enter a decision paragraph's official text in each language, side by side, where it came from, and
+    the notes."""
 
     seen = SeenField()
 
     class Meta:
         model = DecisionParagraph
-        fields = ["text_en", "text_fr", "sources", "notes"]
-        widgets = {"text_en": forms.Textarea(attrs={"rows": 6}), "text_fr": forms.Textarea(attrs={"rows": 6})}
+        fields = [*language_fields("text"), "sources", "notes"]
+        widgets = {name: forms.Textarea(attrs={"rows": 6}) for name in language_fields("text")}
         help_texts = {
-            "text_en": _("As the official English text of the decision gives it; empty if you do not hold it."),
-            "text_fr": _("As the official French text gives it; empty if you do not hold it."),
             "sources": _("The document the text is copied from, e.g. UNEP/POPS/COP.5/36, annex I"),
             "notes": _("What is still in doubt; clear the doubt once the text is entered from the official source."),
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # None required: a text only as an official source gives it (the page above the form says so).
+        label_language_fields(self, "text")
         self.fields["seen"].initial = self.instance.updated_at.isoformat()
 
     def _post_clean(self):

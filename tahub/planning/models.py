@@ -2,13 +2,16 @@
 
 import re
 
+from django.conf import settings
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
 
 from tahub.core.models import DomainModel, NaturalKeyManager
+from tahub.core.translated import languages
 from tahub.parties.models import Convention, Country
 
 
@@ -84,8 +87,7 @@ class Decision(DomainModel):
     convention = models.ForeignKey(Convention, models.PROTECT, related_name="decisions", verbose_name=_("convention"))
     meeting = models.ForeignKey(Meeting, models.PROTECT, related_name="decisions", verbose_name=_("meeting"))
     year = models.PositiveSmallIntegerField(_("year"))
-    title = models.CharField(_("title"), max_length=300, blank=True)
-    title_fr = models.CharField(_("title (French)"), max_length=300, blank=True)
+    title = models.CharField(_("title"), max_length=300, blank=True, default="")  # per language: translation.py
     topics = models.CharField(_("topics"), max_length=200, blank=True, help_text=_("For example: technical-assistance"))
     verified = models.CharField(_("verification"), max_length=10, choices=Verified.choices)
     sources = models.CharField(_("sources"), max_length=300, blank=True)
@@ -125,7 +127,8 @@ class Decision(DomainModel):
 
     @property
     def localized_title(self):
-        return localized(self, "title", "title_fr")
+        """The title in the reader's language, else English, else any (modeltranslation's `title`)."""
+        return self.title
 
 
 class LegalBasisField(models.ManyToManyField):
@@ -154,8 +157,7 @@ class DecisionParagraph(DomainModel):
         help_text=_("For example: 8 or 8 (a)"),
     )
     position = models.PositiveIntegerField(_("position"), default=0, help_text=_("Order within the decision"))
-    text_en = models.TextField(_("text (English)"), blank=True)
-    text_fr = models.TextField(_("text (French)"), blank=True)
+    text = models.TextField(_("text"), blank=True, default="")  # per language: text_en, text_fr, ... (translation.py)
     asks_for_assistance = models.BooleanField(
         _("asks for technical assistance"),
         default=False,
@@ -179,27 +181,16 @@ class DecisionParagraph(DomainModel):
         return (self.decision.number, self.number)
 
     @property
-    def text(self):
-        """The text in the reader's language when a source gives it, else in English (may be blank)."""
-        return localized(self, "text_en", "text_fr")
-
-    @property
     def text_shown(self):
-        """(text, language code) to show: the reader's language, else whichever text the data holds; ("", "")
-        when none does. A page says so when the language is not the reader's."""
-        reader = (get_language() or "en")[:2]
-        texts = {"en": self.text_en, "fr": self.text_fr}
-        for language in (reader, "en", "fr"):
-            if texts.get(language):
-                return texts[language], language
+        """(text, language code) to show: the reader's language, else English, else any language the data holds
+        it in; ("", "") when none does. A page says so when the language is not the reader's."""
+        reader = get_language() or settings.LANGUAGE_CODE
+        order = [reader, settings.LANGUAGE_CODE, *languages()]
+        for language in dict.fromkeys(code for code in order if code in languages()):
+            text = getattr(self, build_localized_fieldname("text", language))
+            if text:
+                return text, language
         return "", ""
-
-
-def localized(obj, english, french):
-    """The French field when the reader reads French and it is filled, else the English one."""
-    if (get_language() or "en")[:2] == "fr" and getattr(obj, french):
-        return getattr(obj, french)
-    return getattr(obj, english)
 
 
 class TAPlan(DomainModel):
@@ -208,8 +199,9 @@ class TAPlan(DomainModel):
 
     start_year = models.PositiveSmallIntegerField(_("first year"), unique=True)
     end_year = models.PositiveSmallIntegerField(_("last year"))
-    title = models.CharField(_("title"), max_length=300)
-    title_fr = models.CharField(_("title (French)"), max_length=300, blank=True)
+    title = models.CharField(
+        _("title"), max_length=300, default=""
+    )  # per language: title_en, title_fr, ... (translation.py)
     summary = models.TextField(_("summary"), blank=True)
     sources = models.CharField(_("sources"), max_length=300, blank=True)
     notes = models.TextField(_("notes"), blank=True)
@@ -231,7 +223,8 @@ class TAPlan(DomainModel):
 
     @property
     def localized_title(self):
-        return localized(self, "title", "title_fr")
+        """The title in the reader's language, else English, else any (modeltranslation's `title`)."""
+        return self.title
 
     def get_absolute_url(self):
         return reverse("plan:plan", args=[self.start_year])
@@ -242,8 +235,9 @@ class Objective(DomainModel):
 
     plan = models.ForeignKey(TAPlan, models.CASCADE, related_name="objectives", verbose_name=_("plan"))
     number = models.PositiveSmallIntegerField(_("number"))
-    title = models.CharField(_("title"), max_length=300)
-    title_fr = models.CharField(_("title (French)"), max_length=300, blank=True)
+    title = models.CharField(
+        _("title"), max_length=300, default=""
+    )  # per language: title_en, title_fr, ... (translation.py)
     description = models.TextField(_("description"), blank=True)
 
     class Meta:
@@ -257,7 +251,8 @@ class Objective(DomainModel):
 
     @property
     def localized_title(self):
-        return localized(self, "title", "title_fr")
+        """The title in the reader's language, else English, else any (modeltranslation's `title`)."""
+        return self.title
 
 
 class Biennium(DomainModel):
@@ -303,8 +298,7 @@ class ProgrammeActivity(DomainModel):
 
     biennium = models.ForeignKey(Biennium, models.PROTECT, related_name="activities", verbose_name=_("biennium"))
     number = models.PositiveSmallIntegerField(_("number"), validators=[MinValueValidator(1)])
-    title = models.TextField(_("title"), blank=True)
-    title_fr = models.TextField(_("title (French)"), blank=True)
+    title = models.TextField(_("title"), blank=True, default="")  # per language: translation.py
     description = models.TextField(_("description"), blank=True)
     conventions = models.ManyToManyField(Convention, related_name="programme_activities", verbose_name=_("conventions"))
     objective = models.ForeignKey(
@@ -378,7 +372,8 @@ class ProgrammeActivity(DomainModel):
 
     @property
     def localized_title(self):
-        return localized(self, "title", "title_fr")
+        """The title in the reader's language, else English, else any (modeltranslation's `title`)."""
+        return self.title
 
     def get_absolute_url(self):
         return reverse("plan:activity", args=[self.biennium.start_year, self.number])

@@ -4,16 +4,16 @@ as the staff pages (audited; an edit against an `updated_at` that changed since 
 import datetime
 
 from django.utils.translation import gettext as _
-from ninja import Field, Path, Schema, Status
+from ninja import Field, Path, Status
 from ninja.errors import HttpError
 
 from tahub.accounts.api import token_auth
-from tahub.accounts.rules import require
-from tahub.core.api_types import BodyIn, Moment
+from tahub.core.api_types import ONE_LINE, BodyIn, Moment
+from tahub.core.rules import require
 
 from . import selectors, services
 from .models import Decision, TAPlan
-from .programme_api import EDIT, STAFF_ERRORS, BienniumOut, ObjectiveOut, Year, router
+from .programme_api import EDIT, STAFF_ERRORS, TITLES, BienniumOut, ObjectiveOut, Title, Year, router
 
 # The same router as the reads: Django Ninja cannot serve one path (/plans/{start_year}) from two routers.
 __all__ = ["router"]
@@ -21,14 +21,22 @@ __all__ = ["router"]
 
 class ObjectiveIn(BodyIn):
     number: int = Field(ge=1, le=32767, description="An objective is known by its number: an existing one is edited")
-    title: str = Field(min_length=1, max_length=300)
-    title_fr: str = Field("", max_length=300)
+    title: str = Field(min_length=1, max_length=300, pattern=ONE_LINE, description="In English")
+    title_fr: Title = ""
+    title_es: Title = ""
+    title_ar: Title = ""
+    title_zh_hans: Title = ""
+    title_ru: Title = ""
     description: str = Field("", max_length=5000)
 
 
 class PlanChangeIn(BodyIn):
-    title: str = Field(min_length=1, max_length=300)
-    title_fr: str = Field("", max_length=300)
+    title: str = Field(min_length=1, max_length=300, pattern=ONE_LINE, description="In English")
+    title_fr: Title = ""
+    title_es: Title = ""
+    title_ar: Title = ""
+    title_zh_hans: Title = ""
+    title_ru: Title = ""
     summary: str = Field("", max_length=10000)
     sources: str = Field("", max_length=300)
     notes: str = Field("", max_length=10000)
@@ -40,11 +48,10 @@ class PlanIn(PlanChangeIn):
     start_year: Year = Field(description="The last year follows: start_year + 3")
 
 
-class PlanSavedOut(Schema):
+class PlanSavedOut(TITLES):
     start_year: int
     end_year: int
-    title: str
-    title_fr: str
+    title: str = Field(description="In the language asked for (?lang=, else Accept-Language), else English, else any")
     updated_at: datetime.datetime
     objectives: list[ObjectiveOut]
 
@@ -69,18 +76,20 @@ class BienniumSavedOut(BienniumOut):
 
 
 def _plan_data(payload):
-    data = payload.dict(exclude={"objectives", "updated_at"})
-    return data, [o.dict() for o in payload.objectives]
+    # What a client leaves out keeps what is stored: a client that sends only the English title (as before the
+    # six languages) must not blank the translations the Secretariat entered on the staff pages.
+    data = payload.dict(exclude={"objectives", "updated_at"}, exclude_unset=True)
+    return data, [o.dict(exclude_unset=True) for o in payload.objectives]
 
 
 def _biennium_data(payload):
-    data = payload.dict(exclude={"updated_at"})
+    data = payload.dict(exclude={"updated_at"}, exclude_unset=True)
     errors = {}
-    if data["plan"] is not None:
+    if data.get("plan") is not None:
         data["plan"] = TAPlan.objects.filter(start_year=data["plan"]).first()
         if data["plan"] is None:
             errors["plan"] = _("No plan starts in %(year)s.") % {"year": payload.plan}
-    if data["budget_decision"] is not None:
+    if data.get("budget_decision") is not None:
         data["budget_decision"] = Decision.objects.filter(number=data["budget_decision"]).first()
         if data["budget_decision"] is None:
             errors["budget_decision"] = _("No decision has the number “%(number)s”.") % {
@@ -106,7 +115,8 @@ def create_plan(request, payload: PlanIn):
 
 @router.put("/plans/{start_year}", response={200: PlanSavedOut, **STAFF_ERRORS}, auth=token_auth)
 def update_plan(request, start_year: Path[Year], payload: PlanChangeIn):
-    """Edit a plan; objectives given are added or edited by number (none is removed) — a staff token."""
+    """Edit a plan; objectives given are added or edited by number (none is removed); a field left out keeps its
+    stored value — a staff member's API token."""
     require(request.auth, EDIT)
     plan = TAPlan.objects.filter(start_year=start_year).first()
     if plan is None:
@@ -126,7 +136,8 @@ def create_biennium(request, payload: BienniumIn):
 
 @router.put("/bienniums/{start_year}", response={200: BienniumSavedOut, **STAFF_ERRORS}, auth=token_auth)
 def update_biennium(request, start_year: Path[Year], payload: BienniumChangeIn):
-    """Edit a biennium's plan, budget decision and notes — a staff member's API token."""
+    """Edit a biennium's plan, budget decision and notes; a field left out keeps its stored value (send null to
+    clear the plan or the decision) — a staff member's API token."""
     require(request.auth, EDIT)
     biennium = selectors.biennium_list().filter(start_year=start_year).first()
     if biennium is None:

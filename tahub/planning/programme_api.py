@@ -14,10 +14,10 @@ from ninja.pagination import paginate
 from pydantic import PlainSerializer
 
 from tahub.accounts.api import token_auth
-from tahub.accounts.rules import require
 from tahub.core.api_errors import ErrorOut, check_known, get_or_404
 from tahub.core.api_pagination import PageNumberPagination
-from tahub.core.api_types import BodyIn, Code, resolve_fields
+from tahub.core.api_types import ONE_LINE, BodyIn, Code, resolve_fields, stored_in_every_language
+from tahub.core.rules import require
 from tahub.parties import selectors as party_selectors
 from tahub.parties.models import Convention, Region
 from tahub.vocabularies.models import Theme
@@ -30,13 +30,19 @@ Money = Annotated[Decimal, PlainSerializer(lambda v: f"{v:.2f}", return_type=str
 Year = Annotated[int, Field(ge=1990, le=2100)]
 STAFF_ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
 EDIT = "planning.change_programme"
+# The texts in each language (settings.LANGUAGES), as events/api/events.py gives an event's: `title` in the
+# reader's language (?lang=, else Accept-Language), else English, else any; and TITLES: title_en ... title_ru as stored.
+# A title is one line without control characters (PostgreSQL refuses NUL in a string: a 500, not a 422).
+Title = Annotated[str, Field(max_length=300, pattern=ONE_LINE)]
+ActivityTitle = Annotated[str, Field(max_length=2000, pattern=ONE_LINE)]
+TITLES = stored_in_every_language("title")
 
 
-class ParagraphOut(Schema):
+class ParagraphOut(stored_in_every_language("text")):
+    """text_en ... text_ru: blank where no source gave the text in that language."""
+
     decision: str = Field(description="e.g. SC-5/20")
     number: str = Field(description="e.g. 8 or 8 (a)")
-    text_en: str = Field(description="Blank where no source gave the text")
-    text_fr: str
     asks_for_assistance: bool
     notes: str
 
@@ -50,12 +56,11 @@ class ParagraphRef(BodyIn):
     paragraph: str = Field(max_length=20, description="e.g. 8")
 
 
-class ObjectiveOut(Schema):
+class ObjectiveOut(TITLES):
     id: int
     plan: str = Field(description="e.g. 2026–2029")
     number: int
-    title: str
-    title_fr: str
+    title: str = Field(description="In the language asked for (?lang=, else Accept-Language), else English, else any")
     activity_count: int
 
     @staticmethod
@@ -63,11 +68,10 @@ class ObjectiveOut(Schema):
         return obj.plan.period
 
 
-class PlanOut(Schema):
+class PlanOut(TITLES):
     start_year: int
     end_year: int
-    title: str
-    title_fr: str
+    title: str = Field(description="In the language asked for (?lang=, else Accept-Language), else English, else any")
     notes: str
     objectives: list[ObjectiveOut]
 
@@ -93,12 +97,11 @@ class BienniumOut(Schema):
         return obj.budget_decision.number if obj.budget_decision_id else None
 
 
-class ProgrammeActivityOut(Schema):
+class ProgrammeActivityOut(TITLES):
     id: int
     biennium: int = Field(description="First year of the biennium, e.g. 2026")
     number: int
-    title: str
-    title_fr: str
+    title: str = Field(description="In the language asked for (?lang=, else Accept-Language), else English, else any")
     conventions: list[str]
     objective: int | None = Field(description="The id of its objective (GET /objectives)")
     legal_basis: list[ParagraphRef]
@@ -145,8 +148,12 @@ class ProgrammeActivityOut(Schema):
 class ProgrammeActivityIn(BodyIn):
     biennium: Year
     number: int = Field(ge=1, le=32767)
-    title: str = Field(min_length=1, max_length=2000)
-    title_fr: str = Field("", max_length=2000)
+    title: str = Field(min_length=1, max_length=2000, pattern=ONE_LINE, description="In English")
+    title_fr: ActivityTitle = ""
+    title_es: ActivityTitle = ""
+    title_ar: ActivityTitle = ""
+    title_zh_hans: ActivityTitle = ""
+    title_ru: ActivityTitle = ""
     conventions: list[Code] = Field(min_length=1, max_length=3)
     objective: int | None = Field(None, ge=1, le=2**31 - 1)
     legal_basis: list[ParagraphRef] = Field([], max_length=50)

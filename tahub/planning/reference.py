@@ -1,6 +1,7 @@
 """Reference-data loaders for COP meetings, decisions and their paragraphs, plans, bienniums and activities."""
 
 from tahub.core.reference import Loader, RowError, choice, date_or_none, int_or_none, lookup, text, yes_no
+from tahub.core.translated import language_fields
 from tahub.parties.models import Convention, Country
 
 from .models import Biennium, Decision, DecisionParagraph, Meeting, ProgrammeActivity, TAPlan
@@ -38,7 +39,7 @@ def _decision(row):
 
 # Set by staff who hold the official text (services.update_paragraph_text): the file does not undo it.
 STAFF_TEXT_REASON = "planning.paragraph.text_edited"
-STAFF_TEXT_FIELDS = ("text_en", "text_fr", "sources", "notes")
+STAFF_TEXT_FIELDS = (*language_fields("text"), "sources", "notes")  # as services.PARAGRAPH_TEXT_FIELDS
 
 
 def _paragraph(row):
@@ -46,7 +47,7 @@ def _paragraph(row):
         "decision_id": lookup(row, "decision", Decision, "number").pk,
         "number": text(row, "number", required=True),
         "position": int_or_none(row, "position", required=True),
-        "text_en": text(row, "text_en"),
+        "text_en": text(row, "text_en"),  # the files hold the English and French texts only
         "text_fr": text(row, "text_fr"),
         "asks_for_assistance": yes_no(row, "asks_for_assistance"),
         "sources": text(row, "sources"),
@@ -63,7 +64,7 @@ def _plan(row):
     return {
         "start_year": int_or_none(row, "start_year", required=True),
         "end_year": int_or_none(row, "end_year", required=True),
-        "title": text(row, "title", required=True),
+        "title_en": text(row, "title", required=True),  # the file's title is the English one
         "title_fr": text(row, "title_fr"),
         "sources": text(row, "sources"),
         "notes": text(row, "notes"),

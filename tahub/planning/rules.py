@@ -1,7 +1,7 @@
 import rules
 from django.utils.translation import gettext_lazy as _
 
-from tahub.accounts.rules import add_perm, is_secretariat
+from tahub.core.rules import add_perm, is_secretariat
 
 rules.add_perm("planning.view_decision", rules.always_allow)
 # The plan, the programme of work, the mandate coverage and the IATI export are public.

@@ -1,14 +1,26 @@
 """Reads of COP meetings, decisions and their paragraphs, the plan and the programme of work, shared by the
 pages, the API and the exports. The mandate coverage is in `coverage.py`."""
 
-from django.db.models import CharField, Count, Prefetch, Q, Sum, Value
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from django.db.models import CharField, Count, ForeignObjectRel, Prefetch, Q, QuerySet, Sum, Value
 from django.db.models.functions import Concat
 from django.shortcuts import get_object_or_404
 
 from .models import Biennium, Decision, DecisionParagraph, Meeting, Objective, ProgrammeActivity, TAPlan
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
 
-def decision_list(*, convention=None, topic=None, meeting=None):
+    from tahub.accounts.models import User
+
+
+def decision_list(
+    *, convention: str | None = None, topic: str | None = None, meeting: str | None = None
+) -> QuerySet[Decision]:
     """Decisions with their convention and meeting; `topic` matches one whole topic of the ';'-separated list."""
     queryset = Decision.objects.select_related("convention", "meeting")
     if convention:
@@ -23,19 +35,19 @@ def decision_list(*, convention=None, topic=None, meeting=None):
     return queryset.order_by("year", "sort_key", "number")  # natural order: SC-1/9 before SC-1/16
 
 
-def decision_topics():
+def decision_topics() -> list[str]:
     """The topics that decisions are tagged with, sorted: one query."""
-    topics = set()
+    topics: set[str] = set()
     for value in Decision.objects.exclude(topics="").values_list("topics", flat=True).distinct():
         topics.update(t for t in value.split(";") if t)
     return sorted(topics)
 
 
-def meeting_list():
+def meeting_list() -> QuerySet[Meeting]:
     return Meeting.objects.order_by("start")
 
 
-def decision_get(number, *, with_paragraphs=False):
+def decision_get(number: str, *, with_paragraphs: bool = False) -> Decision:
     """One decision with the centre endorsements that cite it (two more queries; its paragraphs one more), or 404."""
     queryset = decision_list().prefetch_related("endorsements__centre")
     if with_paragraphs:
@@ -43,17 +55,19 @@ def decision_get(number, *, with_paragraphs=False):
     return get_object_or_404(queryset, number=number)
 
 
-def meeting_codes():
+def meeting_codes() -> list[str]:
     """The codes of the meetings (COP-1, …), to check a filter value against."""
     return list(Meeting.objects.order_by("start").values_list("code", flat=True))
 
 
-def decision_with_paragraphs(number):
+def decision_with_paragraphs(number: str) -> Decision:
     """One decision with its paragraphs (one more query), or 404."""
     return get_object_or_404(decision_list().prefetch_related("paragraphs"), number=number)
 
 
-def paragraph_list(*, decision=None, asks_for_assistance=None):
+def paragraph_list(
+    *, decision: str | None = None, asks_for_assistance: bool | None = None
+) -> QuerySet[DecisionParagraph]:
     queryset = DecisionParagraph.objects.select_related("decision")
     if decision:
         queryset = queryset.filter(decision__number=decision)
@@ -62,7 +76,7 @@ def paragraph_list(*, decision=None, asks_for_assistance=None):
     return queryset.order_by("decision__year", "decision__sort_key", "position", "number")
 
 
-def paragraphs_by_reference(references):
+def paragraphs_by_reference(references: Iterable[tuple[str, str]]) -> dict[tuple[str, str], DecisionParagraph]:
     """{("SC-5/20", "8"): paragraph} for the (decision, paragraph) pairs that exist: one query."""
     wanted = Q(pk__in=[])
     for decision, number in references:
@@ -72,7 +86,7 @@ def paragraphs_by_reference(references):
     }
 
 
-def plan_list():
+def plan_list() -> QuerySet[TAPlan]:
     """The plans, newest first, each with its objectives (and their activity count) and bienniums: three queries."""
     objectives = Objective.objects.annotate(activity_count=Count("activities")).order_by("number")
     bienniums = Biennium.objects.order_by("start_year")
@@ -81,22 +95,22 @@ def plan_list():
     ).order_by("-start_year")
 
 
-def plan_get(start_year):
+def plan_get(start_year: int) -> TAPlan:
     return get_object_or_404(plan_list(), start_year=start_year)
 
 
-def objective_list(*, plan=None):
+def objective_list(*, plan: int | None = None) -> QuerySet[Objective]:
     queryset = Objective.objects.select_related("plan").annotate(activity_count=Count("activities"))
     if plan:
         queryset = queryset.filter(plan__start_year=plan)
     return queryset.order_by("-plan__start_year", "number")
 
 
-def biennium_years():
+def biennium_years() -> list[int]:
     return list(Biennium.objects.order_by("-start_year").values_list("start_year", flat=True))
 
 
-def biennium_list():
+def biennium_list() -> QuerySet[Biennium]:
     """Bienniums with their activity count and approved budget, computed in SQL."""
     return (
         Biennium.objects.select_related("plan", "budget_decision")
@@ -105,7 +119,15 @@ def biennium_list():
     )
 
 
-def activity_list(*, biennium=None, objective=None, status=None, convention=None, paragraph=None, theme=None):
+def activity_list(
+    *,
+    biennium: int | None = None,
+    objective: Objective | int | None = None,
+    status: str | None = None,
+    convention: str | None = None,
+    paragraph: DecisionParagraph | int | None = None,
+    theme: str | None = None,
+) -> QuerySet[ProgrammeActivity]:
     """Programme activities with what a list shows, in a fixed number of queries (one per many-to-many)."""
     queryset = ProgrammeActivity.objects.select_related(
         "biennium", "objective", "trust_fund", "lead_organisation"
@@ -122,13 +144,13 @@ def activity_list(*, biennium=None, objective=None, status=None, convention=None
     return queryset.order_by("-biennium__start_year", "number")
 
 
-def activity_get(start_year, number):
+def activity_get(start_year: int, number: str) -> ProgrammeActivity:
     """One activity with its partners and countries too, or 404."""
     queryset = activity_list().prefetch_related("partners", "countries")
     return get_object_or_404(queryset, biennium__start_year=start_year, number=number)
 
 
-def delivery_relations():
+def delivery_relations() -> list[ForeignObjectRel]:
     """The records that say they delivered an activity: every model with a `programme_activity` foreign key
     to it (events, requests, centre activities as those apps add one). New ones are found, not listed here."""
     return [
@@ -138,7 +160,9 @@ def delivery_relations():
     ]
 
 
-def delivery_of(activity, user, *, limit=50):
+def delivery_of(
+    activity: ProgrammeActivity, user: User | AnonymousUser, *, limit: int = 50
+) -> list[tuple[Any, list[Any], int]]:
     """[(verbose name plural, first `limit` records `user` may see, count)] per delivering model: two queries
     per model. Who sees what is the coverage's visibility registry (drafts and private records: staff only)."""
     from .coverage import related, visible

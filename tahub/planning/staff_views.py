@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 from django.views import View
 from rules.contrib.views import LoginRequiredMixin
 
-from tahub.accounts.rules import require
 from tahub.core.forms import add_service_errors
+from tahub.core.rules import require
 
 from . import services
 from .forms import BienniumForm, ParagraphTextForm, PlanForm, objective_formset

@@ -6,9 +6,9 @@ from django.views import View
 from django.views.generic import DetailView, ListView
 from rules.contrib.views import LoginRequiredMixin, PermissionRequiredMixin
 
-from tahub.accounts.rules import require
 from tahub.core.forms import add_service_errors
 from tahub.core.pagination import paginate
+from tahub.core.rules import require
 
 from . import coverage, selectors, services
 from .forms import ActivityFilterForm, ActivityForm, DecisionFilterForm

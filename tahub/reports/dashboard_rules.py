@@ -2,8 +2,8 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from tahub.accounts.rules import add_perm, is_secretariat
-from tahub.core.rules import is_authenticated
+from tahub.core.rules import add_perm, is_authenticated, is_secretariat
 
 add_perm("reports.view_dashboard", is_authenticated, _("Sign in to see what waits for you."))
 add_perm("reports.view_programme_overview", is_secretariat, _("Only the Secretariat sees the programme's overview."))
+add_perm("reports.view_missing_translations", is_secretariat, _("Only Secretariat staff see the missing translations."))

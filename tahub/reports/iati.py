@@ -16,7 +16,9 @@ from xml.etree.ElementTree import Element, SubElement, tostring
 from django.conf import settings
 from django.db.models import Prefetch
 from django.utils import timezone
+from modeltranslation.utils import build_localized_fieldname
 
+from tahub.core.translated import languages
 from tahub.planning.models import ProgrammeActivity
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -80,12 +82,25 @@ def activities_xml(queryset=None, *, chunk_size=500):
     yield "</iati-activities>\n"
 
 
-def _narrative(parent, tag, text, french="", **attrs):
+def _narrative(parent, tag, text, translations=(), **attrs):
+    """`text` in the activity's language (English), then one narrative per other language held."""
     element = SubElement(parent, tag, {k.replace("_", "-"): v for k, v in attrs.items()})
     SubElement(element, "narrative").text = text
-    if french:
-        SubElement(element, "narrative", {XML_LANG: "fr"}).text = french
+    for language, translation in translations:
+        SubElement(element, "narrative", {XML_LANG: language}).text = translation
     return element
+
+
+def _translations(obj, field):
+    """(IATI language code, text) for each language other than English that obj holds `field` in.
+
+    IATI's Language codelist is ISO 639-1: Chinese is "zh", where Django's code is "zh-hans"."""
+    held = []
+    for code in languages()[1:]:
+        text = getattr(obj, build_localized_fieldname(field, code)) or ""
+        if text.strip():
+            held.append((code.split("-")[0], text))
+    return held
 
 
 def _shares(count):
@@ -108,8 +123,9 @@ def activity_element(activity, ref, name):
     )
     SubElement(root, "iati-identifier").text = f"{ref}-POW-{biennium.start_year}-{biennium.end_year}-{activity.number}"
     _narrative(root, "reporting-org", name, ref=ref, type="40")
-    title = activity.title or f"Programme of work {biennium.period}, activity {activity.number}"
-    _narrative(root, "title", title, activity.title_fr)
+    # title_en, not title: the activity's language is English whatever language the export was asked in.
+    title = activity.title_en or f"Programme of work {biennium.period}, activity {activity.number}"
+    _narrative(root, "title", title, _translations(activity, "title"))
     # The schema wants a description: the activity's own, else what it is.
     fallback = f"Activity {activity.number} of the {biennium.period} programme of work of the BRS conventions."
     _narrative(root, "description", activity.description or fallback, type="1")

@@ -7,9 +7,10 @@ query (`dashboard.work_counts`).
 """
 
 import rules
-from django.urls import NoReverseMatch, reverse
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
+
+from tahub.core.links import cached_reverse
 
 from . import dashboard
 
@@ -55,7 +56,7 @@ def _in_section(match, sections):
 
 
 def _link(name, label, sections, request, match):
-    url = reverse(name)
+    url = cached_reverse(name)
     current = "page" if request.path == url else ("true" if _in_section(match, sections) else "")
     return {"url": url, "label": label, "current": current}
 
@@ -64,9 +65,8 @@ def groups(request):
     """[{label, links: [{url, label, current}]}]: every area of the programme, the current one marked."""
     match = getattr(request, "resolver_match", None)
     result = [{"label": label, "links": [_link(*link, request, match) for link in links]} for label, links in GROUPS]
-    try:
-        contact = reverse(CONTACT)
-    except NoReverseMatch:
+    contact = cached_reverse(CONTACT, missing_ok=True)
+    if contact is None:
         return result
     current = "page" if request.path == contact else ""
     result.append({"label": _("Contact"), "links": [{"url": contact, "label": _("Contact"), "current": current}]})
@@ -79,21 +79,28 @@ def _work(request):
     if not user.is_authenticated:
         return []
     counts = dashboard.work_counts(user)
-    home = reverse("dashboard:home")
+    home = cached_reverse("dashboard:home")
     items = [{"url": home, "label": _("My dashboard"), "count": None}]
     if counts.get("parties"):
-        items.append({"url": reverse("assistance:mine"), "label": _("My requests"), "count": counts["my_requests"]})
+        items.append(
+            {"url": cached_reverse("assistance:mine"), "label": _("My requests"), "count": counts["my_requests"]}
+        )
         items.append(
             {"url": f"{home}#questionnaires", "label": _("Our questionnaire"), "count": counts["questionnaires"]}
         )
     if counts.get("memberships"):
-        items.append({"url": reverse("assistance:mine"), "label": _("Assigned to us"), "count": counts["assigned"]})
+        items.append(
+            {"url": cached_reverse("assistance:mine"), "label": _("Assigned to us"), "count": counts["assigned"]}
+        )
+    if counts.get("donors"):
+        items.append({"url": cached_reverse("funding:our_pledges"), "label": _("Our pledges"), "count": None})
     # The rule itself, not user.has_perm: that also asks Django's model permissions (two queries on every page).
     if rules.has_perm("accounts.view_staff_pages", user):
         items.append({"url": f"{home}#review", "label": _("To review"), "count": counts["to_review"]})
-        items.append({"url": reverse("dashboard:programme"), "label": _("Programme overview"), "count": None})
-        items.append({"url": reverse("accounts:staff_home"), "label": _("Secretariat tools"), "count": None})
-    items.append({"url": reverse("accounts:api_tokens"), "label": _("API tokens"), "count": None})
+        items.append({"url": cached_reverse("dashboard:programme"), "label": _("Programme overview"), "count": None})
+        items.append({"url": cached_reverse("accounts:staff_home"), "label": _("Secretariat tools"), "count": None})
+        items.append({"url": cached_reverse("missing_translations"), "label": _("Missing translations"), "count": None})
+    items.append({"url": cached_reverse("accounts:api_tokens"), "label": _("API tokens"), "count": None})
     path = request.path
     for item in items:
         item["current"] = "page" if item["url"] == path else ""

@@ -1,6 +1,6 @@
 from django.http import StreamingHttpResponse
 
-from tahub.accounts.rules import require
+from tahub.core.rules import require
 
 from . import iati
 

@@ -56,7 +56,7 @@ def current_code(secret=TOTP_SECRET, *, steps=0):
 
 def sign_in(client, person, *, second_factor=False):
     """Sign `person` in; with second_factor, record a TOTP step in the session as allauth does."""
-    client.force_login(person, backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(person, backend="tahub.accounts.backends.PasswordBackend")
     if second_factor:
         authenticator = Authenticator.objects.get(user=person, type=Authenticator.Type.TOTP)
         session = client.session

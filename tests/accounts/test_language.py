@@ -138,7 +138,7 @@ def test_an_invitation_in_spanish_is_emailed_in_spanish_and_makes_a_spanish_acco
     assert client.post(url, {"name": "Ana", "password1": password, "password2": password}).status_code == 302
     user = User.objects.get(email="nuevo@ministerio.example")
     assert user.language == "es"
-    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(user, backend="tahub.accounts.backends.PasswordBackend")
     assert html_lang(client.get("/parties/")) == "es"
 
 

@@ -81,7 +81,7 @@ def test_a_service_refusal_is_422_by_field_and_a_permission_403_with_its_reason(
     assert [e["field"] for e in response.json()["errors"]] == ["organisation"]
     outsider = create_api_token(user=cast.user("outsider@example.org"))
     response = client.get("/api/v1/donors", HTTP_AUTHORIZATION=f"Bearer {outsider}")
-    from tahub.accounts.rules import REASONS
+    from tahub.core.rules import REASONS
 
     assert response.status_code == 403
     assert response.json()["detail"] == str(REASONS["funding.change_pledge"])

@@ -90,7 +90,7 @@ def test_a_partys_matrix_counts_no_draft(party_a, contact_a, draft):
     """The needs matrix (shown to the Party and to the Secretariat) counts requests, never drafts."""
     from types import SimpleNamespace
 
-    from tahub.needs import matrix
+    from tahub.needs.selectors import matrix
 
     rows = {row.theme: row for row in matrix.party_matrix(SimpleNamespace(pk=0), party_a, show_offers=False)}
     assert "inventories" not in rows  # the draft's themes

@@ -17,6 +17,28 @@ def test_working_days_skip_weekends():
     assert service_levels.working_days_between(MONDAY, MONDAY + datetime.timedelta(days=14)) == 10
 
 
+def test_geneva_public_holidays_are_not_working_days():
+    # Jeûne genevois: Thursday 10 September 2026; Swiss National Day: Saturday 1 August 2026 (a weekend anyway),
+    # Friday 1 August 2025.
+    fast = datetime.date(2026, 9, 10)
+    assert not service_levels.is_working_day(fast)
+    assert not service_levels.is_working_day(datetime.date(2025, 8, 1))
+    assert service_levels.is_working_day(datetime.date(2025, 8, 4))
+    assert service_levels.working_days_between(datetime.date(2026, 9, 9), datetime.date(2026, 9, 11)) == 1
+    assert service_levels.working_days_before(datetime.date(2026, 9, 11), 1) == datetime.date(2026, 9, 9)
+    assert service_levels.working_days_after(datetime.date(2026, 9, 9), 1) == datetime.date(2026, 9, 11)
+    # 2025: 31 July (Thursday), then 1 August (holiday), then Monday 4 August.
+    assert service_levels.working_days_after(datetime.date(2025, 7, 31), 1) == datetime.date(2025, 8, 4)
+
+
+def test_the_duty_station_is_a_setting(settings):
+    fast = datetime.date(2026, 9, 10)
+    settings.DUTY_STATION_SUBDIVISION = "ZH"  # Zurich keeps no Jeûne genevois
+    assert service_levels.is_working_day(fast)
+    settings.DUTY_STATION_COUNTRY, settings.DUTY_STATION_SUBDIVISION = "KE", ""  # Nairobi: no 1 August either
+    assert service_levels.is_working_day(datetime.date(2025, 8, 1))
+
+
 def _submitted_on(request, day):
     TARequest.objects.filter(pk=request.pk).update(
         submitted_at=datetime.datetime.combine(day, datetime.time(9), tzinfo=datetime.UTC)
@@ -33,6 +55,14 @@ def test_unacknowledged_request_becomes_overdue_after_ten_working_days(submitted
     day_eleven = day_ten + datetime.timedelta(days=1)
     assert service_levels.status_for(r, today=day_eleven)["overdue"] is True
     assert list(selectors.overdue_requests(today=day_eleven)) == [r]
+
+
+def test_a_geneva_holiday_stops_the_clock(submitted):
+    r = _submitted_on(submitted, datetime.date(2026, 8, 31))  # a Monday; Jeûne genevois on Thursday 10 September
+    day_ten = datetime.date(2026, 9, 15)  # 11 weekdays later, one of them the holiday
+    assert service_levels.status_for(r, today=day_ten) == {"age": 10, "step": "acknowledge", "overdue": False}
+    assert not selectors.overdue_requests(today=day_ten).exists()
+    assert list(selectors.overdue_requests(today=day_ten + datetime.timedelta(days=1))) == [r]
 
 
 def test_staff_can_change_a_service_level(submitted):

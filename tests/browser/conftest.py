@@ -40,10 +40,42 @@ def browser():
         pytest.skip("Chromium is not installed (apt-get install chromium)")
     from playwright.sync_api import sync_playwright
 
+    _settle_reads()
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+# Reads that don't wait for anything (page.content(), page.evaluate(), a locator's is_visible(), count(), ...)
+# wait for the page's load first. A click that submits a form returns once the next page is committed, not
+# loaded; read at that moment the new document is empty or half-parsed (seen in CI: '' right after a Submit,
+# .error-summary not yet visible). Tests read the page they were sent to.
+_IMMEDIATE_READS = {
+    "Page": (lambda page: page, ("content", "evaluate")),
+    "Locator": (
+        lambda locator: locator.page,
+        ("is_visible", "is_hidden", "count", "all", "all_inner_texts", "all_text_contents"),
+    ),
+}
+
+
+def _settle_reads():
+    import playwright.sync_api
+
+    for class_name, (page_of, names) in _IMMEDIATE_READS.items():
+        cls = getattr(playwright.sync_api, class_name)
+        if getattr(cls, "tahub_settled", False):
+            continue
+        cls.tahub_settled = True
+        for name in names:
+            read = getattr(cls, name)
+
+            def settled_read(self, *args, _read=read, _page_of=page_of, **kwargs):
+                _page_of(self).wait_for_load_state()
+                return _read(self, *args, **kwargs)
+
+            setattr(cls, name, settled_read)
 
 
 @pytest.fixture

@@ -57,7 +57,7 @@ def test_staff_add_a_programme_activity(page, programme):
     biennium = ProgrammeActivity.objects.filter(number=11, biennium__start_year=2026).get().biennium
     page.locator('[name="biennium"]').select_option(str(biennium.pk))
     page.locator('[name="number"]').fill("12")
-    page.locator('[name="title"]').fill("Webinars followed by regional workshops")
+    page.locator('[name="title_en"]').fill("Webinars followed by regional workshops")
     page.locator('[name="conventions"]').select_option(str(Convention.objects.get(code="SC").pk))
     page.locator('[name="legal_basis"]').select_option(
         str(DecisionParagraph.objects.get(decision__number="SC-5/20", number="8").pk)
@@ -82,7 +82,7 @@ def test_staff_edit_a_plan_and_its_objectives(page, programme):
     page.get_by_role("link", name="Edit this plan and its objectives").click()
     assert_accessible(page)
     page.locator('[name="objectives-1-number"]').fill("2")
-    page.locator('[name="objectives-1-title"]').fill("Guidance is implemented")
+    page.locator('[name="objectives-1-title_en"]').fill("Guidance is implemented")
     page.get_by_role("button", name="Save").click()
     assert page.url.endswith("/plan/2026/")
     assert "Guidance is implemented" in page.locator("table").inner_text()

@@ -14,8 +14,8 @@ from urllib.parse import urlsplit
 
 from django.core import mail
 
-from tahub.accounts.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET, load_demo_accounts
 from tahub.demo import generators
+from tahub.demo.accounts import DEMO_PASSWORD, DEMO_TOTP_SECRET, load_demo_accounts
 from tests.accounts import cast
 from tests.browser.conftest import assert_accessible
 
@@ -141,7 +141,8 @@ def test_provider_sees_a_request_assigned_to_it_and_reports_the_delivery(page):
     page.go_back()
     click(page, "Report the delivery of GEN1-00005", within=assigned)
     assert heading(page) == "Report what was delivered for GEN1-00005"
-    page.get_by_label("For which assignment").select_option(index=1)  # UNITAR's, the only one
+    chosen = page.get_by_label("For which assignment")  # UNITAR's, the only one: chosen already
+    assert chosen.locator("option").count() == 1 and "UNITAR" in chosen.locator("option:checked").inner_text()
     today = datetime.date.today()
     page.get_by_label("From").fill(str(today - datetime.timedelta(days=3)))
     page.get_by_label("Until").fill(str(today - datetime.timedelta(days=1)))
@@ -169,8 +170,13 @@ def test_donor_reaches_its_organisations_pledges(page):
     member = Membership.objects.select_related("organisation").get(user__email="donor@demo.tahub.localhost")
     ours = Pledge.objects.filter(donor__organisation=member.organisation).count()
     assert ours and Pledge.objects.exclude(donor__organisation=member.organisation).exists()
+    assert member.organisation.kind in ("bilateral", "financial-mechanism", "financial-institution")
     sign_in_from_home(page, "donor@demo.tahub.localhost")
+    assert page.locator("#assigned").count() == int(member.organisation.assignments.exists())
     click(page, "Our pledges and what is still to pay", within=page.locator("#pledges"))
+    assert heading(page) == "Our pledges"
+    page.go_back()
+    click(page, "Our pledges", within=page.get_by_role("navigation", name="Main"))
     assert heading(page) == "Our pledges"
     rows = page.locator("table tbody tr")
     assert rows.count() == ours  # its pledges, and no other donor's

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from tahub.centres import notifications, selectors, services
 from tahub.centres.models import ActivityReport, RegionalCentre, ReportingPeriod, WorkPlan
+from tahub.centres.services import endorsements
 from tahub.planning.models import Decision
 from tahub.vocabularies.models import AssistanceType
 from tests.accounts import cast
@@ -171,7 +172,7 @@ def test_a_renewal_follows_on_from_the_current_term_without_overlap():
     centre = RegionalCentre.objects.get(code="scrc-kenya")  # latest known term: SC-7/17, 2015–2018
     decision = Decision.objects.get(number="SC-7/17")
     centre.endorsements.all().delete()
-    first = services._endorse(centre, decision, 2026)
+    first = endorsements._endorse(centre, decision, 2026)
     assert (first.start_year, first.end_year) == (2026, 2029)
     for overlapping in (2027, 2029, 2025):  # inside the term, its last year, or a term that runs into it
         with pytest.raises(ValidationError, match="would overlap the term 2026–2029: a renewal starts in 2030"):

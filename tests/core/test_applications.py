@@ -2,6 +2,7 @@
 applications: the declared transitions, the reviewer's record, stale decisions, and the migration that keeps data."""
 
 import importlib
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -53,7 +54,12 @@ def test_decision_records_reviewer_reason_time_and_thread():
     listing = directory.answer_listing_request(listing, answer="Attached.")
     listing = directory.reject_listing_request(listing, by=staff, reason="Not active on POPs.")
     assert listing.state == "rejected" and listing.reason == "Not active on POPs." and listing.decided_at
-    assert listing.message == "Send your statutes.\n\n— Answer: Attached.\n\nNot active on POPs."
+    said = [(m.author, m.from_applicant, m.text) for m in listing.messages.all()]
+    assert said == [
+        (staff, False, "Send your statutes."),
+        (None, True, "Attached."),
+        (staff, False, "Not active on POPs."),
+    ]
     assert listing.history.first().history_change_reason == "directory.listing.rejected"
 
 
@@ -96,3 +102,32 @@ def test_the_shared_base_migration_gives_decided_requests_their_decision_time():
     waiting.refresh_from_db()
     assert decided.decided_at == decided.updated_at and decided.state == "approved"
     assert waiting.decided_at is None
+
+
+def test_a_thread_kept_as_one_text_becomes_its_messages_with_every_word_kept():
+    """The data migration's function (directory and observers 0005), on a thread as the application's history
+    recorded it: each record that grew it sent the part it added."""
+    at = [datetime(2026, 5, day, 9, tzinfo=UTC) for day in range(1, 6)]
+    ask = "Send your statutes.\n\nAnd your last report."
+    thread = f"{ask}\n\n— Réponse: Attached.\n\nSee page 2.\n\nNot active on POPs.\n\nA line added by hand."
+    records = [
+        ("", None, at[0], "directory.listing.submitted"),
+        (ask, 7, at[1], "directory.listing.information_asked"),
+        (f"{ask}\n\n— Réponse: Attached.\n\nSee page 2.", None, at[2], "directory.listing.answered"),
+        (
+            f"{ask}\n\n— Réponse: Attached.\n\nSee page 2.\n\nNot active on POPs.",
+            8,
+            at[3],
+            "directory.listing.rejected",
+        ),
+    ]
+    documents = [(1, at[0] + timedelta(seconds=1)), (2, at[2] - timedelta(seconds=1))]
+    told = applications.thread_messages(thread, records, documents)
+    assert [(m["from_applicant"], m["author_id"], m["sent_at"], m["text"], m["document_ids"]) for m in told] == [
+        (False, 7, at[1], ask, []),
+        (True, None, at[2], "Attached.\n\nSee page 2.", [2]),
+        (False, 8, at[3], "Not active on POPs.", []),
+        (False, None, at[3], "A line added by hand.", []),
+    ]
+    # Without a history, the whole thread is one message: nothing is lost.
+    assert [m["text"] for m in applications.thread_messages(thread, [])] == [thread]

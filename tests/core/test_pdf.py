@@ -182,3 +182,59 @@ def test_text_that_needs_no_shaping_is_drawn_a_line_at_a_time():
 
     lines = [body for body in _objects(data).values() if b"BT" in body and b"Tj" in body]
     assert len(lines) == 1 and lines[0].count(b"Tj") == 1
+
+
+COLUMNS = ["First", "Second", "Third"]
+
+
+def _drawn_words(data):
+    """[(x in points, word)] of each string drawn, left to right (a string is drawn at one x)."""
+    words = {}
+    for x, name in drawn_glyphs(data):
+        words[x] = words.get(x, "") + name
+    return sorted(words.items())
+
+
+def _table_document(language, widths=(60, 30, 30)):
+    with translation.override(language):
+        document = pdf.new_document(title="Test")
+    document.add_page()
+    document.set_font(document.body_font, "", 10)
+    document.row(widths, COLUMNS, 6, border=1)
+    return document, bytes(document.output())
+
+
+def test_an_arabic_table_row_puts_its_first_column_rightmost_and_right_aligned():
+    document, data = _table_document("ar")
+
+    words = _drawn_words(data)
+    assert [word for _x, word in words] == ["Third", "Second", "First"]
+    first_x = words[-1][0]
+    width = document.get_string_width("First") * document.k
+    right_margin_edge = (document.w - document.r_margin - document.c_margin) * document.k
+    assert first_x + width == pytest.approx(right_margin_edge, abs=0.1)  # right-aligned at the right margin
+    third_x, third = words[0][0], document.get_string_width("Third") * document.k
+    assert third_x + third == pytest.approx((document.w - document.r_margin - 60 - 30 - document.c_margin)
+                                            * document.k, abs=0.1)  # fmt: skip
+
+
+def test_an_english_table_row_reads_left_to_right_from_the_left_margin():
+    document, data = _table_document("en")
+
+    words = _drawn_words(data)
+    assert [word for _x, word in words] == COLUMNS
+    assert words[0][0] == pytest.approx((document.l_margin + document.c_margin) * document.k, abs=0.1)
+
+
+def test_the_cop_summarys_tables_are_mirrored_in_arabic():
+    from tahub.needs import exporters, report
+
+    header_only = exporters.Table("t", "T", COLUMNS, [])  # one row: the words of different rows share their x
+    seen = {}
+    for language in ("en", "ar"):
+        with translation.override(language):
+            document = pdf.new_document(title="Test")
+        document.add_page()
+        report._grid(document, header_only)
+        seen[language] = [word for _x, word in _drawn_words(bytes(document.output()))]
+    assert seen == {"en": COLUMNS, "ar": COLUMNS[::-1]}

@@ -49,7 +49,7 @@ SKIP = ("/api/", "/static/", "/admin/", ".csv", ".xlsx", ".pdf", ".xml", ".ics",
 
 def test_no_public_page_of_the_demo_shows_a_generated_counter(client):
     """Crawl the public site of the demo from the home page (links only, at most 300 pages)."""
-    from tahub.accounts.demo import load_demo_accounts
+    from tahub.demo.accounts import load_demo_accounts
 
     generate(scale=1, seed=1)
     load_demo_accounts()

@@ -5,10 +5,10 @@ meeting ahead to register representatives for."""
 import pytest
 from django.urls import reverse
 
-from tahub.accounts.demo import load_demo_accounts
 from tahub.accounts.models import User
 from tahub.assistance import selectors as assistance
 from tahub.assistance.models import State
+from tahub.demo.accounts import load_demo_accounts
 from tahub.demo.generators import generate
 from tahub.observers.models import ObserverMeeting
 
@@ -39,6 +39,16 @@ def test_the_demo_centre_member_and_donor_find_their_pages_on_the_dashboard(demo
     centre = RegionalCentre.objects.get(organisation__memberships__user__email="member.centre@demo.tahub.localhost")
     assert reverse("centres:workspace", args=[centre.code]) in _dashboard(client, "member.centre@demo.tahub.localhost")
     assert reverse("funding:our_pledges") in _dashboard(client, "donor@demo.tahub.localhost")
+
+
+def test_the_demo_donor_is_an_organisation_that_gives_and_delivers_nothing(demo, client):
+    from tahub.demo.funding import DONOR_KINDS
+
+    donor = User.objects.get(email="donor@demo.tahub.localhost").memberships.get().organisation
+    assert donor.kind in DONOR_KINDS and donor.donors.filter(pledges__isnull=False).exists()
+    assert User.objects.get(email="donor@demo.tahub.localhost").name == f"Demo donor ({donor.name})"
+    page = _dashboard(client, "donor@demo.tahub.localhost")
+    assert 'id="pledges"' in page and ('id="assigned"' in page) == donor.assignments.exists()
 
 
 def test_the_demo_observer_is_admitted_and_has_a_meeting_to_register_for(demo, client):

@@ -4,8 +4,8 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.test import override_settings
 
-from tahub.accounts.demo import DEMO_PASSWORD
 from tahub.accounts.models import User
+from tahub.demo.accounts import DEMO_PASSWORD
 from tahub.directory.models import Organisation
 
 pytestmark = pytest.mark.django_db

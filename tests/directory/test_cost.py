@@ -15,8 +15,9 @@ from tests.bench.calls import calls_per_row
 
 pytestmark = pytest.mark.django_db
 
-# Measured: 45.7 calls a row, each offering two themes (SQLite; about as many on PostgreSQL).
-MAX_CALLS_PER_ROW = 55
+# Measured: 45.7 calls a row, each offering two themes (SQLite; about as many on PostgreSQL); up to 55.1 once the
+# summary is read in the reader's language with its fallback (modeltranslation, issue 14.3) in a full run.
+MAX_CALLS_PER_ROW = 60
 
 
 @pytest.fixture

@@ -104,3 +104,20 @@ def test_a_time_the_clocks_repeat_is_refused_rather_than_guessed(client, adminis
         "Give a time outside the repeated hour, for example 03:30."
     ]
     assert not Event.objects.exists()
+
+
+def test_a_nul_in_a_code_is_a_clear_422_not_a_server_error(administrator):
+    """PostgreSQL refuses NUL in a query (schemathesis found a 500 on POST /events): a decision number with one
+    is refused by the body's schema, and a code list that reaches `resolve` with one calls it unknown."""
+    from django.core.exceptions import ValidationError
+
+    from tahub.core.api_types import resolve
+    from tahub.vocabularies.models import Theme
+
+    body = new_event(decisions=["SC-5/20\x00"])
+    response = bearer(administrator).post("/api/v1/events", body, content_type="application/json")
+    assert response.status_code == 422 and response.json()["errors"][0]["field"] == "payload.decisions.0"
+    assert not Event.objects.exists()
+    with pytest.raises(ValidationError) as refused:
+        resolve(Theme, ["inventories", "inventories\x00"], name="themes")
+    assert "Unknown code: inventories\x00." in refused.value.message_dict["themes"][0]

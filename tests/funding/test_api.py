@@ -13,11 +13,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def admin():
-    return cast.staff("admin@example.org")
-
-
-@pytest.fixture
 def staff_api(client, admin):
     token = create_api_token(user=admin)
     return lambda method, url, **kw: getattr(client, method)(url, HTTP_AUTHORIZATION=f"Bearer {token}",

@@ -6,22 +6,11 @@ import pytest
 
 from tahub.funding.models import Pledge, PledgeEntry, Proposal
 from tahub.parties.models import Convention
-from tests.accounts import cast
 
 from .money import donor, entry, pledge
 from .seed import seed_proposal
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def admin():
-    return cast.staff("admin@example.org")
-
-
-@pytest.fixture
-def staff_client(client, admin):
-    return cast.sign_in(client, admin, second_factor=True)
 
 
 def _form(**extra):

@@ -6,23 +6,12 @@ import pytest
 from tahub.accounts.tokens import create_api_token
 from tahub.funding import services
 from tahub.funding.models import Donor
-from tests.accounts import cast
 from tests.api.stale_messages import is_stale_message
 
 from .money import donor
 from .pageform import form_fields
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def admin():
-    return cast.staff("admin@example.org")
-
-
-@pytest.fixture
-def staff_client(client, admin):
-    return cast.sign_in(client, admin, second_factor=True)
 
 
 def test_a_stale_save_of_the_donor_page_is_refused_naming_what_changed(staff_client, admin):

@@ -19,11 +19,6 @@ pytestmark = pytest.mark.django_db
 COMMIT, RECEIVE = PledgeEntry.Kind.COMMITMENT, PledgeEntry.Kind.RECEIPT
 
 
-@pytest.fixture
-def admin():
-    return cast.staff("admin@example.org")
-
-
 def _version(given):
     return Pledge.objects.get(pk=given.pk).version
 
@@ -145,11 +140,6 @@ def test_only_the_secretariat_corrects_or_voids(admin):
 
 
 # --- the staff page ---------------------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def staff_client(client, admin):
-    return cast.sign_in(client, admin, second_factor=True)
 
 
 def _form(step, version, **changes):

@@ -18,11 +18,6 @@ pytestmark = pytest.mark.django_db
 COMMIT, RECEIVE = PledgeEntry.Kind.COMMITMENT, PledgeEntry.Kind.RECEIPT
 
 
-@pytest.fixture
-def admin():
-    return cast.staff("admin@example.org")
-
-
 def test_a_donor_is_exactly_one_of_party_organisation_or_named(admin):
     assert str(donor(admin, iso3=cast.PARTY_A)) == cast.party(cast.PARTY_A).country.name
     assert str(donor(admin, name="A foundation")) == "A foundation"

@@ -12,21 +12,10 @@ from tahub.accounts.tokens import create_api_token
 from tahub.funding import services
 from tahub.funding.currencies import currencies
 from tahub.funding.models import Pledge, TrustFund
-from tests.accounts import cast
 
 from .money import DAY, donor, entry, pledge
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def admin():
-    return cast.staff("admin@example.org")
-
-
-@pytest.fixture
-def staff_client(client, admin):
-    return cast.sign_in(client, admin, second_factor=True)
 
 
 FAR_PAST, FAR_FUTURE = datetime.date(1, 1, 1), datetime.date(9999, 12, 31)

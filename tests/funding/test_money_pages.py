@@ -7,23 +7,12 @@ import pytest
 from openpyxl import load_workbook
 
 from tahub.funding.models import Pledge, PledgeEntry
-from tests.accounts import cast
 from tests.api.stale_messages import is_stale_message
 
 from .money import activity, donor, entry, pledge
 from .seed import seed_proposal
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def admin():
-    return cast.staff("admin@example.org")
-
-
-@pytest.fixture
-def staff_client(client, admin):
-    return cast.sign_in(client, admin, second_factor=True)
 
 
 def _funded_activity(admin):
@@ -145,3 +134,24 @@ def test_the_staff_money_page_costs_a_fixed_number_of_queries(
         assert staff_client.get("/staff/funding/money/").status_code == 200
     with django_assert_max_num_queries(12):
         assert staff_client.get(f"/staff/funding/pledges/{given.pk}/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("language", "budget", "received"),
+    [
+        ("en", "1,190,000.00", "362,562.00"),
+        ("fr", "1\xa0190\xa0000,00", "362\xa0562,00"),
+        ("ru", "1\xa0190\xa0000,00", "362\xa0562,00"),
+        # Unicode CLDR's grouping (tahub/core/formats), where Django's own formats write 1190000,00 and 1190000.00.
+        ("ar", "1,190,000.00", "362,562.00"),
+        ("zh-hans", "1,190,000.00", "362,562.00"),
+    ],
+)
+def test_amounts_are_written_as_the_readers_language_writes_numbers(client, admin, language, budget, received):
+    """Issue 14.2: numbers per locale: a French reader reads 1 190 000,00, a Chinese one 1,190,000.00."""
+    _funded_activity(admin)
+    page = client.get("/proposals/contributions/?biennium=2030", headers={"accept-language": language}).content
+    page = page.decode()
+    assert f'lang="{language}"' in page  # the page is in that language
+    assert budget in page and received in page
+    assert "1190000" not in page

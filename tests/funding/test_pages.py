@@ -9,21 +9,10 @@ from openpyxl import load_workbook
 from tahub.funding.models import Proposal
 from tahub.parties.models import Convention
 from tahub.planning.models import Decision
-from tests.accounts import cast
 
 from .seed import seed_proposal
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def admin():
-    return cast.staff("admin@example.org")
-
-
-@pytest.fixture
-def staff_client(client, admin):
-    return cast.sign_in(client, admin, second_factor=True)
 
 
 def test_the_proposal_page_shows_the_template_with_computed_totals(client, admin):

@@ -7,22 +7,11 @@ import pytest
 
 from tahub.funding import services
 from tahub.funding.models import Proposal
-from tests.accounts import cast
 
 from .pageform import form_fields
 from .seed import seed_data
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def admin():
-    return cast.staff("admin@example.org")
-
-
-@pytest.fixture
-def staff_client(client, admin):
-    return cast.sign_in(client, admin, second_factor=True)
 
 
 @pytest.fixture

@@ -9,18 +9,12 @@ from tahub.accounts.tokens import create_api_token
 from tahub.core.workflow import Stale
 from tahub.funding import services
 from tahub.funding.models import Proposal
-from tests.accounts import cast
 from tests.api.stale_messages import is_stale_message, stale_pattern
 
 from .seed import LINES, seed_data, seed_proposal
 from .test_write_api import SEED
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def admin():
-    return cast.staff("admin@example.org")
 
 
 def _content(proposal):
@@ -56,11 +50,6 @@ def test_moving_a_proposal_does_not_touch_its_version(admin):
 
 
 # --- the staff page ---------------------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def staff_client(client, admin):
-    return cast.sign_in(client, admin, second_factor=True)
 
 
 def _form(proposal, version, title, lines, pledges=()):

@@ -14,11 +14,6 @@ from .seed import LINES, seed_data, seed_proposal
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def admin():
-    return cast.staff("admin@example.org")
-
-
 def test_trust_funds_are_reference_data():
     assert set(TrustFund.objects.values_list("code", flat=True)) >= {"BD", "RV", "SV"}
     assert TrustFund.objects.get(code="SV").convention.code == "SC"

@@ -7,16 +7,10 @@ import pytest
 from openpyxl import load_workbook
 
 from tahub.funding.models import PledgeEntry, TrustFund
-from tests.accounts import cast
 
 from .money import activity, donor, entry, pledge
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def admin():
-    return cast.staff("admin@example.org")
 
 
 def _fund_with_money(admin):

@@ -28,11 +28,6 @@ SEED = {
 }  # fmt: skip
 
 
-@pytest.fixture
-def admin():
-    return cast.staff("admin@example.org")
-
-
 def _api(client, user):
     token = create_api_token(user=user)
     return lambda method, url, **kw: getattr(client, method)(url, HTTP_AUTHORIZATION=f"Bearer {token}",

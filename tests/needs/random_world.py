@@ -71,7 +71,7 @@ OFFERS_FILE = "offers-2024.json"
 
 
 def offers_questionnaire():
-    from tahub.needs.questionnaires import load_questionnaire
+    from tahub.needs.services.questionnaires import load_questionnaire
 
     from .world import QUESTIONNAIRE
 

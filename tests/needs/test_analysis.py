@@ -4,8 +4,8 @@ import random
 
 import pytest
 
-from tahub.needs import analysis
 from tahub.needs.models import Question
+from tahub.needs.selectors import analysis
 from tahub.parties.models import Party
 
 from . import random_world as rw

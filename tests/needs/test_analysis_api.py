@@ -5,7 +5,7 @@ import random
 import pytest
 from django.utils import timezone
 
-from tahub.needs import analysis
+from tahub.needs.selectors import analysis
 
 from . import random_world as rw
 

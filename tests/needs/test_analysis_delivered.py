@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from tahub.assistance.models import State, TARequest
 from tahub.events.models import EventState, Registration, RegistrationState
-from tahub.needs import analysis, delivery
+from tahub.needs.selectors import analysis, delivery
 from tahub.vocabularies.models import Theme
 from tests.events.conftest import make_event
 

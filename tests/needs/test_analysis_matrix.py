@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tahub.assistance.models import State, TARequest
-from tahub.needs import matrix
+from tahub.needs.selectors import matrix
 from tahub.vocabularies.models import Theme
 from tests.accounts.cast import sign_in
 

@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from tahub.needs import analysis
 from tahub.needs import map as need_map
+from tahub.needs.selectors import analysis
 from tests.accounts.cast import sign_in
 
 from . import random_world as rw

@@ -12,8 +12,9 @@ from django_tasks_db.models import DBTaskResult
 
 from tahub.core.workflow import Stale
 from tahub.directory.models import Organisation
-from tahub.needs import notifications, respondents, services
+from tahub.needs import notifications, services
 from tahub.needs.models import Cycle, ReopenRequest, Response
+from tahub.needs.selectors import respondents
 from tahub.parties.models import Eligibility
 from tahub.parties.selectors import party_list
 from tests.accounts import cast

@@ -5,8 +5,10 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from tahub.needs import answering, respondents, services
+from tahub.needs import services
 from tahub.needs.models import Question
+from tahub.needs.selectors import respondents
+from tahub.needs.services import answering
 from tests.accounts.cast import sign_in
 
 from .test_workbook import download, fill, stored, upload

@@ -52,7 +52,7 @@ def test_no_module_of_the_needs_app_translates_at_import_time():
     assert offenders == []
 
 
-@pytest.mark.parametrize("module", ["tahub.needs.analysis_views", "tahub.needs.exporters"])
+@pytest.mark.parametrize("module", ["tahub.needs.views.analysis", "tahub.needs.exporters"])
 def test_level_names_follow_the_language_of_the_page_not_of_the_import(module):
     with translation.override("fr"):
         reloaded = importlib.reload(importlib.import_module(module))

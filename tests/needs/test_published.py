@@ -12,8 +12,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tahub.directory.models import Organisation
-from tahub.needs import analysis, exporters, published, services
+from tahub.needs import exporters, services
 from tahub.needs.models import Answer, PublishedResults, Question, Response
+from tahub.needs.selectors import analysis, published
 from tahub.vocabularies.models import Theme
 from tests.accounts.cast import sign_in
 

@@ -7,7 +7,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from tahub.needs.models import Question, Questionnaire
-from tahub.needs.questionnaires import load_questionnaire
+from tahub.needs.services.questionnaires import load_questionnaire
 from tahub.vocabularies.models import Theme
 
 from . import world

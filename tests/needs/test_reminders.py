@@ -8,7 +8,8 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from tahub.needs import respondents, services
+from tahub.needs import services
+from tahub.needs.selectors import respondents
 from tests.accounts import cast
 from tests.worker import run_worker
 

@@ -8,6 +8,7 @@ from django_tasks_db.models import DBTaskResult
 
 from tahub.needs import notifications, services
 from tahub.needs.models import ReopenRequest, Response
+from tahub.needs.services.reopen_requests import NO_DECLINE_REASON
 from tests.accounts.cast import sign_in
 
 from . import world
@@ -63,7 +64,7 @@ def test_a_decline_without_a_reason_is_refused_next_to_the_field(client, cycle, 
     assert page.context["form"].errors["reason"]
     with pytest.raises(ValidationError) as error:
         services.decline_reopen_request(request, by=admin, reason="")
-    assert error.value.message_dict["reason"] == [str(services.NO_DECLINE_REASON)]
+    assert error.value.message_dict["reason"] == [str(NO_DECLINE_REASON)]
     request.refresh_from_db()
     assert (request.state, request.decided_by, request.decline_reason) == ("pending", None, "")
 

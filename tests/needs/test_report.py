@@ -11,7 +11,8 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from tahub.core import pdf
-from tahub.needs import analysis, exporters, report
+from tahub.needs import exporters, report
+from tahub.needs.selectors import analysis
 from tests.accounts.cast import sign_in
 
 from . import random_world as rw

@@ -6,6 +6,8 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
+from tahub.core.rules import REASONS
+from tahub.core.workflow import declared_permission
 from tahub.needs import services
 from tahub.needs.models import Answer, Response
 from tahub.parties.models import Party
@@ -100,6 +102,36 @@ def test_staff_reopen_a_submitted_response_and_a_contact_point_cannot(cycle, par
 
     assert reopened.state == Response.State.DRAFT
     assert reopened.history.first().history_change_reason == "needs.response.reopened"
+
+
+def test_the_transitions_declare_who_may_take_them():
+    assert declared_permission(Response(), "submit").name == "needs.submit_response"
+    assert declared_permission(Response(), "reopen").name == "needs.reopen_response"
+
+
+def test_another_partys_focal_point_cannot_submit_and_is_told_why(cycle, party_a, contact_a, focal_b):
+    """Refused by the transition's permission, with its reason, before anything else is checked: the incomplete
+    response's missing questions are not named to someone who may not submit it."""
+    response = services.save_answers(cycle=cycle, party=party_a, answers={"nip-level": "low"}, by=contact_a)
+
+    with pytest.raises(PermissionDenied) as caught:
+        services.submit_response(response, by=focal_b)
+
+    assert str(caught.value) == str(REASONS["needs.submit_response"])
+    response.refresh_from_db()
+    assert (response.state, response.submitted_by) == (Response.State.DRAFT, None)
+
+
+def test_a_contact_point_who_tries_to_reopen_is_told_why_and_nothing_changes(cycle, party_a, contact_a):
+    response = services.save_answers(cycle=cycle, party=party_a, answers=world.complete_answers(cycle), by=contact_a)
+    response = services.submit_response(response, by=contact_a)
+
+    with pytest.raises(PermissionDenied) as caught:
+        services.reopen_response(response, by=contact_a)
+
+    assert str(caught.value) == str(REASONS["needs.reopen_response"])
+    response.refresh_from_db()
+    assert (response.state, response.reopened) == (Response.State.SUBMITTED, False)
 
 
 def test_a_draft_cannot_be_reopened(cycle, party_a, contact_a, admin):

@@ -6,8 +6,9 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from tahub.needs import analysis, report, services
+from tahub.needs import report, services
 from tahub.needs.models import Cycle
+from tahub.needs.selectors import analysis
 from tests.accounts.cast import sign_in
 
 from .test_workbook import download, stored, upload

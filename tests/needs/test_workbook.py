@@ -8,8 +8,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from tahub.needs import answering, respondents, services, workbook
+from tahub.needs import services, workbook
 from tahub.needs.models import Answer, Response
+from tahub.needs.selectors import respondents
+from tahub.needs.services import answering
 from tests.accounts.cast import sign_in
 
 from . import world

@@ -6,9 +6,10 @@ from pathlib import Path
 from django.conf import settings
 from django.utils import timezone
 
-from tahub.needs import respondents, selectors
+from tahub.needs import selectors
 from tahub.needs.models import Cycle, Question
-from tahub.needs.questionnaires import load_questionnaire
+from tahub.needs.selectors import respondents
+from tahub.needs.services.questionnaires import load_questionnaire
 
 QUESTIONNAIRE = Path(settings.BASE_DIR) / "tahub" / "core" / "data" / "questionnaires" / "needs-2024.json"
 OFFERS_QUESTIONNAIRE = QUESTIONNAIRE.parent / "offers-2024.json"

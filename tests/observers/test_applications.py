@@ -171,3 +171,19 @@ def test_notification_carries_the_private_link(staff):
     notifications.send_application_event(application_id=application.pk, event="observers.application.submitted")
     assert mail.outbox[0].to == ["awa@wap.example.org"]
     assert application.get_absolute_url() in mail.outbox[0].body
+
+
+def test_the_conversation_is_messages_on_the_private_page_and_in_the_email(client, staff):
+    application = services.ask_application_information(submit(), by=staff, message="Send your statutes.")
+    notifications.send_application_event(application_id=application.pk, event="observers.application.information_asked")
+    assert "Message from the Secretariat:\nSend your statutes." in mail.outbox[-1].body
+    services.answer_application(application, answer="Here they are.", documents=[pdf("statutes-2.pdf")])
+    said = [(m.author, m.from_applicant, m.text, m.documents.count()) for m in application.messages.all()]
+    assert said == [(staff, False, "Send your statutes.", 0), (None, True, "Here they are.", 1)]
+    page = client.get(application.get_absolute_url()).content.decode()
+    thread = page.split('<ol class="messages">', 1)[1].split("</ol>", 1)[0]
+    assert thread.count("<li>") == 2 and thread.count("<time datetime=") == 2
+    order = [
+        thread.index(text) for text in ("The Secretariat", "Send your statutes.", "The applicant", "Here they are.")
+    ]
+    assert order == sorted(order)

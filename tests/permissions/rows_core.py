@@ -33,6 +33,7 @@ ROWS = [
     ("accounts:override_eligibility", lambda c: ["BRA"], "get", "page", (LOGIN, 403, 403, 403, 403, 200)),
     ("accounts:object_history", lambda c: ["parties", "party", _party_pk(c)], "get", "page", STAFF_ONLY),
     ("failed_emails", None, "get", "page", (LOGIN, 403, 403, 403, 403, 200)),
+    ("missing_translations", None, "get", "page", STAFF_ONLY),
     # An unknown (or already re-sent) e-mail: the administrator is sent back to the list with a message.
     ("failed_email_send_again", lambda c: [NO_TASK], "post", "page", (LOGIN, 403, 403, 403, 403, 302)),
     ("accounts:invite_focal_point", lambda c: ["KEN"], "get", "page", (LOGIN, 200, 403, 403, 200, 200)),

@@ -21,11 +21,6 @@ BODY = {
 }
 
 
-@pytest.fixture
-def admin():
-    return cast.staff("admin@example.org")
-
-
 def bearer(user):
     return {"HTTP_AUTHORIZATION": f"Bearer {create_api_token(user=user)}"}
 

@@ -7,17 +7,11 @@ import json
 import pytest
 
 from tahub.planning.models import Biennium, Decision
-from tests.accounts import cast
 
 from .factories import activity, plan_2026
 from .test_api import bearer
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def admin():
-    return cast.staff("admin@example.org")
 
 
 def test_anonymous_list_of_activities_with_an_objective(client, admin):

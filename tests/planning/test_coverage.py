@@ -13,11 +13,6 @@ from .factories import activity, paragraph, plan_2026
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def admin():
-    return cast.staff("admin@example.org")
-
-
 def _unanswered_paragraph(admin):
     decision = Decision.objects.get(number="SC-1/15")
     return services.add_paragraph(

@@ -19,16 +19,6 @@ ENGLISH = "Requests the Secretariat to continue to deliver technical assistance 
 FRENCH = "Prie le Secrétariat de continuer à fournir une assistance technique par l’intermédiaire des centres."
 
 
-@pytest.fixture
-def admin():
-    return cast.staff("admin@example.org")
-
-
-@pytest.fixture
-def staff_client(client, admin):
-    return cast.sign_in(client, admin, second_factor=True)
-
-
 def url(p):
     return f"/staff/planning/paragraphs/{p.pk}/text/"
 

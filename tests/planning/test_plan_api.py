@@ -12,11 +12,6 @@ from .test_api import bearer
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def admin():
-    return cast.staff("admin@example.org")
-
-
 def test_staff_token_creates_and_edits_a_plan(client, admin):
     body = {"start_year": 2022, "title": "TA plan 2022–2025", "objectives": [{"number": 1, "title": "Capacities"}]}
     response = client.post("/api/v1/plans", body, content_type="application/json", **bearer(admin))
@@ -57,3 +52,31 @@ def test_other_tokens_may_not_write_the_plan(client, admin):
     assert client.post("/api/v1/plans", body, content_type="application/json", **bearer(focal)).status_code == 403
     assert client.post("/api/v1/plans", body, content_type="application/json").status_code == 401
     assert client.put("/api/v1/bienniums/2012", {}, content_type="application/json", **bearer(focal)).status_code == 403
+
+
+def test_a_put_keeps_what_the_client_leaves_out(client, admin):
+    """A client written for the English title alone must not blank the French the Secretariat entered, nor a
+    biennium's plan when it sends only notes; an explicit null still clears."""
+    body = {
+        "start_year": 2022, "title": "TA plan", "title_fr": "Plan d’assistance", "summary": "Four years.",
+        "objectives": [{"number": 1, "title": "Capacities", "title_fr": "Capacités"}],
+    }  # fmt: skip
+    saved = client.post("/api/v1/plans", body, content_type="application/json", **bearer(admin)).json()
+    change = {"title": "Revised", "objectives": [{"number": 1, "title": "Capacities to implement"}]}
+    response = client.put("/api/v1/plans/2022", change, content_type="application/json", **bearer(admin))
+    assert response.status_code == 200, response.content
+    plan = TAPlan.objects.get(start_year=2022)
+    assert (plan.title_en, plan.title_fr, plan.summary) == ("Revised", "Plan d’assistance", "Four years.")
+    objective = plan.objectives.get()
+    assert (objective.title_en, objective.title_fr) == ("Capacities to implement", "Capacités")
+    assert response.json()["title_fr"] == "Plan d’assistance" and saved["title_fr"] == "Plan d’assistance"
+
+    plan_2026(admin)
+    body = {"start_year": 2028, "plan": 2026, "budget_decision": "SC-5/28"}
+    client.post("/api/v1/bienniums", body, content_type="application/json", **bearer(admin))
+    response = client.put("/api/v1/bienniums/2028", {"notes": "n"}, content_type="application/json", **bearer(admin))
+    assert response.status_code == 200, response.content
+    biennium = Biennium.objects.get(start_year=2028)
+    assert (biennium.plan.start_year, biennium.budget_decision.number, biennium.notes) == (2026, "SC-5/28", "n")
+    response = client.put("/api/v1/bienniums/2028", {"plan": None}, content_type="application/json", **bearer(admin))
+    assert response.status_code == 200 and Biennium.objects.get(start_year=2028).plan is None

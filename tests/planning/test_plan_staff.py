@@ -12,26 +12,16 @@ from .factories import plan_2026
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def admin():
-    return cast.staff("admin@example.org")
-
-
-@pytest.fixture
-def staff_client(client, admin):
-    return cast.sign_in(client, admin, second_factor=True)
-
-
 def plan_post(**extra):
     data = {
         "start_year": "2022",
-        "title": "TA plan 2022–2025",
+        "title_en": "TA plan 2022–2025",
         "objectives-TOTAL_FORMS": "2",
         "objectives-INITIAL_FORMS": "0",
         "objectives-0-number": "1",
-        "objectives-0-title": "Parties have the capacities to meet their obligations",
+        "objectives-0-title_en": "Parties have the capacities to meet their obligations",
         "objectives-1-number": "",
-        "objectives-1-title": "",
+        "objectives-1-title_en": "",
     }
     return data | extra
 
@@ -51,13 +41,13 @@ def test_staff_edit_a_plan_and_add_an_objective(staff_client, admin):
     form = staff_client.get("/staff/planning/plans/2026/edit/").context["form"]
     data = plan_post(
         start_year="2030",  # fixed once created: ignored
-        title="TA plan 2026–2029 (revised)",
+        title_en="TA plan 2026–2029 (revised)",
         seen=form["seen"].value(),
         **{
             "objectives-INITIAL_FORMS": "1",
-            "objectives-0-title": "Capacity to implement (revised)",
+            "objectives-0-title_en": "Capacity to implement (revised)",
             "objectives-1-number": "2",
-            "objectives-1-title": "Guidance is implemented",
+            "objectives-1-title_en": "Guidance is implemented",
         },
     )
     response = staff_client.post("/staff/planning/plans/2026/edit/", data)
@@ -73,7 +63,7 @@ def test_an_edit_made_meanwhile_is_refused_not_overwritten(staff_client, admin):
     plan, _objective, _biennium = plan_2026(admin)
     seen = staff_client.get("/staff/planning/plans/2026/edit/").context["form"]["seen"].value()
     services.update_plan(plan, by=admin, data={"title": "Theirs"})
-    data = plan_post(title="Mine", seen=seen, **{"objectives-INITIAL_FORMS": "1"})
+    data = plan_post(title_en="Mine", seen=seen, **{"objectives-INITIAL_FORMS": "1"})
     response = staff_client.post("/staff/planning/plans/2026/edit/", data)
     assert response.status_code == 400
     assert is_stale_message("(plan|biennium)", response.content.decode())
@@ -85,7 +75,7 @@ def test_bad_plan_input_is_reported_and_nothing_is_saved(staff_client, admin):
     plan_2026(admin)
     response = staff_client.post("/staff/planning/plans/new/", plan_post(start_year="2026"))
     assert response.status_code == 400 and "start_year" in response.context["form"].errors
-    twice = plan_post(**{"objectives-1-number": "1", "objectives-1-title": "Again"})
+    twice = plan_post(**{"objectives-1-number": "1", "objectives-1-title_en": "Again"})
     response = staff_client.post("/staff/planning/plans/new/", twice)
     assert response.status_code == 400 and "same number" in response.content.decode()
     assert not TAPlan.objects.filter(start_year=2022).exists()

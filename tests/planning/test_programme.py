@@ -17,16 +17,6 @@ from .factories import activity, paragraph, plan_2026
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def admin():
-    return cast.staff("admin@example.org")
-
-
-@pytest.fixture
-def staff_client(client, admin):
-    return cast.sign_in(client, admin, second_factor=True)
-
-
 def test_reference_data_loads_only_sourced_paragraphs_with_blank_text():
     para = paragraph("SC-5/20", "8")
     assert para.asks_for_assistance and para.text_en == "" and "seed 003" in para.notes

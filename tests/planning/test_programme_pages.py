@@ -4,22 +4,11 @@ import pytest
 
 from tahub.parties.models import Convention
 from tahub.planning.models import ProgrammeActivity
-from tests.accounts import cast
 from tests.api.stale_messages import is_stale_message
 
 from .factories import activity, paragraph, plan_2026
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def admin():
-    return cast.staff("admin@example.org")
-
-
-@pytest.fixture
-def staff_client(client, admin):
-    return cast.sign_in(client, admin, second_factor=True)
 
 
 @pytest.fixture
@@ -71,7 +60,7 @@ def test_staff_add_an_activity_through_the_form(staff_client):
     data = {
         "biennium": biennium.pk,
         "number": 40,
-        "title": "Webinars",
+        "title_en": "Webinars",
         "conventions": [Convention.objects.get(code="SC").pk],
         "legal_basis": [paragraph().pk],
         "status": "planned",
@@ -96,10 +85,10 @@ def test_staff_edit_refuses_a_stale_form(staff_client, programme):
         "partners": [],
         "objective": target.objective_id,
         "version": 0,
-        "title": "First edit",
+        "title_en": "First edit",
     }
     assert staff_client.post(f"/staff/planning/activities/{target.pk}/edit/", data).status_code == 302
-    response = staff_client.post(f"/staff/planning/activities/{target.pk}/edit/", data | {"title": "Second"})
+    response = staff_client.post(f"/staff/planning/activities/{target.pk}/edit/", data | {"title_en": "Second"})
     assert response.status_code == 400 and is_stale_message("programme activity", response.content.decode())
 
 

@@ -9,9 +9,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from tahub.assistance import services
+from tahub.assistance import service_levels, services
 from tahub.events import services as events
-from tahub.reports import dashboard
 from tests.accounts import cast
 from tests.assistance.conftest import complete_data
 from tests.core.test_navigation import cycle_inviting
@@ -69,7 +68,7 @@ def test_staff_see_requests_to_triage_with_their_service_level_and_nominations(c
     cast.sign_in(client, admin, second_factor=True)
     response = client.get(reverse("dashboard:home"))
     (request, status, due) = response.context["board"]["triage"][0]
-    assert request == old and status["overdue"] and due == dashboard.working_days_after(long_ago.date(), 10)
+    assert request == old and status["overdue"] and due == service_levels.working_days_after(long_ago.date(), 10)
     body = response.content.decode()
     assert f'{due:%Y-%m-%d} <strong class="note">overdue</strong>' in body
     assert "1 nomination to approve" in body and f"{event.registration_deadline:%Y-%m-%d}" in body

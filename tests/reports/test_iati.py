@@ -9,6 +9,7 @@ from io import StringIO
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.utils import translation
 from lxml import etree
 
 from tahub.directory.models import Organisation
@@ -48,7 +49,9 @@ def programme(admin):
         partners=list(Organisation.objects.filter(kind="regional-centre")[:2]),
         countries=list(Country.objects.filter(iso3__in=["KEN", "BRA"])),
     )
-    second = activity(admin, biennium, 12, title_fr="Ateliers", lead="Technical Assistance Branch")
+    second = activity(
+        admin, biennium, 12, title_fr="Ateliers", title_zh_hans="区域讲习班", lead="Technical Assistance Branch"
+    )
     return first, second
 
 
@@ -93,7 +96,8 @@ def test_an_activity_reports_its_identifier_organisations_places_sectors_and_bud
     assert first.find("budget/value").text == "1190000.00"
     assert first.find("activity-status").get("code") == "2"
     second = next(a for a in document if a.findtext("iati-identifier").endswith("2026-2027-12"))
-    assert [n.text for n in second.iterfind("title/narrative")] == ["Regional workshops 12", "Ateliers"]
+    titles = [(n.get(iati.XML_LANG), n.text) for n in second.iterfind("title/narrative")]
+    assert titles == [(None, "Regional workshops 12"), ("fr", "Ateliers"), ("zh", "区域讲习班")]  # IATI's "zh"
     assert second.find("recipient-region").get("code") == "AFR"
 
 
@@ -142,7 +146,7 @@ def test_the_permission_layer_states_the_same_rule():
     import rules
     from django.contrib.auth.models import AnonymousUser
 
-    from tahub.accounts.rules import REASONS
+    from tahub.core.rules import REASONS
 
     assert not rules.has_perm("funding.view_pledge", AnonymousUser())
     assert "the public sees totals" in str(REASONS["funding.view_pledge"])
@@ -175,3 +179,15 @@ def test_the_public_url_streams_the_file(client, programme):
 def test_the_command_writes_the_file(programme, tmp_path):
     call_command("export_iati", "--output", str(tmp_path / "a.xml"), stderr=StringIO())
     assert (tmp_path / "a.xml").read_text().count("<iati-activity ") == 5
+
+
+def test_the_activity_speaks_english_whatever_language_the_export_is_asked_in(programme):
+    """The activity's default language is English (xml:lang="en"): its first title narrative is the English one
+    even when the export runs in French (`title` would read the French column)."""
+    with translation.override("fr"):
+        document = ET.fromstring(export())
+    second = next(a for a in document if a.findtext("iati-identifier").endswith("2026-2027-12"))
+    assert second.get(iati.XML_LANG) == "en"
+    assert second.find("title/narrative").text == "Regional workshops 12"
+    languages = [n.get(iati.XML_LANG) for n in second.iterfind("title/narrative")]
+    assert languages == [None, "fr", "zh"] and set(languages[1:]) <= codes("Language")

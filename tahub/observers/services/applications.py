@@ -4,6 +4,11 @@ Each step runs in one transaction with the row locked, records a dotted audit re
 e-mail to the applicant (with the private link to follow the application) for the worker.
 """
 
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -15,8 +20,14 @@ from tahub.core import applications
 from tahub.directory.models import Organisation
 
 from .. import selectors, un_system
-from ..models import ApplicationDocument, Exemption, FocalPoint, ObserverApplication
+from ..models import ApplicationDocument, ApplicationMessage, Exemption, FocalPoint, ObserverApplication
 from ..tasks import task_notify_application
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+    from django.core.files.uploadedfile import UploadedFile
+
+    from tahub.accounts.models import User
 
 EXEMPT_KIND = gettext_lazy(
     "Bodies of the category “%(kind)s” are exempt from admission (decision SC-2/16): no application is needed. "
@@ -39,7 +50,7 @@ NO_DOCUMENTS = gettext_lazy("Attach at least one supporting document (statutes, 
 NOT_ALLOWED = gettext_lazy("An application that is “%(state)s” cannot be changed this way.")
 
 
-def _matching_organisation(name, short_name):
+def _matching_organisation(name: str, short_name: str) -> Organisation | None:
     """The directory entry of the applying body, if it has one (same name or acronym, ignoring case)."""
     keys = {slugify(name)} | ({slugify(short_name)} if short_name else set())
     for organisation in Organisation.objects.only("pk", "name", "short_name", "kind"):
@@ -48,14 +59,14 @@ def _matching_organisation(name, short_name):
     return None
 
 
-def _refuse_repeat(data, organisation):
+def _refuse_repeat(data: dict[str, Any], organisation: Organisation | None) -> None:
     """Exempt bodies need no admission (a body of the directory by its status in the UN system, or by name;
     any body by the category it gives); an admitted body never reapplies; one open application per body."""
     reason = selectors.exemption_of(organisation) if organisation is not None else None
     if isinstance(reason, un_system.Standing):
-        raise ValidationError({"name": EXEMPT_BY_STATUS % {"name": organisation.name, "covered_as": reason.covered_as}})
+        raise ValidationError({"name": EXEMPT_BY_STATUS % {"name": organisation.name, "covered_as": reason.covered_as}})  # type: ignore[union-attr]  # a reason needs an organisation
     if reason is not None and reason.organisation_id:
-        raise ValidationError({"name": EXEMPT_BY_NAME % {"name": organisation.name, "basis": reason.basis}})
+        raise ValidationError({"name": EXEMPT_BY_NAME % {"name": organisation.name, "basis": reason.basis}})  # type: ignore[union-attr]
     kinds = {data["kind"]} | ({organisation.kind} if organisation else set())
     exempt_kind = Exemption.objects.filter(kind__in=kinds).order_by("kind").first()
     if exempt_kind is not None:
@@ -70,7 +81,7 @@ def _refuse_repeat(data, organisation):
         raise ValidationError({"name": ALREADY_APPLIED % {"name": data["name"]}})
 
 
-def _notify(application_id, event):
+def _notify(application_id: int, event: str) -> None:
     task_notify_application.enqueue(application_id=application_id, event=event)
 
 
@@ -78,8 +89,7 @@ REVIEW = applications.ReviewProcess(
     model=ObserverApplication,
     document_model=ApplicationDocument,
     document_field="application",
-    permission="observers.review_application",
-    refusal=gettext_lazy("Only the Secretariat reviews observer applications."),
+    message_model=ApplicationMessage,
     events="observers.application",
     notify=_notify,
     accept_verb=("admit", "admitted"),
@@ -95,7 +105,9 @@ REVIEW = applications.ReviewProcess(
 
 
 @transaction.atomic
-def submit_application(*, data, documents, by):
+def submit_application(
+    *, data: dict[str, Any], documents: Sequence[UploadedFile], by: User | AnonymousUser | None
+) -> ObserverApplication:
     """A body applies once for admission, with supporting documents. It is matched to its directory entry
     when it has one; exempt, already admitted or already applying bodies are refused with what to do instead.
     The applicant gets the private link by e-mail. `by` is the signed-in applicant, or an anonymous user."""
@@ -108,23 +120,25 @@ def submit_application(*, data, documents, by):
     return applications.submit(REVIEW, application, documents=documents)
 
 
-def ask_application_information(application, *, by, message):
+def ask_application_information(application: ObserverApplication, *, by: User, message: str) -> ObserverApplication:
     """Staff ask the applicant for more; the applicant answers through the private link."""
     return applications.ask_information(REVIEW, application, by=by, message=message)
 
 
-def answer_application(application, *, answer, documents=()):
+def answer_application(
+    application: ObserverApplication, *, answer: str, documents: Sequence[UploadedFile] = ()
+) -> ObserverApplication:
     """The applicant (holder of the private link) answers and may add documents; back to review."""
     return applications.answer(REVIEW, application, answer=answer, documents=documents)
 
 
-def admit_application(application, *, by):
+def admit_application(application: ObserverApplication, *, by: User) -> ObserverApplication:
     """Staff confirm that the criteria appear met: the body is admitted for all later meetings. A body new to
     TA Hub gets an (unlisted) organisation record; a signed-in applicant becomes its observer focal point."""
     return applications.accept(REVIEW, application, by=by, prepare=_admit)
 
 
-def _admit(application):
+def _admit(application: ObserverApplication) -> dict[str, Organisation]:
     """Under the application's row lock: the body's organisation record, and its focal point."""
     organisation = application.organisation or _new_organisation(application)
     if application.submitted_by_id:
@@ -132,7 +146,7 @@ def _admit(application):
     return {"organisation": organisation}
 
 
-def _new_organisation(application):
+def _new_organisation(application: ObserverApplication) -> Organisation:
     base = slugify(application.short_name or application.name)[:70] or "observer"
     slug, n = base, 1
     while Organisation.objects.filter(slug=slug).exists():
@@ -146,11 +160,13 @@ def _new_organisation(application):
     )  # fmt: skip
 
 
-def decline_application(application, *, by, reason):
+def decline_application(application: ObserverApplication, *, by: User, reason: str) -> ObserverApplication:
     """Staff decline, with the reason the applicant reads."""
     return applications.decline(REVIEW, application, by=by, reason=reason)
 
 
-def review_application(application, *, by, action, message=""):
+def review_application(
+    application: ObserverApplication, *, by: User, action: str, message: str = ""
+) -> ObserverApplication:
     """One review decision by its verb: "admit", "ask" (for more information) or "decline"."""
     return applications.review(REVIEW, application, by=by, action=action, message=message, prepare=_admit)

@@ -4,17 +4,23 @@ transaction. An edit is made against the version the editor saw; a save from an 
 nothing is written. Every problem with the dates is told at once, by field.
 """
 
+from __future__ import annotations
+
 import datetime
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from tahub.accounts.rules import require
+from tahub.core.rules import require
 from tahub.core.workflow import lock_at_version
 
 from ..models import ObserverMeeting
+
+if TYPE_CHECKING:
+    from tahub.accounts.models import User
 
 MANAGE = "observers.manage_meetings"
 RESERVED_CODES = {"new"}  # the staff pages' own addresses
@@ -26,8 +32,8 @@ OUT_OF_RANGE = _("Give a date between %(first)s and %(last)s (you gave %(given)s
 RESERVED = _("“%(code)s” is reserved for a page address; choose another code.")
 
 
-def _check(fields):
-    errors = {}
+def _check(fields: dict[str, Any]) -> dict[str, Any]:
+    errors: dict[str, Any] = {}
     first, last = datetime.date(FIRST_YEAR, 1, 1), datetime.date(timezone.localdate().year + YEARS_AHEAD, 12, 31)
     for name in ("start", "end", "registration_deadline"):
         day = fields.get(name)
@@ -43,7 +49,7 @@ def _check(fields):
     return errors
 
 
-def _save(meeting, errors, reason):
+def _save(meeting: ObserverMeeting, errors: dict[str, Any], reason: str) -> ObserverMeeting:
     try:
         meeting.full_clean()
     except ValidationError as error:
@@ -57,14 +63,14 @@ def _save(meeting, errors, reason):
 
 
 @transaction.atomic
-def create_meeting(*, by, data):
+def create_meeting(*, by: User, data: dict[str, Any]) -> ObserverMeeting:
     """Staff open a meeting to observers: admitted and exempt bodies then register representatives for it."""
     require(by, MANAGE)
     return _save(ObserverMeeting(**data), _check(data), "observers.meeting.created")
 
 
 @transaction.atomic
-def update_meeting(meeting, *, by, data, version):
+def update_meeting(meeting: ObserverMeeting, *, by: User, data: dict[str, Any], version: int) -> ObserverMeeting:
     """Staff edit a meeting; refused if someone saved it since `version` (the version the editor saw). The
     code, the meeting's address, stays."""
     require(by, MANAGE)

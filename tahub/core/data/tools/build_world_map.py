@@ -8,8 +8,8 @@ Projection: equirectangular, longitude -180..180 → x 0..1000, latitude 84..-58
 (Antarctica left out). Each ring is simplified (Douglas–Peucker, tolerance 0.6 units) and rounded to whole
 units; rings smaller than 2 units across are dropped.
 
-Rebuild, with the package installed outside the project's environment:
-    python3 -m venv /tmp/geo && /tmp/geo/bin/pip install countryinfo==1.0.1
+Rebuild, with the package (the project's `tools` extra) installed outside the project's environment:
+    python3 -m venv /tmp/geo && /tmp/geo/bin/pip install ".[tools]"
     /tmp/geo/bin/python tahub/core/data/tools/build_world_map.py
 """
 

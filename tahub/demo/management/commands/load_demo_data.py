@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from tahub.accounts.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET, load_demo_accounts
+from tahub.demo.accounts import DEMO_PASSWORD, DEMO_TOTP_SECRET, load_demo_accounts
 from tahub.demo.generators import DEMO_SEED, ReferenceDataMissing, generate
 
 REFUSED = "Demo data is refused: these settings are not in demo mode (TAHUB_DEMO / TAHUB_PRODUCTION)."

@@ -3,7 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from tahub.core.reference import ReferenceDataError
-from tahub.needs.questionnaires import load_questionnaire
+from tahub.needs.services.questionnaires import load_questionnaire
 
 
 class Command(BaseCommand):

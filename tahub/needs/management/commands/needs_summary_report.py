@@ -2,8 +2,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from tahub.needs import analysis, report
+from tahub.needs import report
 from tahub.needs.models import Cycle
+from tahub.needs.selectors import analysis
 
 
 class Command(BaseCommand):

@@ -1,0 +1,14 @@
+"""`{% centres_near party as centres %}`: the regional centres section of a Party's page
+(centres/partials/party_centres.html), so that parties, below centres, does not import it."""
+
+from django import template
+
+from tahub.centres import selectors
+
+register = template.Library()
+
+
+@register.simple_tag
+def centres_near(party):
+    """The centres hosted by the Party's country or serving its UN region."""
+    return selectors.centres_for_country(party.country)

@@ -1,0 +1,114 @@
+"""The reads of events themselves: the calendar (and what its feed's version depends on), one event, its
+materials, and the events other apps list (those delivered to a Party, those an organisation organised)."""
+
+from __future__ import annotations
+
+import datetime
+from typing import TYPE_CHECKING
+
+from django.db.models import Count, Max, Prefetch, Q, QuerySet
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from tahub.directory.models import Organisation
+from tahub.vocabularies.models import Theme
+
+from ..models import Event, EventState, Registration
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from tahub.accounts.models import User
+    from tahub.parties.models import Party
+
+    from ..models import Material
+
+
+def _with_relations(queryset: QuerySet[Event]) -> QuerySet[Event]:
+    return queryset.select_related("region").prefetch_related(
+        Prefetch("organisers", queryset=Organisation.objects.only("pk", "slug", "name", "short_name")),
+        Prefetch("themes", queryset=Theme.objects.only("pk", "slug", "name")),
+    )
+
+
+def calendar(
+    *,
+    kind: str | None = None,
+    theme: str | None = None,
+    region: str | None = None,
+    month: datetime.date | None = None,
+    language: str | None = None,
+    mode: str | None = None,
+    ended_since: datetime.datetime | None = None,
+) -> QuerySet[Event]:
+    """Published (and cancelled, marked) events, filtered; `month` is a date (its first day) in the events'
+    own time zones (the local first day, `starts_on`); `ended_since` keeps those ending at or after that
+    time (the feed's window). Ordered by start."""
+    queryset = Event.objects.exclude(state=EventState.DRAFT)
+    if kind:
+        queryset = queryset.filter(kind=kind)
+    if theme:
+        queryset = queryset.filter(themes__slug=theme)
+    if region:
+        queryset = queryset.filter(region__code=region)
+    if month:
+        queryset = queryset.filter(starts_on__year=month.year, starts_on__month=month.month)
+    if language:
+        listed = Q(languages=language) | Q(languages__startswith=f"{language};")
+        queryset = queryset.filter(
+            listed | Q(languages__endswith=f";{language}") | Q(languages__contains=f";{language};")
+        )
+    if mode:
+        queryset = queryset.filter(mode=mode)
+    if ended_since:
+        queryset = queryset.filter(end__gte=ended_since)
+    return _with_relations(queryset).order_by("start", "slug")
+
+
+def calendar_state() -> tuple[datetime.datetime | None, int]:
+    """(latest update, count) of the events the calendar may show: what any change to the feed changes (an
+    edit, a publication or cancellation, a new or removed event). One aggregate query."""
+    found = Event.objects.exclude(state=EventState.DRAFT).aggregate(latest=Max("updated_at"), count=Count("pk"))
+    return found["latest"], found["count"]
+
+
+def event_get(user: User | AnonymousUser, slug: str) -> Event:
+    """One event the user may see (published or cancelled; drafts for staff only); 404 otherwise."""
+    event = get_object_or_404(
+        _with_relations(Event.objects.select_related("programme_activity__biennium")).prefetch_related(
+            "partners", "decisions", "materials", "eligible_regions"
+        ),
+        slug=slug,
+    )
+    if not user.has_perm("events.view_event", event):
+        raise Http404
+    return event
+
+
+def published_event(slug: str) -> Event:
+    return get_object_or_404(Event.objects.exclude(state=EventState.DRAFT), slug=slug)
+
+
+def materials_shown(event: Event, user: User | AnonymousUser) -> list[Material]:
+    """The event page's materials (prefetched by event_get): the public ones, and all of them for staff."""
+    materials = list(event.materials.all())
+    return materials if user.has_perm("events.manage_events") else [m for m in materials if m.public]
+
+
+# Links other apps call: an event is assistance delivered to the Parties of its attendees.
+
+
+def events_delivered_to_party(party: Party) -> QuerySet[Event]:
+    """Published events the Party's nominees attended, newest first, with their themes."""
+    attended = Registration.objects.filter(party=party, attended=True).values("event_id")
+    return _with_relations(Event.objects.filter(pk__in=attended, state=EventState.PUBLISHED)).order_by("-start")
+
+
+def events_organised_by(organisation: Organisation, *, limit: int | None = None) -> list[Event] | QuerySet[Event]:
+    """Published events the organisation (a partner or a regional centre) organised or partnered, newest first."""
+    queryset = (
+        Event.objects.filter(Q(organisers=organisation) | Q(partners=organisation), state=EventState.PUBLISHED)
+        .distinct()
+        .order_by("-start")
+    )
+    return list(queryset[:limit]) if limit else queryset

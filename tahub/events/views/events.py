@@ -1,0 +1,125 @@
+"""The pages of events themselves: the public calendar, its iCalendar feed, an event and its own `.ics`; and
+the Secretariat's: the list of events, creating and editing one (through content.py), publishing and cancelling
+it (cancelling after a confirmation page). Thin: selectors, content and services."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views import View
+from rules.contrib.views import PermissionRequiredMixin
+
+from tahub.core.forms import add_service_errors
+from tahub.core.pagination import paginate
+
+from .. import content, feed, ical, selectors, services
+from ..forms import CalendarFilterForm, EventForm, RegistrationForm
+from ..models import Event, RegistrationMode, RegistrationState
+
+
+class CalendarView(View):
+    def get(self, request):
+        form = CalendarFilterForm(request.GET or None)
+        page, query = paginate(request, selectors.calendar(**form.filters()))
+        context = {"form": form, "page": page, "query": query, "feed_days": feed.PAST_DAYS}
+        return render(request, "events/calendar.html", context)
+
+
+class FeedView(View):
+    """The calendar as iCalendar, with the same filters: subscribe to, e.g., every webinar in French. Without a
+    month, from PAST_DAYS ago on (feed.py); 304 to a client that already has this version."""
+
+    def get(self, request):
+        return feed.response(request, CalendarFilterForm(request.GET or None).filters())
+
+
+class EventView(View):
+    def get(self, request, slug):
+        event = selectors.event_get(request.user, slug)
+        parties = selectors.parties_user_may_nominate_for(request.user)
+        context = {
+            "e": event,
+            "counts": selectors.registration_counts(event),
+            "open": event.registration_open(),
+            "materials": selectors.materials_shown(event, request.user),
+            "parties": parties if event.registration_mode == RegistrationMode.NOMINATION else [],
+            "form": RegistrationForm() if event.registration_mode == RegistrationMode.OPEN else None,
+        }
+        return render(request, "events/event_detail.html", context)
+
+
+class EventIcsView(View):
+    def get(self, request, slug):
+        event = selectors.event_get(request.user, slug)
+        return ical.response([event], f"{event.slug}.ics")
+
+
+class StaffMixin(PermissionRequiredMixin):
+    permission_required = "events.manage_events"
+
+
+class EventListView(StaffMixin, View):
+    def get(self, request):
+        page, query = paginate(request, Event.objects.order_by("-start"))
+        return render(request, "events/staff/event_list.html", {"page": page, "query": query})
+
+
+class EventFormView(StaffMixin, View):
+    """Create an event (no slug) or edit one; a save from a stale page is refused with a message."""
+
+    def _event(self, slug):
+        return get_object_or_404(Event, slug=slug) if slug else None
+
+    def _render(self, request, form, event, status=200):
+        return render(request, "events/staff/event_form.html", {"form": form, "e": event}, status=status)
+
+    def get(self, request, slug=None):
+        event = self._event(slug)
+        return self._render(request, EventForm(instance=event), event)
+
+    def post(self, request, slug=None):
+        event = self._event(slug)
+        form = EventForm(request.POST, instance=event)
+        if form.is_valid():
+            try:
+                if event is None:
+                    event = content.create_event(by=request.user, data=form.data_for_service())
+                else:
+                    version = form.cleaned_data.get("version")
+                    event = content.update_event(event, by=request.user, data=form.data_for_service(), version=version)
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _("Event saved."))
+                return redirect("events_staff:registrations", event.slug)
+        return self._render(request, form, event, status=422)
+
+
+def _confirm_cancel(request, event):
+    """Cancelling tells everyone registered and cannot be undone: a page says so and asks first (no JS)."""
+    if event.state == "cancelled":
+        return redirect("events_staff:registrations", event.slug)
+    told = event.registrations.filter(state__in=RegistrationState.active()).count()
+    return render(request, "events/staff/confirm_cancel.html", {"e": event, "told": told})
+
+
+class MoveView(StaffMixin, View):
+    """Publish on one click; cancel only after the confirmation page (a POST without `confirm=yes` shows it)."""
+
+    def get(self, request, slug, action):
+        if action != "cancel":
+            return HttpResponseNotAllowed(["POST"])
+        return _confirm_cancel(request, get_object_or_404(Event, slug=slug))
+
+    def post(self, request, slug, action):
+        event = get_object_or_404(Event, slug=slug)
+        if action == "cancel" and request.POST.get("confirm") != "yes":
+            return _confirm_cancel(request, event)
+        move = {"publish": services.publish_event, "cancel": services.cancel_event}.get(action)
+        if move:
+            try:
+                move(event, by=request.user)
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+        return redirect("events_staff:registrations", slug)

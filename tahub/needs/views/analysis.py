@@ -1,0 +1,157 @@
+"""The gap-analysis pages (read only): a cycle's gaps, the trend across cycles, a Party's matrix, the summary
+report. Thin: each loads and authorises through selectors, computes through analysis, renders or exports."""
+
+from django.http import Http404
+from django.shortcuts import render
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+from rules.contrib.views import PermissionRequiredMixin
+
+from tahub.core.charts import bar_chart, stacked_bar_chart
+from tahub.core.i18n import requested_language
+
+from .. import exporters, report, selectors
+from ..map import by_region, country_regions, region_name, world_map
+from ..selectors import analysis, matrix, published
+
+# Lazy: translated when a page is drawn, in that person's language (not in the language active at import).
+LEVEL_SERIES = [(gettext_lazy("High"), "#a8280b"), (gettext_lazy("Medium"), "#e8602c"),
+                (gettext_lazy("Low"), "#f9a870"), (gettext_lazy("None"), "#d9d9d9")]  # fmt: skip
+
+
+def _levels(tally):
+    return [tally.high, tally.medium, tally.low, tally.none]
+
+
+def _export(request, tables, prefix):
+    """The table named by ?table= as ?export=csv|xlsx, or None when no export is asked."""
+    fmt, name = request.GET.get("export"), request.GET.get("table")
+    if fmt not in ("csv", "xlsx"):
+        return None
+    if name not in tables:
+        raise Http404
+    return exporters.TableExporter(tables[name](), prefix).response(fmt)
+
+
+def need_map(cycle_analysis, user, theme=None):
+    """(SVG, [(name, value)] for the table beside it, unit): by Party for the Secretariat, by region for others.
+    The table names Parties and regions (codes stay in the CSV and the API)."""
+    if user.has_perm("needs.view_cycles"):
+        values = analysis.weighted_by_country(cycle_analysis.cycle, theme=theme)
+        unit, top = _("weighted need"), None
+        measure = _("each Party's weighted need (2 per high, 1 per medium need)")
+        description = _("Each Party coloured by its weighted need (2 per high, 1 per medium need).")
+        names = country_regions()
+        table = sorted(((names.get(iso3, (iso3, ""))[0], v) for iso3, v in values.items()),
+                       key=lambda item: (-item[1], item[0]))  # fmt: skip
+    else:
+        shares = {
+            region: tally.share
+            for (slug, region), (_name, tally) in cycle_analysis.needs.items()
+            if slug == theme
+        } if theme else {region: tally.share for region, tally in cycle_analysis.regions.items()}  # fmt: skip
+        values = by_region(shares)
+        unit, top = "%", 100
+        measure = _("the share of the region's Parties with a high or medium need")
+        description = _("Each country coloured by its region's share of Parties with a high or medium need.")
+        table = sorted((region_name(code), share) for code, share in shares.items())
+    title = _("Needs by country: %(cycle)s") % {"cycle": cycle_analysis.cycle.title}
+    svg = world_map(values, title=title, description=description, unit=unit, top=top, measure=measure)
+    return svg, table, unit
+
+
+class GapAnalysisView(View):
+    """A cycle's gap analysis: public once staff published it (the figures as published); the Secretariat sees
+    it at any time, live."""
+
+    def get(self, request, cycle):
+        cycle, cycles = selectors.analysed_cycle(request.user, cycle)
+        result = published.analysis_for(request.user, cycle, cycles)
+        tables = {name: (lambda build=build: build(result)) for name, build in exporters.CYCLE_TABLES.items()}
+        export = _export(request, tables, cycle.slug)
+        if export:
+            return export
+        theme = request.GET.get("theme") or None
+        themes = sorted({(slug, name) for (slug, _region), (name, _tally) in result.needs.items()}, key=lambda t: t[1])
+        if theme not in {slug for slug, _name in themes}:
+            theme = None
+        map_svg, map_rows, map_unit = need_map(result, request.user, theme)
+        context = {
+            "cycle": cycle,
+            "analysis": result,
+            "rows": [
+                {
+                    "theme": name,
+                    "region": region_name(region),
+                    **dict(zip(("high", "medium", "low", "none"), _levels(t), strict=True)),
+                }
+                for (_slug, region), (name, t) in sorted(result.needs.items(), key=lambda i: (-i[1][1].high, i[1][0]))
+            ],
+            "themes_chart": stacked_bar_chart(
+                [(name, _levels(tally)) for name, tally in result.themes],
+                series=LEVEL_SERIES,
+                title=_("Parties by level of need, per theme"),
+            ),
+            "gaps_chart": bar_chart(
+                [(exporters.gap_label(row), row.score) for row in result.gaps[:15]],
+                title=_("The fifteen largest gaps (gap score)"),
+            ),
+            "gaps": [(row, region_name(row.region)) for row in result.gaps],
+            "themes_table": exporters.themes_table(result),
+            "map": map_svg,
+            "map_rows": map_rows,
+            "map_unit": map_unit,
+            "map_themes": themes,
+            "map_theme": theme,
+            "offers": exporters.offers_table(result, region_names=True),
+            "tables": exporters.CYCLE_TABLES,
+        }
+        return render(request, "needs/gaps.html", context)
+
+
+class AcrossCyclesView(View):
+    """The theme × cycle table: every cycle whose results the person may see, oldest first."""
+
+    def get(self, request):
+        cycles = analysis.cycles_ordered(selectors.cycles_visible_to(request.user))
+        trend = published.trend_for(request.user, cycles)
+        table = exporters.cross_cycle_table(cycles, trend)
+        export = _export(request, {"across-cycles": lambda: table}, "needs")
+        if export:
+            return export
+        latest = cycles[-1] if cycles else None
+        chart = bar_chart(
+            [(row.theme_name, row.share(latest.pk)) for row in trend if latest and row.share(latest.pk)],
+            title=_("Share of Parties with a high or medium need (%%), %(cycle)s") % {"cycle": latest.title}
+            if latest
+            else "",
+        )
+        return render(request, "needs/across_cycles.html", {"cycles": cycles, "table": table, "chart": chart})
+
+
+class PartyMatrixView(View):
+    """One Party's needs → offers → requests → delivered, by theme: its own people and the Secretariat (404 for
+    anyone else, so a Party's answers cannot be probed)."""
+
+    def get(self, request, cycle, iso3):
+        cycle, party = selectors.matrix_target(request.user, cycle, iso3)
+        rows = matrix.party_matrix(cycle, party, show_offers=cycle.results_published_at is not None
+                                   or request.user.has_perm("needs.view_cycles"))  # fmt: skip
+        table = exporters.matrix_table(party, rows)
+        export = _export(request, {"matrix": lambda: table}, f"{cycle.slug}-{iso3}")
+        if export:
+            return export
+        return render(request, "needs/party_matrix.html", {"cycle": cycle, "party": party, "rows": rows})
+
+
+class SummaryReportView(PermissionRequiredMixin, View):
+    """The Secretariat's button: the cycle summary for the Conference of the Parties, as XLSX or PDF."""
+
+    permission_required = "needs.view_cycles"
+
+    def get(self, request, cycle, fmt):
+        cycle, cycles = selectors.analysed_cycle(request.user, cycle)
+        with translation.override(requested_language(request)):  # ?lang=: in any of the offered languages
+            return report.download(analysis.CycleAnalysis(cycle, cycles), fmt)

@@ -1,0 +1,84 @@
+"""The site's navigation written out in Python (issue 13): the same HTML as the template loops it replaces
+(tests/core/test_navigation_html.py compares them, anonymous and signed in, in every language), on every page,
+for a few hundred Python calls instead of ~1,400."""
+
+from django import template
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
+
+from tahub.core.links import cached_reverse
+
+register = template.Library()
+
+
+def _current(item):
+    return f' aria-current="{escape(item["current"])}"' if item["current"] else ""
+
+
+def _my_work(items):
+    """The signed-in person's own group: their work, their account, signing out."""
+    waiting = escape(gettext("waiting for you"))
+    parts = [
+        f'<li class="nav-group nav-mine"><span class="nav-label" id="nav-mine">{escape(gettext("My work"))}</span>'
+        '\n        <ul aria-labelledby="nav-mine">\n          '
+    ]
+    for item in items:
+        count = item["count"]
+        counted = (
+            ""
+            if count is None
+            else f' <span class="count">{escape(count)}<span class="visually-hidden"> {waiting}</span></span>'
+        )
+        parts.append(
+            f'<li><a href="{escape(item["url"])}"{_current(item)}>{escape(item["label"])}{counted}</a></li>\n          '
+        )
+    parts.append(
+        f'<li><a href="{escape(cached_reverse("accounts:profile"))}">{escape(gettext("Your account"))}</a></li>'
+        f'\n          <li><a href="{escape(cached_reverse("account_logout"))}">{escape(gettext("Sign out"))}</a></li>'
+        "\n        </ul></li>"
+    )
+    return "".join(parts)
+
+
+def _groups(groups):
+    parts = []
+    for counter, group in enumerate(groups, start=1):
+        links, label = group["links"], str(group["label"])
+        if len(links) == 1 and str(links[0]["label"]) == label:
+            link = links[0]
+            parts.append(
+                f'<li class="nav-group nav-single"><a href="{escape(link["url"])}"{_current(link)}>'
+                f"{escape(link['label'])}</a></li>\n      "
+            )
+            continue
+        parts.append(
+            f'<li class="nav-group"><span class="nav-label" id="nav-group-{counter}">{escape(label)}</span>'
+            f'\n        <ul aria-labelledby="nav-group-{counter}">\n          '
+        )
+        parts.extend(
+            f'<li><a href="{escape(link["url"])}"{_current(link)}>{escape(link["label"])}</a></li>\n          '
+            for link in links
+        )
+        parts.append("\n        </ul></li>\n      ")
+    return "".join(parts)
+
+
+@register.simple_tag(takes_context=True)
+def site_navigation(context):
+    """The main navigation's items (inside its <ul class="nav-groups">): the person's own work once signed in,
+    every area of the programme, and a way to sign in for a visitor."""
+    my_work = context.get("my_work")
+    user = context.get("user")
+    parts = [
+        _my_work(my_work) if my_work else "",
+        "\n      ",
+        _groups(context.get("nav_groups") or []),
+        "\n      ",
+    ]
+    if not (user is not None and user.is_authenticated):
+        sign_in = escape(gettext("Sign in"))
+        parts.append(
+            f'<li class="nav-group nav-single"><a href="{escape(cached_reverse("account_login"))}">{sign_in}</a></li>'
+        )
+    return mark_safe("".join(parts))  # noqa: S308 (every value escaped above)

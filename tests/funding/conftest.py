@@ -1,0 +1,15 @@
+"""Fixtures shared by the funding tests."""
+
+import pytest
+
+from tests.accounts import cast
+
+
+@pytest.fixture
+def admin():
+    return cast.staff("admin@example.org")
+
+
+@pytest.fixture
+def staff_client(client, admin):
+    return cast.sign_in(client, admin, second_factor=True)
