@@ -8,10 +8,11 @@ import datetime
 from typing import Annotated
 
 from django.core.exceptions import ValidationError
+from django.core.validators import ProhibitNullCharactersValidator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from ninja import Field, Schema
-from pydantic import BeforeValidator, create_model, model_validator
+from pydantic import BeforeValidator, create_model, field_validator, model_validator
 
 from .translated import language_fields
 
@@ -44,10 +45,19 @@ def stored_in_every_language(field):
     return create_model(f"{field.title()}InEveryLanguage", __base__=Schema, **fields)
 
 
+def _holds_nul(value):
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, list | tuple):
+        return any(_holds_nul(item) for item in value)
+    return False  # a nested object is a BodyIn of its own, and checks its own fields
+
+
 class BodyIn(Schema):
     """The base of every JSON body an endpoint reads: the body must be a JSON object. (Ninja's Schema reads
     fields as attributes of whatever it is given, so `"hello"` or `[null, null]` would otherwise pass as an
-    object with every field at its default: issue 18.7.)"""
+    object with every field at its default: issue 18.7.) No text in it may hold NUL, which PostgreSQL refuses
+    to store (a 500): it is refused under its field, with the message Django's forms give."""
 
     @model_validator(mode="before")
     @classmethod
@@ -55,6 +65,13 @@ class BodyIn(Schema):
         if not isinstance(getattr(values, "_obj", values), dict):  # Ninja hands the body over in a DjangoGetter
             raise ValueError(_("The body must be a JSON object with this endpoint's fields."))
         return values
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _no_nul(cls, value):
+        if _holds_nul(value):
+            raise ValueError(str(ProhibitNullCharactersValidator.message))
+        return value
 
 
 def _value(row, field):

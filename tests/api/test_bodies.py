@@ -16,9 +16,11 @@ NOT_OBJECTS = ['"hello"', "[]", "[null, null]", "null", "42", "true"]
 BODY_MESSAGE = "The body must be a JSON object"
 
 
+SCHEMA = api.get_openapi_schema(path_prefix="/api/v1")
+
+
 def _write_operations():
-    schema = api.get_openapi_schema(path_prefix="/api/v1")
-    for path, operations in schema["paths"].items():
+    for path, operations in SCHEMA["paths"].items():
         for method, operation in operations.items():
             content = operation.get("requestBody", {}).get("content", {})
             if method in {"post", "put", "patch"} and content:
@@ -81,3 +83,43 @@ def test_a_body_that_is_not_an_object_is_refused(client, staff_token, method, pa
     if takes_json:  # checked before anything else: no record or permission is looked up for a malformed body
         assert response.status_code == 422, (path, body, response.content)
         assert any(BODY_MESSAGE in error["message"] for error in answer["errors"]), answer
+
+
+NUL_MESSAGE = "Null characters are not allowed."
+
+
+def _string_fields(operation):
+    """The body's top-level fields that take text, read from the OpenAPI document (refs resolved)."""
+    schema = operation["requestBody"]["content"]["application/json"]["schema"]
+    if "$ref" in schema:
+        schema = SCHEMA["components"]["schemas"][schema["$ref"].rsplit("/", 1)[-1]]
+    for name, field in schema.get("properties", {}).items():
+        kinds = [field, *field.get("anyOf", [])]
+        if any(kind.get("type") == "string" and "format" not in kind and "enum" not in kind for kind in kinds):
+            yield name
+
+
+JSON_OPERATIONS = [operation for operation in OPERATIONS if operation[3]]
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "operation", "takes_json"),
+    JSON_OPERATIONS,
+    ids=[f"{method.upper()} {path}" for method, path, _operation, _json in JSON_OPERATIONS],
+)
+def test_text_with_nul_is_refused_under_its_field(client, staff_token, method, path, operation, takes_json):
+    """PostgreSQL refuses to store NUL (a 500): every text field of every body refuses it first, by name."""
+    fields = list(_string_fields(operation))
+    if not fields:
+        pytest.skip("no text field in this body")
+    response = getattr(client, method)(
+        _url(path, operation),
+        {name: "a\x00b" for name in fields},
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {staff_token}",
+    )
+    assert response.status_code == 422, (path, response.content)
+    refused = {
+        error["field"].rsplit(".", 1)[-1] for error in response.json()["errors"] if error["message"] == NUL_MESSAGE
+    }
+    assert refused == set(fields), response.json()
