@@ -20,7 +20,6 @@ from tahub.observers.api import router as observers_router
 from tahub.observers.registration_api import router as observer_registrations_router
 from tahub.parties.api import router as parties_router
 from tahub.planning.api import router as planning_router
-from tahub.planning.plan_api import router as programme_router  # the programme router, with the plan writes
 from tahub.vocabularies.api import router as vocabularies_router
 
 
@@ -57,7 +56,6 @@ for router in (
     parties_router,
     centres_router,
     planning_router,
-    programme_router,
     vocabularies_router,
     accounts_router,
     assistance_router,

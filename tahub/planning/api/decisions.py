@@ -11,7 +11,7 @@ from tahub.core.api_pagination import PageNumberPagination
 from tahub.core.api_types import Code
 from tahub.parties import selectors as party_selectors
 
-from . import selectors
+from .. import selectors
 
 router = Router(tags=["decisions"])
 
@@ -47,7 +47,11 @@ class DecisionFilters(Schema):
     meeting: Code | None = Field(None, description="Code of a meeting, e.g. COP-1")
 
 
-@router.get("/decisions", response={200: list[CopDecisionOut], 422: ErrorOut})
+@router.get(
+    "/decisions",
+    response={200: list[CopDecisionOut], 422: ErrorOut},
+    operation_id="tahub_planning_api_list_decisions",
+)
 @paginate(PageNumberPagination)
 def list_decisions(request, filters: Query[DecisionFilters]):
     """The COP decisions, by year and number."""
@@ -56,7 +60,11 @@ def list_decisions(request, filters: Query[DecisionFilters]):
     return selectors.decision_list(convention=filters.convention, topic=filters.topic, meeting=filters.meeting)
 
 
-@router.get("/decisions/{path:number}", response={200: CopDecisionOut, 404: ErrorOut, 422: ErrorOut})
+@router.get(
+    "/decisions/{path:number}",
+    response={200: CopDecisionOut, 404: ErrorOut, 422: ErrorOut},
+    operation_id="tahub_planning_api_get_decision",
+)
 def get_decision(request, number: Path[DecisionNumber]):
     """One decision by its number; the slash stays as it is: /api/v1/decisions/SC-1/15."""
     message = _("No decision has the number “%(number)s”.") % {"number": number}

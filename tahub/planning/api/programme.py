@@ -1,8 +1,5 @@
-"""API: decision paragraphs, the plan, its objectives and bienniums, the programme of work, the mandate coverage.
-
-Public reads; a staff member's API token adds activities through the same service as the staff form.
-Amounts are decimal strings ("1190000.00"), never floats.
-"""
+"""API: the programme of work, biennium by biennium. Public reads; a staff member's API token adds activities
+through the same service as the staff form. Amounts are decimal strings ("1190000.00"), never floats."""
 
 import datetime
 from decimal import Decimal
@@ -11,90 +8,27 @@ from typing import Annotated
 from django.utils.translation import gettext as _
 from ninja import Field, Path, Query, Router, Schema, Status
 from ninja.pagination import paginate
-from pydantic import PlainSerializer
 
 from tahub.accounts.api import token_auth
 from tahub.core.api_errors import ErrorOut, check_known, get_or_404
 from tahub.core.api_pagination import PageNumberPagination
-from tahub.core.api_types import ONE_LINE, BodyIn, Code, resolve_fields, stored_in_every_language
+from tahub.core.api_types import ONE_LINE, BodyIn, Code, resolve_fields
 from tahub.core.rules import require
 from tahub.parties import selectors as party_selectors
 from tahub.parties.models import Convention, Region
 from tahub.vocabularies.models import Theme
 
-from . import coverage, selectors, services
-from .models import Biennium, Objective, ProgrammeActivity
+from .. import selectors, services
+from ..models import Biennium, Objective, ProgrammeActivity
+from .fields import EDIT, STAFF_ERRORS, TITLES, Money, Year
 
 router = Router(tags=["plan"])
-Money = Annotated[Decimal, PlainSerializer(lambda v: f"{v:.2f}", return_type=str)]
-Year = Annotated[int, Field(ge=1990, le=2100)]
-STAFF_ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
-EDIT = "planning.change_programme"
-# The texts in each language (settings.LANGUAGES), as events/api/events.py gives an event's: `title` in the
-# reader's language (?lang=, else Accept-Language), else English, else any; and TITLES: title_en ... title_ru as stored.
-# A title is one line without control characters (PostgreSQL refuses NUL in a string: a 500, not a 422).
-Title = Annotated[str, Field(max_length=300, pattern=ONE_LINE)]
 ActivityTitle = Annotated[str, Field(max_length=2000, pattern=ONE_LINE)]
-TITLES = stored_in_every_language("title")
-
-
-class ParagraphOut(stored_in_every_language("text")):
-    """text_en ... text_ru: blank where no source gave the text in that language."""
-
-    decision: str = Field(description="e.g. SC-5/20")
-    number: str = Field(description="e.g. 8 or 8 (a)")
-    asks_for_assistance: bool
-    notes: str
-
-    @staticmethod
-    def resolve_decision(obj):
-        return obj.decision.number
 
 
 class ParagraphRef(BodyIn):
     decision: str = Field(max_length=20, description="e.g. SC-5/20")
     paragraph: str = Field(max_length=20, description="e.g. 8")
-
-
-class ObjectiveOut(TITLES):
-    id: int
-    plan: str = Field(description="e.g. 2026–2029")
-    number: int
-    title: str = Field(description="In the language asked for (?lang=, else Accept-Language), else English, else any")
-    activity_count: int
-
-    @staticmethod
-    def resolve_plan(obj):
-        return obj.plan.period
-
-
-class PlanOut(TITLES):
-    start_year: int
-    end_year: int
-    title: str = Field(description="In the language asked for (?lang=, else Accept-Language), else English, else any")
-    notes: str
-    objectives: list[ObjectiveOut]
-
-    @staticmethod
-    def resolve_objectives(obj):
-        return obj.objectives.all()
-
-
-class BienniumOut(Schema):
-    start_year: int
-    end_year: int
-    plan: int | None = Field(description="First year of the plan it belongs to")
-    budget_decision: str | None
-    activity_count: int
-    approved_total: Money | None = Field(description="Sum of its activities' approved budgets, USD")
-
-    @staticmethod
-    def resolve_plan(obj):
-        return obj.plan.start_year if obj.plan_id else None
-
-    @staticmethod
-    def resolve_budget_decision(obj):
-        return obj.budget_decision.number if obj.budget_decision_id else None
 
 
 class ProgrammeActivityOut(TITLES):
@@ -166,60 +100,17 @@ class ProgrammeActivityIn(BodyIn):
     end: datetime.date | None = None
 
 
-class CoverageOut(Schema):
-    decision: str
-    paragraph: str
-    answered: bool
-    answers: dict[str, int] = Field(description="Number of citing records per kind, e.g. programme activities")
-    delivered: dict[str, int] = Field(
-        description="Number of records that delivered the programme activities citing it, per kind (events, …)"
-    )
-
-
 class ProgrammeActivityFilters(Schema):
     biennium: Year | None = None
     status: ProgrammeActivity.Status | None = None
     convention: Code | None = Field(None, description="BC, RC or SC")
 
 
-@router.get("/decision-paragraphs", response={200: list[ParagraphOut], 422: ErrorOut})
-@paginate(PageNumberPagination)
-def list_paragraphs(
-    request,
-    decision: str | None = Query(
-        None, max_length=20, pattern=r"^[A-Za-z0-9][A-Za-z0-9_./-]*$", description="e.g. SC-1/15"
-    ),
-    asks_for_assistance: bool | None = None,
-):
-    """Decision paragraphs known to TA Hub (their text only where a source gave it)."""
-    return selectors.paragraph_list(decision=decision, asks_for_assistance=asks_for_assistance)
-
-
-@router.get("/plans", response={200: list[PlanOut], 422: ErrorOut})
-@paginate(PageNumberPagination)
-def list_plans(request):
-    """The four-year technical assistance plans with their objectives."""
-    return selectors.plan_list()
-
-
-@router.get("/plans/{start_year}", response={200: PlanOut, 404: ErrorOut, 422: ErrorOut})
-def get_plan(request, start_year: Path[Year]):
-    return get_or_404(selectors.plan_get, start_year, message=_("No plan starts in %(year)s.") % {"year": start_year})
-
-
-@router.get("/objectives", response={200: list[ObjectiveOut], 422: ErrorOut})
-@paginate(PageNumberPagination)
-def list_objectives(request, plan: Year | None = None):
-    return selectors.objective_list(plan=plan)
-
-
-@router.get("/bienniums", response={200: list[BienniumOut], 422: ErrorOut})
-@paginate(PageNumberPagination)
-def list_bienniums(request):
-    return selectors.biennium_list()
-
-
-@router.get("/programme-activities", response={200: list[ProgrammeActivityOut], 422: ErrorOut})
+@router.get(
+    "/programme-activities",
+    response={200: list[ProgrammeActivityOut], 422: ErrorOut},
+    operation_id="tahub_planning_programme_api_list_activities",
+)
 @paginate(PageNumberPagination)
 def list_activities(request, filters: Query[ProgrammeActivityFilters]):
     """The programme of work, newest biennium first, then by number."""
@@ -228,7 +119,9 @@ def list_activities(request, filters: Query[ProgrammeActivityFilters]):
 
 
 @router.get(
-    "/programme-activities/{biennium}/{number}", response={200: ProgrammeActivityOut, 404: ErrorOut, 422: ErrorOut}
+    "/programme-activities/{biennium}/{number}",
+    response={200: ProgrammeActivityOut, 404: ErrorOut, 422: ErrorOut},
+    operation_id="tahub_planning_programme_api_get_activity",
 )
 def get_activity(request, biennium: Path[Year], number: Path[Annotated[int, Field(ge=1, le=32767)]]):
     message = _("No activity %(number)s in the biennium starting %(year)s.") % {"number": number, "year": biennium}
@@ -260,25 +153,14 @@ def _resolve(payload):
     return data
 
 
-@router.post("/programme-activities", response={201: ProgrammeActivityOut, **STAFF_ERRORS}, auth=token_auth)
+@router.post(
+    "/programme-activities",
+    response={201: ProgrammeActivityOut, **STAFF_ERRORS},
+    auth=token_auth,
+    operation_id="tahub_planning_programme_api_create_activity",
+)
 def create_activity(request, payload: ProgrammeActivityIn):
     """Add an activity to a biennium's programme of work — a staff member's API token."""
     require(request.auth, EDIT)
     activity = services.create_activity(by=request.auth, data=_resolve(payload))
     return Status(201, selectors.activity_list().get(pk=activity.pk))
-
-
-@router.get("/mandate-coverage", response={200: list[CoverageOut], 422: ErrorOut})
-def mandate_coverage(request):
-    """Each decision paragraph that asks for technical assistance, with how many records of each kind cite it."""
-    paragraphs, _kinds = coverage.coverage(request.user)
-    return [
-        {
-            "decision": p.decision.number,
-            "paragraph": p.number,
-            "answered": p.answered,
-            "answers": {str(answer.kind): answer.count for answer in p.answers},
-            "delivered": {str(answer.kind): answer.count for answer in p.deliveries},
-        }
-        for p in paragraphs
-    ]
