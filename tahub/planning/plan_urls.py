@@ -2,13 +2,13 @@
 
 from django.urls import path
 
-from . import views
+from .views import mandates, plans, programme
 
 app_name = "plan"
 urlpatterns = [
-    path("", views.PlanListView.as_view(), name="plans"),
-    path("<int:start_year>/", views.PlanView.as_view(), name="plan"),
-    path("programme/", views.ActivityListView.as_view(), name="activities"),
-    path("programme/<int:start_year>/<int:number>/", views.ActivityView.as_view(), name="activity"),
-    path("mandates/", views.CoverageView.as_view(), name="coverage"),
+    path("", plans.PlanListView.as_view(), name="plans"),
+    path("<int:start_year>/", plans.PlanView.as_view(), name="plan"),
+    path("programme/", programme.ActivityListView.as_view(), name="activities"),
+    path("programme/<int:start_year>/<int:number>/", programme.ActivityView.as_view(), name="activity"),
+    path("mandates/", mandates.CoverageView.as_view(), name="coverage"),
 ]

@@ -1,9 +1,9 @@
 from django.urls import path
 
-from . import views
+from .views import decisions
 
 app_name = "planning"
 urlpatterns = [
-    path("", views.DecisionListView.as_view(), name="decisions"),
-    path("<path:number>/", views.DecisionDetailView.as_view(), name="decision"),
+    path("", decisions.DecisionListView.as_view(), name="decisions"),
+    path("<path:number>/", decisions.DecisionDetailView.as_view(), name="decision"),
 ]

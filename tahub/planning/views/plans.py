@@ -1,11 +1,11 @@
-"""Staff pages for the plan and its objectives, and for bienniums (through the services, audited; a record saved
-by someone else meanwhile is refused with a message, not overwritten)."""
+"""The four-year plans: the list and a plan; the staff's pages for a plan with its objectives, and for bienniums
+(through the services, audited; a record saved by someone else meanwhile is refused with a message, not
+overwritten)."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views import View
 from rules.contrib.views import LoginRequiredMixin
@@ -13,11 +13,27 @@ from rules.contrib.views import LoginRequiredMixin
 from tahub.core.forms import add_service_errors
 from tahub.core.rules import require
 
-from . import services
-from .forms import BienniumForm, ParagraphTextForm, PlanForm, objective_formset
-from .models import Biennium, DecisionParagraph, TAPlan
+from .. import selectors, services
+from ..forms import BienniumForm, PlanForm, objective_formset
+from ..models import Biennium, TAPlan
 
+VIEW = "planning.view_programme"
 EDIT = "planning.change_programme"
+
+
+class PlanListView(View):
+    def get(self, request):
+        require(request.user, VIEW)
+        context = {"plans": selectors.plan_list(), "may_change": request.user.has_perm(EDIT)}
+        return render(request, "planning/plan_list.html", context)
+
+
+class PlanView(View):
+    def get(self, request, start_year):
+        require(request.user, VIEW)
+        plan = selectors.plan_get(start_year)
+        context = {"plan": plan, "may_change": request.user.has_perm(EDIT)}
+        return render(request, "planning/plan_detail.html", context)
 
 
 class StaffFormView(LoginRequiredMixin, View):
@@ -96,37 +112,3 @@ class BienniumFormView(StaffFormView):
             return services.create_biennium(by=request.user, data=data)
         seen = form.cleaned_data.get("seen")
         return services.update_biennium(self.record, by=request.user, data=data, seen=seen)
-
-
-class ParagraphTextView(LoginRequiredMixin, View):
-    """Staff who hold the official texts enter a decision paragraph's text per language (audited); the doubt
-    stays visible on the public pages wherever a text is still missing."""
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return self.handle_no_permission()
-        require(request.user, EDIT)
-        self.paragraph = get_object_or_404(DecisionParagraph.objects.select_related("decision"), pk=kwargs["pk"])
-        return super().dispatch(request, *args, **kwargs)
-
-    def render_form(self, request, form, status=200):
-        context = {"form": form, "paragraph": self.paragraph}
-        return render(request, "planning/paragraph_text_form.html", context, status=status)
-
-    def get(self, request, pk):
-        return self.render_form(request, ParagraphTextForm(instance=self.paragraph))
-
-    def post(self, request, pk):
-        form = ParagraphTextForm(request.POST, instance=self.paragraph)
-        if form.is_valid():
-            try:
-                services.update_paragraph_text(
-                    self.paragraph, by=request.user, data=form.data_for_service(), seen=form.cleaned_data["seen"]
-                )
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                url = f"{self.paragraph.decision.get_absolute_url()}#paragraph-{slugify(self.paragraph.number)}"
-                messages.success(request, _("Saved."))
-                return redirect(url)
-        return self.render_form(request, form, status=400)
