@@ -17,7 +17,6 @@ from tahub.events.api import router as events_router
 from tahub.funding.api import router as funding_router
 from tahub.needs.api import router as needs_router
 from tahub.observers.api import router as observers_router
-from tahub.observers.registration_api import router as observer_registrations_router
 from tahub.parties.api import router as parties_router
 from tahub.planning.api import router as planning_router
 from tahub.vocabularies.api import router as vocabularies_router
@@ -61,7 +60,6 @@ for router in (
     assistance_router,
     directory_router,
     observers_router,
-    observer_registrations_router,
     events_router,
     funding_router,
     needs_router,

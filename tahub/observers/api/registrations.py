@@ -1,8 +1,8 @@
 """API of representatives at meetings: an admitted (or exempt) body's members propose representatives and its
-observer focal point registers, approves or refuses them; the Secretariat lists the admitted observers at a
-meeting with their representatives (JSON; the pages export CSV and XLSX). A personal API token; the same
-services and permissions as the pages. An organisation's registrations are private: to anyone who does not act
-for it they answer 404, as if they were not there."""
+observer focal point registers, approves or refuses them. A personal API token; the same services and
+permissions as the pages. An organisation's registrations are private: to anyone who does not act for it they
+answer 404, as if they were not there. (The Secretariat's list of the observers at a meeting, with their
+representatives, is in meetings.py.)"""
 
 from datetime import datetime
 from enum import StrEnum
@@ -13,24 +13,21 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from ninja import Field, File, Form, Path, Router, Schema, Status, UploadedFile
 from ninja.errors import HttpError
-from ninja.pagination import paginate
 
 from tahub.accounts.api import token_auth
 from tahub.core.api_errors import ErrorOut, get_or_404
-from tahub.core.api_pagination import PageNumberPagination
 from tahub.core.api_services import checked_uploads
 from tahub.core.api_types import BodyIn, Code, Id
-from tahub.core.rules import require
 from tahub.directory.models import Organisation
 
-from . import selectors, services
-from .api import ObserverOut
-from .models import Registration
+from .. import selectors, services
+from ..models import Registration
+from .meetings import meeting_or_404
 
 # Under its own name in the OpenAPI document: the model's enum is called just "State", like other apps' enums.
 RepresentativeState = StrEnum("RepresentativeState", {state.name: state.value for state in Registration.State})
 
-router = Router(tags=["observers"], auth=token_auth)
+router = Router(auth=token_auth)
 ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
 
 
@@ -83,11 +80,6 @@ def _acting_for(request, slug):
     return organisation
 
 
-def _meeting(code):
-    message = _("No meeting open to observers has the code “%(code)s”.") % {"code": code}
-    return get_or_404(selectors.meeting_get, code, message=message)
-
-
 def _registrations():
     return Registration.objects.select_related("meeting", "organisation", "registered_by")
 
@@ -95,16 +87,20 @@ def _registrations():
 @router.get(
     "/observer-meetings/{code}/organisations/{slug}/registrations",
     response={200: list[RepresentativeRegistrationOut], **ERRORS},
+    operation_id="tahub_observers_registration_api_list_representatives",
 )
 def list_representatives(request, code: Path[Code], slug: Path[Code]):
     """The organisation's representatives at the meeting, by name: for its members and its focal point."""
     organisation = _acting_for(request, slug)
-    return list(selectors.registrations_of(organisation, _meeting(code)).select_related("meeting", "organisation"))
+    return list(
+        selectors.registrations_of(organisation, meeting_or_404(code)).select_related("meeting", "organisation")
+    )
 
 
 @router.post(
     "/observer-meetings/{code}/organisations/{slug}/registrations",
     response={201: RepresentativeRegistrationOut, **ERRORS},
+    operation_id="tahub_observers_registration_api_register_representative",
 )
 def register_representative(
     request,
@@ -119,7 +115,7 @@ def register_representative(
     it waits for the focal point. Refused (422) after the registration deadline (organiser's time zone), for a
     body neither admitted nor exempt, and for a representative already registered."""
     organisation = _acting_for(request, slug)
-    meeting = _meeting(code)
+    meeting = meeting_or_404(code)
 
     def register():
         fields = {name: Registration._meta.get_field(name) for name in ("photo", "nomination_letter")}
@@ -133,7 +129,9 @@ def register_representative(
 
 
 @router.post(
-    "/observer-registrations/{registration_id}/decision", response={200: RepresentativeRegistrationOut, **ERRORS}
+    "/observer-registrations/{registration_id}/decision",
+    response={200: RepresentativeRegistrationOut, **ERRORS},
+    operation_id="tahub_observers_registration_api_decide_registration",
 )
 def decide_registration(request, registration_id: Path[Id], payload: RepresentativeDecisionIn):
     """The organisation's observer focal point approves or refuses a proposed representative, before the
@@ -145,23 +143,3 @@ def decide_registration(request, registration_id: Path[Id], payload: Representat
     decide = {"approve": services.approve_registration, "refuse": services.refuse_registration}[payload.action]
     decide(registration, by=request.auth)
     return Status(200, _registrations().get(pk=registration_id))
-
-
-class ApprovedRepresentativeOut(Schema):
-    name: str
-    function: str
-    approved: datetime = Field(alias="updated_at", description="When the registration was last changed")
-
-
-class MeetingObserverOut(ObserverOut):
-    admission: Literal["exempt", "admitted", ""] = Field(description="exempt from admission, or admitted")
-    representatives: list[ApprovedRepresentativeOut] = Field(description="Approved representatives, by name")
-
-
-@router.get("/staff/observer-meetings/{code}/observers", response={200: list[MeetingObserverOut], **ERRORS})
-@paginate(PageNumberPagination)
-def list_admitted_observers(request, code: Path[Code]):
-    """The observers at a meeting with their approved representatives, by name, for the Secretariat (the
-    staff page exports the same list as CSV or XLSX)."""
-    require(request.auth, "observers.view_observer_list")
-    return selectors.meeting_observers_with_admission(_meeting(code))

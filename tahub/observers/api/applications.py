@@ -1,8 +1,8 @@
-"""API of observer admission: public meetings and observer bodies; a body applies once (with documents) and
-follows its application by the private token; the Secretariat reviews it with a staff member's API token.
-The same services, selectors and permissions as the pages. Representatives: registration_api.py."""
+"""API of observer admission: a body applies once (with documents) and follows its application by the private
+token; the Secretariat reviews it with a staff member's API token (admit, ask for more, decline). The same
+services, selectors and permissions as the pages."""
 
-from datetime import date, datetime
+from datetime import datetime
 from enum import StrEnum
 from typing import Literal
 
@@ -25,34 +25,14 @@ from tahub.core.rules import require
 from tahub.directory.api import OrganisationKind
 from tahub.parties.models import Country
 
-from . import selectors, services
-from .models import ObserverApplication, ObserverMeeting
+from .. import selectors, services
+from ..models import ObserverApplication
 
 # Under its own name in the OpenAPI document: the model's enum is called just "State", like other apps' enums.
 ApplicationState = StrEnum("ApplicationState", {state.name: state.value for state in ObserverApplication.State})
 
-router = Router(tags=["observers"])
-
-
-class MeetingOut(Schema):
-    code: str
-    title: str
-    body: ObserverMeeting.Body
-    start: date
-    end: date
-    registration_deadline: date = Field(description="Last day of registration, in the organiser's time zone")
-    time_zone: str
-
-
-class ObserverOut(Schema):
-    slug: str
-    name: str
-    kind: OrganisationKind
-    country: str | None = Field(description="ISO 3166 alpha-3 code of the country of seat")
-
-    @staticmethod
-    def resolve_country(obj):
-        return obj.country.iso3 if obj.country else None
+router = Router()
+STAFF_ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
 
 
 class ApplicationOut(Schema):
@@ -71,19 +51,7 @@ class ApplicationOut(Schema):
         return obj.organisation.slug if obj.organisation else None
 
 
-@router.get("/observer-meetings", response={200: list[MeetingOut], 422: ErrorOut})
-@paginate(PageNumberPagination)
-def list_observer_meetings(request):
-    """Meetings open to observers, latest first, with their registration deadlines."""
-    return selectors.meeting_list()
-
-
-@router.get("/observer-meetings/{code}/observers", response={200: list[ObserverOut], 404: ErrorOut, 422: ErrorOut})
-@paginate(PageNumberPagination)
-def list_meeting_observers(request, code: Path[str]):
-    """The observer bodies with approved representatives at the meeting (no personal data), by name."""
-    message = _("No meeting open to observers has the code “%(code)s”.") % {"code": code}
-    return selectors.meeting_observers(get_or_404(selectors.meeting_get, code, message=message))
+# --- The Secretariat reviews applications: a staff member's API token. ---
 
 
 class ObserverApplicationReviewOut(ApplicationOut):
@@ -114,13 +82,11 @@ class ObserverApplicationDecisionIn(BodyIn):
     message: str = Field("", max_length=5000, description="ask: what is needed; decline: the reason")
 
 
-STAFF_ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
-
-
 @router.get(
     "/observer-applications",
     response={200: list[ObserverApplicationReviewOut], 401: ErrorOut, 403: ErrorOut, 422: ErrorOut},
     auth=token_auth,
+    operation_id="tahub_observers_api_list_observer_applications",
 )
 @paginate(PageNumberPagination)
 def list_observer_applications(request, state: ApplicationState | None = None):
@@ -134,6 +100,7 @@ def list_observer_applications(request, state: ApplicationState | None = None):
     "/staff/observer-applications/{application_id}/decision",
     response={200: ObserverApplicationReviewOut, **STAFF_ERRORS},
     auth=token_auth,
+    operation_id="tahub_observers_api_decide_observer_application",
 )
 def decide_observer_application(request, application_id: Path[Id], payload: ObserverApplicationDecisionIn):
     """The Secretariat's decision: admit (the criteria appear met), ask for more information, or decline with a
@@ -202,6 +169,7 @@ def _by_token(token):
 @router.post(
     "/observer-applications",
     response={201: ObserverApplicationStatusOut, 400: ErrorOut, 401: ErrorOut, 422: ErrorOut, 429: ErrorOut},
+    operation_id="tahub_observers_api_apply_for_admission",
 )
 def apply_for_admission(request, payload: Form[ObserverApplicationIn], documents: File[list[UploadedFile]]):
     """A non-governmental or intergovernmental body applies once for admission as an observer, with supporting
@@ -219,7 +187,9 @@ def apply_for_admission(request, payload: Form[ObserverApplicationIn], documents
 
 
 @router.get(
-    "/observer-applications/{token}", response={200: ObserverApplicationStatusOut, 404: ErrorOut, 422: ErrorOut}
+    "/observer-applications/{token}",
+    response={200: ObserverApplicationStatusOut, 404: ErrorOut, 422: ErrorOut},
+    operation_id="tahub_observers_api_get_observer_application",
 )
 def get_observer_application(request, token: Path[Token]):
     """Where an application for admission is, by its private token (no contact data)."""
@@ -229,6 +199,7 @@ def get_observer_application(request, token: Path[Token]):
 @router.post(
     "/observer-applications/{token}/answer",
     response={200: ObserverApplicationStatusOut, 400: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+    operation_id="tahub_observers_api_answer_observer_application",
 )
 def answer_observer_application(
     request, token: Path[Token], payload: Form[ObserverApplicationAnswerIn], documents: File[list[UploadedFile]] = None
