@@ -5,6 +5,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from tahub.directory import services
+from tahub.directory.models import ListingRequest
 from tahub.parties.models import Country
 
 pytestmark = pytest.mark.django_db
@@ -41,3 +42,18 @@ def test_a_multipart_body_without_its_boundary_is_a_json_client_error(client, pa
     assert response.status_code in (400, 404, 422), response.content[:300]
     assert response["Content-Type"].startswith("application/json")
     assert response.json()["detail"]
+
+
+def test_a_form_field_holding_nul_is_refused_under_its_name_and_nothing_is_saved(client):
+    """A multipart body's text fields are a BodyIn too: NUL (which PostgreSQL refuses to store) is a 422."""
+    response = client.post(
+        "/api/v1/listing-requests",
+        {"name": "Lab\x00Alliance", "kind": "research", "country": "SEN", "summary": "POPs in milk.",
+         "contact_name": "A. Diop", "contact_email": "diop@lab.example",
+         "documents": SimpleUploadedFile("proof.pdf", PDF)},
+    )  # fmt: skip
+    assert response.status_code == 422, response.content[:300]
+    errors = response.json()["errors"]
+    assert [error["field"].rsplit(".", 1)[-1] for error in errors] == ["name"]
+    assert errors[0]["message"] == "Null characters are not allowed."
+    assert not ListingRequest.objects.exists()
