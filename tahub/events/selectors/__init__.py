@@ -7,12 +7,15 @@ the Parties assisted) and `surveys` (the survey results, aggregated in SQL).
 
 from .events import (
     calendar,
+    calendar_names,
+    calendar_rows,
     calendar_state,
     event_get,
     events_delivered_to_party,
     events_organised_by,
     materials_shown,
     published_event,
+    title_in_reader_language,
 )
 from .registrations import (
     REMIND_DAYS_AHEAD,
@@ -31,6 +34,8 @@ from .surveys import survey_results, survey_results_by_theme
 __all__ = [
     "REMIND_DAYS_AHEAD",
     "calendar",
+    "calendar_names",
+    "calendar_rows",
     "calendar_state",
     "event_get",
     "events_delivered_to_party",
@@ -48,4 +53,5 @@ __all__ = [
     "registrations_to_survey",
     "survey_results",
     "survey_results_by_theme",
+    "title_in_reader_language",
 ]

@@ -4,11 +4,16 @@ materials, and the events other apps list (those delivered to a Party, those an 
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING
+from itertools import groupby
+from operator import itemgetter
+from typing import TYPE_CHECKING, Any
 
+from django.conf import settings
 from django.db.models import Count, Max, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.translation import get_language
+from modeltranslation.utils import build_localized_fieldname, resolution_order
 
 from tahub.directory.models import Organisation
 from tahub.vocabularies.models import Theme
@@ -63,6 +68,50 @@ def calendar(
     if ended_since:
         queryset = queryset.filter(end__gte=ended_since)
     return _with_relations(queryset).order_by("start", "slug")
+
+
+# What the calendar's rows show of an event (`calendar_rows`), its title in every language (title_en, ...).
+CALENDAR_FIELDS = ("pk", "slug", "state", "kind", "mode", "venue", "time_zone", "start", "end", "starts_on", "ends_on")
+TITLES = tuple(build_localized_fieldname("title", code) for code in settings.MODELTRANSLATION_LANGUAGES)
+
+
+def calendar_rows(**filters: Any) -> QuerySet[Any]:
+    """The events of `calendar` (same filters, same order) as plain values, for the calendar page: one dict an
+    event with CALENDAR_FIELDS and `title_<language>` for each language (`title_in_reader_language` picks
+    one). No model instances and no prefetch: a page of 50 events was 50 events, their themes and organisers as
+    model instances, for a dozen values a row; `calendar_names` reads the names of the page's rows."""
+    events = calendar(**filters).select_related(None).prefetch_related(None)
+    return events.rewrite(False).values(*CALENDAR_FIELDS, *TITLES)  # type: ignore[attr-defined]
+
+
+def title_in_reader_language() -> tuple[str, ...]:
+    """The `title_<language>` keys of a `calendar_rows` row to read in turn, the first not blank being the title
+    (else ""): what `event.title` gives (modeltranslation: the reader's language, then the fallbacks of
+    settings.MODELTRANSLATION_FALLBACK_LANGUAGES), worked out once a page, not once a row."""
+    fallbacks = getattr(Event, "title").fallback_languages  # noqa: B009 (modeltranslation's descriptor on the class)
+    return tuple(build_localized_fieldname("title", code) for code in resolution_order(get_language(), fallbacks))
+
+
+def calendar_names(event_ids: list[int]) -> tuple[dict[int, list[str]], dict[int, list[str]]]:
+    """({event id: its themes' names}, {event id: its organisers' names}) for these events, in two queries: the
+    themes by name, the organisers by name written as they are shown (the short name, else the name). An event
+    without any is left out."""
+    if not event_ids:
+        return {}, {}
+    themes = (
+        Event.themes.through.objects.filter(event_id__in=event_ids)
+        .order_by("event_id", "theme__name", "theme_id")
+        .values_list("event_id", "theme__name")
+    )
+    organisers = (
+        Event.organisers.through.objects.filter(event_id__in=event_ids)
+        .order_by("event_id", "organisation__name", "organisation_id")
+        .values_list("event_id", "organisation__short_name", "organisation__name")
+    )
+    return (
+        {event: [name for _, name in rows] for event, rows in groupby(themes, key=itemgetter(0))},
+        {event: [short or name for _, short, name in rows] for event, rows in groupby(organisers, key=itemgetter(0))},
+    )
 
 
 def calendar_state() -> tuple[datetime.datetime | None, int]:
