@@ -35,20 +35,26 @@ class PartyListView(PermissionRequiredMixin, TemplateView):
 def party_rows_html(parties):
     """The table's rows (`selectors.party_rows`) as HTML. Written here, not in the template: there, each of the
     185 rows cost ~750 Python calls (five variables looked up, a URL reversed, a date formatted, a label
-    translated: 150,000 calls a page); here the URL pattern and the labels are made once a page and a row costs
-    a few calls, its country's name escaped. The markup is the template's: a link to the Party, its regional
+    translated: 150,000 calls a page); here the URL pattern and the labels are made once a page, the codes and
+    names escaped together, and a row costs ~15 calls. The markup is the template's: a link to the Party, its regional
     group, its class and its entry into force (YYYY-MM-DD), "—" for what is not known."""
-    url = url_pattern("parties:detail")
+    if not parties:
+        return mark_safe("")
+    url = html.escape(url_pattern("parties:detail"))
     labels = {choice.value: escape(str(choice.label)) for choice in Eligibility} | {"": NONE}  # translated once
     groups = {}
+    # The codes and names escaped in one go, not two html.escape (six calls each) a row: NUL, the separator,
+    # is in no stored text (PostgreSQL refuses it) and html.escape leaves it as it is.
+    codes = html.escape("\0".join(party["iso3"] for party in parties)).split("\0")
+    names = html.escape("\0".join(party["name"] for party in parties)).split("\0")
     rows = []
-    for party in parties:
+    for party, code, name in zip(parties, codes, names, strict=True):
         region = party["region"]
         if region not in groups:
             groups[region] = escape(region) if region else NONE
         day = party["entry_into_force"]
         rows.append(
-            f'<tr><td><a href="{html.escape(url.format(party["iso3"]))}">{html.escape(party["name"])}</a>'
+            f'<tr><td><a href="{url.format(code)}">{name}</a>'
             f"<td>{groups[region]}<td>{labels[party['eligibility']]}<td>{day.isoformat() if day else NONE}\n"
         )
     return mark_safe("".join(rows))  # noqa: S308 (every value above is escaped)
