@@ -68,6 +68,14 @@ def party_get(iso3: str, *, convention: str = STOCKHOLM) -> Party:
     return get_object_or_404(party_list(convention=convention), country__iso3=iso3.upper())
 
 
+def party_page(iso3: str, *, convention: str = STOCKHOLM) -> Party:
+    """One Party by its country's ISO code, with its country, region and convention, for its page; or 404.
+    `party_get` without the class in force annotated (the page reads the country's own fields), which would
+    cost ~800 Python calls a request to build and compile."""
+    parties = Party.objects.select_related("country__region", "convention")
+    return get_object_or_404(parties, convention__code=convention, country__iso3=iso3.upper())
+
+
 def region_list() -> QuerySet[Region]:
     return Region.objects.order_by("code")
 

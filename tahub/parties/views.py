@@ -71,5 +71,5 @@ class PartyDetailView(PermissionRequiredMixin, DetailView):
     def get_object(self, queryset=None):
         # Read once: the permission check (object-level) and the page both ask for it.
         if not hasattr(self, "_object"):
-            self._object = selectors.party_get(self.kwargs["iso3"])
+            self._object = selectors.party_page(self.kwargs["iso3"])
         return self._object
