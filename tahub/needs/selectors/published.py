@@ -142,6 +142,19 @@ class PublishedAnalysis(analysis.CycleAnalysis):
     def respondents(self) -> Any:
         return self.results.data["respondents"]
 
+    @property
+    def version(self) -> tuple[Any, ...]:
+        """What changes whenever anything a public page shows of this analysis may: the stored figures of the
+        cycle and of the previous one (publishing again writes them anew; withdrawing the previous cycle makes
+        another one previous) and what the page shows of the cycles themselves (edited: `updated_at`)."""
+        previous, before = self.previous, self.previous_results
+        return (
+            (self.cycle.pk, self.cycle.title, self.cycle.period, self.cycle.updated_at),
+            (self.cycle.results_published_at, self.computed_at, self.delivered_since),
+            previous and (previous.pk, previous.title, previous.updated_at),
+            before and before.computed_at,
+        )
+
 
 def analysis_for(user: User | AnonymousUser, cycle: Cycle, cycles: list[Cycle]) -> analysis.CycleAnalysis:
     """The analysis of `cycle` as `user` may see it (`cycles`: every cycle they may see, as

@@ -10,6 +10,7 @@ from django.views import View
 from rules.contrib.views import PermissionRequiredMixin
 
 from tahub.core.charts import bar_chart, stacked_bar_chart
+from tahub.core.fragments import fragment
 from tahub.core.i18n import requested_language
 
 from .. import exporters, report, selectors
@@ -35,10 +36,10 @@ def _export(request, tables, prefix):
     return exporters.TableExporter(tables[name](), prefix).response(fmt)
 
 
-def need_map(cycle_analysis, user, theme=None):
-    """(SVG, [(name, value)] for the table beside it, unit): by Party for the Secretariat, by region for others.
-    The table names Parties and regions (codes stay in the CSV and the API)."""
-    if user.has_perm("needs.view_cycles"):
+def need_map(cycle_analysis, staff, theme=None):
+    """(SVG, [(name, value)] for the table beside it, unit): by Party for the Secretariat (`staff`), by region for
+    others. The table names Parties and regions (codes stay in the CSV and the API)."""
+    if staff:
         values = analysis.weighted_by_country(cycle_analysis.cycle, theme=theme)
         unit, top = _("weighted need"), None
         measure = _("each Party's weighted need (2 per high, 1 per medium need)")
@@ -62,9 +63,51 @@ def need_map(cycle_analysis, user, theme=None):
     return svg, table, unit
 
 
+def map_themes(result):
+    """[(slug, name)] of the themes the map can show, by name."""
+    return sorted({(slug, name) for (slug, _region), (name, _tally) in result.needs.items()}, key=lambda t: t[1])
+
+
+def gaps_context(result, *, staff, theme):
+    """What the gap page's content (needs/_gaps.html) shows of `result`: its tables, charts and map."""
+    map_svg, map_rows, map_unit = need_map(result, staff, theme)
+    return {
+        "cycle": result.cycle,
+        "analysis": result,
+        "staff": staff,
+        "rows": [
+            {
+                "theme": name,
+                "region": region_name(region),
+                **dict(zip(("high", "medium", "low", "none"), _levels(t), strict=True)),
+            }
+            for (_slug, region), (name, t) in sorted(result.needs.items(), key=lambda i: (-i[1][1].high, i[1][0]))
+        ],
+        "themes_chart": stacked_bar_chart(
+            [(name, _levels(tally)) for name, tally in result.themes],
+            series=LEVEL_SERIES,
+            title=_("Parties by level of need, per theme"),
+        ),
+        "gaps_chart": bar_chart(
+            [(exporters.gap_label(row), row.score) for row in result.gaps[:15]],
+            title=_("The fifteen largest gaps (gap score)"),
+        ),
+        "gaps": [(row, region_name(row.region)) for row in result.gaps],
+        "themes_table": exporters.themes_table(result),
+        "map": map_svg,
+        "map_rows": map_rows,
+        "map_unit": map_unit,
+        "map_themes": map_themes(result),
+        "map_theme": theme,
+        "offers": exporters.offers_table(result, region_names=True),
+        "tables": exporters.CYCLE_TABLES,
+    }
+
+
 class GapAnalysisView(View):
     """A cycle's gap analysis: public once staff published it (the figures as published); the Secretariat sees
-    it at any time, live."""
+    it at any time, live. The public's content is rendered once per version of the published figures, language
+    and theme (`core.fragments`); the Secretariat's every time."""
 
     def get(self, request, cycle):
         cycle, cycles = selectors.analysed_cycle(request.user, cycle)
@@ -74,41 +117,12 @@ class GapAnalysisView(View):
         if export:
             return export
         theme = request.GET.get("theme") or None
-        themes = sorted({(slug, name) for (slug, _region), (name, _tally) in result.needs.items()}, key=lambda t: t[1])
-        if theme not in {slug for slug, _name in themes}:
+        if theme and theme not in {slug for slug, _name in map_themes(result)}:
             theme = None
-        map_svg, map_rows, map_unit = need_map(result, request.user, theme)
-        context = {
-            "cycle": cycle,
-            "analysis": result,
-            "rows": [
-                {
-                    "theme": name,
-                    "region": region_name(region),
-                    **dict(zip(("high", "medium", "low", "none"), _levels(t), strict=True)),
-                }
-                for (_slug, region), (name, t) in sorted(result.needs.items(), key=lambda i: (-i[1][1].high, i[1][0]))
-            ],
-            "themes_chart": stacked_bar_chart(
-                [(name, _levels(tally)) for name, tally in result.themes],
-                series=LEVEL_SERIES,
-                title=_("Parties by level of need, per theme"),
-            ),
-            "gaps_chart": bar_chart(
-                [(exporters.gap_label(row), row.score) for row in result.gaps[:15]],
-                title=_("The fifteen largest gaps (gap score)"),
-            ),
-            "gaps": [(row, region_name(row.region)) for row in result.gaps],
-            "themes_table": exporters.themes_table(result),
-            "map": map_svg,
-            "map_rows": map_rows,
-            "map_unit": map_unit,
-            "map_themes": themes,
-            "map_theme": theme,
-            "offers": exporters.offers_table(result, region_names=True),
-            "tables": exporters.CYCLE_TABLES,
-        }
-        return render(request, "needs/gaps.html", context)
+        staff = request.user.has_perm("needs.view_cycles")
+        version = None if staff else (result.version, theme)
+        body = fragment("needs/_gaps.html", version, lambda: gaps_context(result, staff=staff, theme=theme))
+        return render(request, "needs/gaps.html", {"cycle": cycle, "analysis": result, "body": body})
 
 
 class AcrossCyclesView(View):
