@@ -6,6 +6,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.db.models import Aggregate, Count, F, FloatField, Func
 from django.db.models.functions import ExtractYear
+from django.utils import timezone
 
 from tahub.core.charts import bar_chart
 
@@ -64,10 +65,11 @@ CACHE_MINUTES = 5
 
 def cached_public_statistics():
     """The public statistics, computed at most once every CACHE_MINUTES (the page says so). Anonymised
-    aggregates: a few minutes' staleness harms no one, so nothing invalidates them."""
+    aggregates: a few minutes' staleness harms no one, so nothing invalidates them. `computed_at`: when they
+    were computed, the version of the page's cached content."""
     data = cache.get(CACHE_KEY)
     if data is None:
-        data = public_statistics()
+        data = {**public_statistics(), "computed_at": timezone.now()}
         cache.set(CACHE_KEY, data, CACHE_MINUTES * 60)
     return data
 
