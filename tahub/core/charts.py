@@ -14,6 +14,7 @@ an Arabic label right to left inside its run); numbers are formatted for the rea
 """
 
 import math
+from functools import lru_cache
 
 from django.utils.formats import number_format
 from django.utils.html import format_html, format_html_join
@@ -49,6 +50,13 @@ def wrap(text, width, size=FONT_SIZE):
     """`text` as lines each estimated to fit `width` pixels, broken between words; nothing is dropped (a word
     too long for a line on its own is split, its pieces joined by a hyphen). ' '.join(lines) gives the text
     back, but for those hyphens."""
+    return list(_wrapped(str(text), width, size))
+
+
+@lru_cache(maxsize=2048)
+def _wrapped(text, width, size):
+    """wrap() of a str, once per process for each label, width and size: a chart wraps each label twice (its row's
+    height, then its lines), and a page draws the same labels on every request."""
     lines, line = [], ""
     for word in str(text).split():
         while text_width(word, size) > width:  # a word longer than the line: split it
@@ -65,7 +73,7 @@ def wrap(text, width, size=FONT_SIZE):
         line = candidate
     if line:
         lines.append(line)
-    return lines or [""]
+    return tuple(lines or [""])
 
 
 def nice_top(value):
