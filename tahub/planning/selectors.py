@@ -4,9 +4,11 @@ pages, the API and the exports. The mandate coverage is in `coverage.py`."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import groupby
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import CharField, Count, ForeignObjectRel, Prefetch, Q, QuerySet, Sum, Value
+from django.db.models import CharField, Count, F, ForeignObjectRel, Prefetch, Q, QuerySet, Sum, Value
 from django.db.models.functions import Concat
 from django.shortcuts import get_object_or_404
 
@@ -132,6 +134,83 @@ def activity_list(
     queryset = ProgrammeActivity.objects.select_related(
         "biennium", "objective", "trust_fund", "lead_organisation"
     ).prefetch_related("conventions", "themes", "regions", Prefetch("legal_basis", queryset=paragraph_list()))
+    return _activities_filtered(
+        queryset,
+        biennium=biennium,
+        objective=objective,
+        status=status,
+        convention=convention,
+        paragraph=paragraph,
+        theme=theme,
+    )
+
+
+def activity_rows(
+    *,
+    biennium: int | None = None,
+    objective: Objective | int | None = None,
+    status: str | None = None,
+    convention: str | None = None,
+    paragraph: DecisionParagraph | int | None = None,
+    theme: str | None = None,
+) -> QuerySet[ProgrammeActivity, Any]:  # rows as dicts
+    """The activities of `activity_list` as plain values, for the programme's page: dicts of `id`, `number`,
+    `title` (the reader's language, else another: modeltranslation's fallback, as `title` reads), `status` (its
+    code), `approved_budget` and the biennium's `start_year` and `end_year`, to paginate; `activity_labels` adds a
+    page's conventions and legal basis. No model instances (an activity and its four related ones a row)."""
+    return _activities_filtered(
+        ProgrammeActivity.objects.all(),
+        biennium=biennium,
+        objective=objective,
+        status=status,
+        convention=convention,
+        paragraph=paragraph,
+        theme=theme,
+    ).values(
+        "id",
+        "number",
+        "title",
+        "status",
+        "approved_budget",
+        start_year=F("biennium__start_year"),
+        end_year=F("biennium__end_year"),
+    )
+
+
+def activity_labels(activity_ids: Iterable[int]) -> tuple[dict[int, list[str]], dict[int, list[tuple[str, str]]]]:
+    """({activity id: [its conventions' short names, by code]}, {activity id: [(decision number, paragraph
+    number) of its legal basis, in the paragraphs' order]}) for these activities: two queries. An activity
+    with none is left out."""
+    ids = list(activity_ids)
+    conventions = (
+        ProgrammeActivity.conventions.through.objects.filter(programmeactivity_id__in=ids)
+        .order_by("programmeactivity_id", "convention__code")
+        .values_list("programmeactivity_id", "convention__short_name")
+    )
+    cited = "decisionparagraph__"
+    basis = (
+        ProgrammeActivity.legal_basis.through.objects.filter(programmeactivity_id__in=ids)
+        .order_by(
+            "programmeactivity_id",
+            *(f"{cited}{key}" for key in ("decision__year", "decision__sort_key", "position", "number")),
+        )
+        .values_list("programmeactivity_id", f"{cited}decision__number", f"{cited}number")
+    )
+    by_activity = {key: [name for _, name in group] for key, group in groupby(conventions, key=itemgetter(0))}
+    paragraphs = {key: [(d, n) for _, d, n in group] for key, group in groupby(basis, key=itemgetter(0))}
+    return by_activity, paragraphs
+
+
+def _activities_filtered(
+    queryset: QuerySet[ProgrammeActivity],
+    *,
+    biennium: int | None,
+    objective: Objective | int | None,
+    status: str | None,
+    convention: str | None,
+    paragraph: DecisionParagraph | int | None,
+    theme: str | None,
+) -> QuerySet[ProgrammeActivity]:
     filters = {
         "biennium__start_year": biennium,
         "objective": objective,
