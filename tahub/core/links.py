@@ -24,13 +24,15 @@ def cached_reverse(name, *, missing_ok=False):
     return url
 
 
-def url_pattern(name, *args, placeholder="X"):
-    """The URL named `name`, its varying argument left as "{}" for str.format: `url_pattern("parties:detail")` is
+def url_pattern(name, *args, placeholders=("X",)):
+    """The URL named `name`, its varying arguments left as "{}" for str.format: `url_pattern("parties:detail")` is
     "/parties/{}/". A reverse() costs ~60 Python calls; a format, one. `args` are the URL's arguments, the
-    varying one written as `placeholder` (last when it is not among them); the placeholder must fit that
-    argument's converter and appear nowhere after it in the URL. (reverse() percent-encodes braces, so the rest
-    of the URL holds none.)"""
-    if placeholder not in args:
-        args = (*args, placeholder)
-    head, _, tail = reverse(name, args=args).rpartition(str(placeholder))
-    return f"{head}{{}}{tail}"
+    varying ones written as `placeholders` (added last when not among them) and formatted in that order; each
+    placeholder must fit its argument's converter and appear nowhere after its place in the URL. (reverse()
+    percent-encodes braces, so the rest of the URL holds none.)"""
+    args = (*args, *(p for p in placeholders if p not in args))
+    head, tails = reverse(name, args=args), []
+    for placeholder in reversed(placeholders):  # from the right: a placeholder's text may occur earlier
+        head, _, tail = head.rpartition(str(placeholder))
+        tails.append(tail)
+    return head + "{}" + "{}".join(reversed(tails))

@@ -30,7 +30,7 @@ def test_only_the_argument_is_replaced():
 
 
 def test_the_varying_argument_may_sit_between_fixed_ones():
-    pattern = url_pattern("events_staff:decide", "an-event", 987654321, "accept", placeholder=987654321)
+    pattern = url_pattern("events_staff:decide", "an-event", 987654321, "accept", placeholders=(987654321,))
     assert pattern.format(12) == reverse("events_staff:decide", args=["an-event", 12, "accept"])
 
 
@@ -47,3 +47,16 @@ def test_cached_reverse_is_reverse_per_urlconf_and_script_prefix(settings):
         cached_reverse("only-here")
     settings.ROOT_URLCONF = "tests.core.test_links"  # the site's URLs and one more
     assert cached_reverse("only-here") == reverse("only-here") == "/only-here/"
+
+
+def test_several_arguments_may_vary():
+    # The programme's activity: /plan/programme/<first year>/<number>/, both from the row.
+    pattern = url_pattern("plan:activity", placeholders=(1111, 2222))
+    assert pattern == "/plan/programme/{}/{}/"
+    assert pattern.format(2030, 7) == reverse("plan:activity", args=[2030, 7])
+    # A placeholder's text earlier in the URL (here the script prefix) stays as it is.
+    set_script_prefix("/2222/")
+    try:
+        assert url_pattern("plan:activity", placeholders=(1111, 2222)).format(2030, 7) == "/2222/plan/programme/2030/7/"
+    finally:
+        set_script_prefix("/")

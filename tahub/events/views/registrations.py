@@ -82,12 +82,12 @@ def registration_rows_html(request, event, registrations):
     the template's (events/staff/decide.html for each decision, compared in tests/events/test_staff_rows.py)."""
     esc = html.escape
     token = esc(get_token(request))
-    letter = url_pattern("events:letter", event.slug, placeholder=PK)
+    letter = url_pattern("events:letter", event.slug, placeholders=(PK,))
     states = {state.value: esc(str(state.label)) for state in RegistrationState}  # translated once a page
     forms = {}
     for action, label in DECIDE_LABELS.items():
         label = esc(str(label)).replace("{", "{{").replace("}", "}}")  # a literal of the format below
-        url = esc(url_pattern("events_staff:decide", event.slug, PK, action, placeholder=PK))
+        url = esc(url_pattern("events_staff:decide", event.slug, PK, action, placeholders=(PK,)))
         forms[action] = (
             f'<form method="post" action="{url}" class="inline"><input type="hidden" name="csrfmiddlewaretoken" '
             f'value="{token}"><input type="hidden" name="seen_state" value="{{state}}"><button type="submit" '

@@ -58,7 +58,7 @@ def coverage_html(paragraphs):
     Written here, not in the template: there, a paragraph cost ~970 Python calls (its variables looked up, an
     included partial a kind, the text's language worked out, a URL reversed a decision); here the texts and the
     decisions' URL pattern are made once a page. The markup is the template's, as it was."""
-    url = url_pattern("planning:decision", "SC-0/0", placeholder="SC-0/0")
+    url = url_pattern("planning:decision", placeholders=("SC-0/0",))
     texts = _coverage_texts()
     sections = []
     for _decision_id, group in groupby(paragraphs, key=attrgetter("decision_id")):

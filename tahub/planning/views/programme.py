@@ -9,7 +9,6 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import numberformat
 from django.utils.formats import get_format
-from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -55,10 +54,9 @@ def activity_rows_html(activities):
     Written here, not in the template: there, a row cost ~2,300 Python calls (an activity and its biennium,
     objective, fund and lead organisation as model instances, a URL reversed, each paragraph's label translated,
     the status looked up among the choices); here the URL pattern and the labels are made once a page."""
-    head, _year, tail = url_pattern("plan:activity", 1111, placeholder=2222).rpartition("1111")
-    url = f"{head}{{}}{tail}"  # "/plan/programme/{}/{}/": the biennium's first year, the number
+    url = url_pattern("plan:activity", placeholders=(1111, 2222))  # the biennium's first year, the number
     conventions, basis = selectors.activity_labels(a["id"] for a in activities)
-    statuses = {choice.value: escape(str(choice.label)) for choice in ProgrammeActivity.Status}  # translated once
+    statuses = {choice.value: html.escape(str(choice.label)) for choice in ProgrammeActivity.Status}  # translated once
     money = budget_format()
     untitled = _("Title not in the data")  # not escaped: the template's literal was not either
     paragraph = _("%(decision)s, paragraph %(number)s")  # DecisionParagraph.__str__, translated once
