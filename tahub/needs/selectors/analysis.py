@@ -285,9 +285,8 @@ class CycleAnalysis:
     computed once, on first use (one statement each). `published.PublishedAnalysis` reads the same from the
     results staff published."""
 
-    computed_at: datetime.datetime | None = (
-        None  # live figures (PublishedAnalysis: when the published ones were computed)
-    )
+    live = True  # the Secretariat's figures, computed now (PublishedAnalysis: the published ones)
+    computed_at: datetime.datetime | None = None  # PublishedAnalysis: when the published figures were computed
 
     def __init__(self, cycle: Cycle, visible_cycles: Iterable[Cycle]) -> None:
         self.cycle = cycle

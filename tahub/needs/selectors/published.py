@@ -104,6 +104,8 @@ def trend_rows(themes: dict[int, Any], cycles: Iterable[Cycle]) -> list[analysis
 class PublishedAnalysis(analysis.CycleAnalysis):
     """A CycleAnalysis read from the cycle's PublishedResults (and the previous cycle's, for the trend)."""
 
+    live = False
+
     def __init__(self, cycle: Cycle, visible_cycles: Iterable[Cycle], results: dict[int, PublishedResults]) -> None:
         super().__init__(cycle, visible_cycles)
         self.results = results[cycle.pk]

@@ -68,8 +68,9 @@ def map_themes(result):
     return sorted({(slug, name) for (slug, _region), (name, _tally) in result.needs.items()}, key=lambda t: t[1])
 
 
-def gaps_context(result, *, staff, theme):
-    """What the gap page's content (needs/_gaps.html) shows of `result`: its tables, charts and map."""
+def gaps_context(result, *, staff, theme, themes):
+    """What the gap page's content (needs/_gaps.html) shows of `result`: its tables, charts and map (`themes`:
+    map_themes(result), `theme` one of them or None)."""
     map_svg, map_rows, map_unit = need_map(result, staff, theme)
     return {
         "cycle": result.cycle,
@@ -97,7 +98,7 @@ def gaps_context(result, *, staff, theme):
         "map": map_svg,
         "map_rows": map_rows,
         "map_unit": map_unit,
-        "map_themes": map_themes(result),
+        "map_themes": themes,
         "map_theme": theme,
         "offers": exporters.offers_table(result, region_names=True),
         "tables": exporters.CYCLE_TABLES,
@@ -116,12 +117,15 @@ class GapAnalysisView(View):
         export = _export(request, tables, cycle.slug)
         if export:
             return export
+        themes = map_themes(result)
         theme = request.GET.get("theme") or None
-        if theme and theme not in {slug for slug, _name in map_themes(result)}:
+        if theme not in {slug for slug, _name in themes}:
             theme = None
-        staff = request.user.has_perm("needs.view_cycles")
+        staff = result.live  # the Secretariat's live figures are never cached
         version = None if staff else (result.version, theme)
-        body = fragment("needs/_gaps.html", version, lambda: gaps_context(result, staff=staff, theme=theme))
+        body = fragment(
+            "needs/_gaps.html", version, lambda: gaps_context(result, staff=staff, theme=theme, themes=themes)
+        )
         return render(request, "needs/gaps.html", {"cycle": cycle, "analysis": result, "body": body})
 
 
