@@ -40,6 +40,14 @@ from bench import load, report  # noqa: E402
 from tahub.demo.keys import request_reference  # noqa: E402 (no Django import: safe outside Django)
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def findings(name):
+    """The paragraphs of bench/findings/<name>.md (blank lines between them, each one line in the report)."""
+    text = (ROOT / "bench" / "findings" / f"{name}.md").read_text(encoding="utf-8")
+    return [" ".join(paragraph.split("\n")) for paragraph in text.strip().split("\n\n")]
+
+
 BIN = Path(sys.executable).parent
 PG = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432").rstrip("/")
 DB = "tahub_bench"
@@ -72,54 +80,7 @@ PAGES = {
 }
 # What profiling each page once at 50,000 requests (EXPLAIN, query counts, cProfile) found; written into the
 # report. Times are of one request with nobody else asking, on the development server.
-FINDINGS = [
-    "`/requests/statistics/` took 1.26 s: the two medians fetched every decided and delivered request into "
-    "Python, and the counts by year sorted every (request, theme) row on disk, because the planner guessed one "
-    "group per request. Now the medians are PostgreSQL's `percentile_cont` (the Python path stays for SQLite), "
-    "the counts are plain `COUNT` (no row can repeat), and statistics on the year of submission (migration "
-    "`assistance.0002`) let PostgreSQL hash about ten groups in memory: 0.21 s, almost all of it the database "
-    "reading 50,000 requests and 90,000 theme tags five times. Under load it is CPU-bound; the next step, if "
-    "it matters, is caching the page for a few minutes (the data are anonymised aggregates).",
-    "`/api/v1/requests` spent 150 ms sorting all 50,000 requests to return one page newest first; an index in "
-    "that order (`request_newest_first`, same migration) makes it a 0.1 ms index scan (page: 228 → 114 ms). "
-    "The queue uses the same order.",
-    "`/directory/` rendered all 5,000 organisations in one page (1.8 MB of HTML; 2.4 s, of which the SQL was "
-    "0.1 s; at a concurrency of 8, a p50 of 12.6 s). The directory and the queue are now paginated, 50 rows a "
-    "page (`tahub/core/pagination.py`): 42 ms for the directory's first page, measured above.",
-    "`/proposals/contributions/` took 5.9 s (p50, under load): its trust-fund filter was filled by "
-    "`trust_funds_with_money()`, which sums every pledge's commitments and receipts (10,000 pledges, four "
-    "correlated subqueries each: 1.1 s of SQL alone). The filter now reads the trust funds' codes only "
-    "(`trust_fund_list()`); the page of 50 activities with their money is a 10 ms query. Then the money itself: "
-    "`with_money` summed each row's commitments and receipts in nested correlated subqueries (2.0 s of SQL for "
-    "the trust funds at 10,000 pledges); it is now flat grouped sums, and funding (per pledge the larger of "
-    "committed and received) one statement grouping the entries by pledge (`selectors.totals.FundingOf`): 0.18 s.",
-    "`/plan/mandates/` counted each paragraph's citing records in a subquery and fetched the first ten per "
-    "paragraph with a window function over all 75,000 citations (1.0 s a request, 0.8 s of it SQL, 195 KiB). "
-    "Counts are now one GROUP BY per kind (the link table alone where everything is visible), records are "
-    "listed only up to five per paragraph and kind (above that a link to the filtered programme of work), "
-    "and labels are translated once per page: about 0.12 s, at most 15 queries whatever the data.",
-    "`/events/calendar.ics` spent ~0.5 s (2.3 s cold) in the icalendar library building 463 events. The text is "
-    "now written directly (the library only for each VTIMEZONE, once per zone and process), the feed holds the "
-    "last 90 days and later, and it is cached under a key that changes with any event edit, the key also being "
-    "the ETag (a polling client's conditional GET gets 304): ~51 ms uncached, ~5 ms cached (one process).",
-    "The request page, the queue (116 submitted requests from Africa, in pages of 50) and the centre page cost "
-    "a fixed number of queries with the database's share under 10 %: the rest is Python (templates, the ORM).",
-    "The public needs pages aggregated live on every request: `/needs/gen1-needs-18/` ran five statements, the "
-    "costliest being what was delivered since the previous cycle (a UNION over 50,000 requests' theme tags and "
-    "the events' attendance: most of the page's SQL, 0.13 s of 0.16 s in one request), and "
-    "`/needs/across-cycles/` one aggregate over every answer of 19 cycles (0.08 s). Public pages show only "
-    "published cycles, so the aggregates are now computed when staff publish (`needs.PublishedResults`, one row "
-    "per cycle written in `services.publish_results`; publishing again refreshes it, withdrawing deletes it) and "
-    "the public pages and API read them: two small queries, 161 → 19 ms and 91 → 12 ms (single requests, p50, "
-    "the old and new code timed alike on the development machine). The Secretariat's views stay live. An index on "
-    "responses (cycle, kind, state) was tried and not kept: at 200 responses a cycle the planner keeps the "
-    "cycle's foreign-key index. `/needs/gen1-needs-18/matrix/KEN/` loaded every event Kenya's nominees "
-    "attended, with organisers and themes, to count events per theme in Python; it is one aggregate now "
-    "(72 → 24 ms single-request p50; 13 → 11 statements). Saving a workbook's 70 answers wrote each answer "
-    "and amount with its own INSERT and history INSERT (343 statements); answers, amounts and their history "
-    "rows are now bulk-written: 31 statements. Against a local PostgreSQL the import still takes about 0.6 s "
-    "(reading the XLSX dominates); the saving grows with the network round trip to the database.",
-]
+FINDINGS = findings("load")
 # Profile mode: the pages of issue 13's table and both floors, on a smaller data set than the load's (scale 10:
 # 500 organisations, 5,000 requests; every list on these pages still fills its page of 50, and the Parties are
 # the real 185 at any scale), so that a profile of N renders each takes seconds, not minutes.
@@ -137,93 +98,7 @@ PROFILE_PAGES = {
 }
 # What the profiles chose and what each change did, measured by bench/profiling.py on the profile data set (calls
 # and CPU time per request, one process); written into the report's "Profiles" section.
-PROFILE_FINDINGS = [
-    "`/parties/` (185 rows): 150,750 → 29,798 calls a request. Each row cost ~800 calls: four model instances "
-    "(Party, country, region, convention, with their timestamps parsed), a URL reversed, a date formatted, a "
-    "lazy label translated, five template variables. The rows are now `values()` (`selectors.party_rows`), "
-    "written out once a page (`views.party_rows_html`: ~25 calls a row), the counts by class taken from them in "
-    "Python (one query fewer). The same HTML.",
-    "`/directory/` (50 rows): 128,683 → 44,085 calls a request. `get_kind_display` alone cost ~650 calls a row "
-    "(the choices rebuilt each time); with the URL, the themes as model instances and the template, ~1,700. Rows "
-    "are now `values()` (`selectors.organisation_rows`), the page's themes one `values_list` "
-    "(`selectors.theme_names`), written out once a page (~46 calls a row).",
-    "Filter forms, on every list page: Django's select renders each option through two included templates "
-    "(~290 calls an option). `core.forms.Select` writes the same HTML in Python (~16 calls an option, compared "
-    "byte for byte with Django's by tests/core/test_select_widget.py) and every filter form's select uses it: "
-    "the directory's form 24,392 → 11,106 calls, the queue's 34,329 → 16,266, the Parties' 10,046 → 6,353; "
-    "pages: `/directory/` 44,087 → 30,805, `/parties/` 29,799 → 26,107, the queue ≈165,400 → 147,346. What "
-    "is left in a form is Django's field templates (label, errors, `div.html`) and the model instances of its "
-    "choices.",
-    "`/requests/queue/?region=AFR&state=submitted`: the page of 50 prefetched every request's themes, types, "
-    "chemicals, conventions and assignments with their reports, which only the export shows: 147,346 → 123,380 "
-    "calls, five queries fewer (`requests.prefetch_related(None)` for the page; the export keeps them).",
-    "`/staff/events/gen1-event-00000/` (100 of 500 nominations a page): each nominated person's row included "
-    "four decision forms (a template, a URL reversed and a CSRF token each): ~2,300 calls a row, 344,769 a "
-    "page. The rows are now written once a page (`views.registrations.registration_rows_html`, the same HTML, compared "
-    "with the template's by tests/events/test_staff_rows.py): 111,283.",
-    "`/api/v1/requests` (50 a page): whole tags, organisations and delivery reports were built for a schema that "
-    "sends the tags' codes and the organisations' slugs; `selectors.api_request_list` fetches only those "
-    "(`only()`), no report: 104,729 → 97,100. The rest is spread thin (ninja's `DjangoGetter` over each "
-    "instance, pydantic, the ORM). Now the rows are `values()`, with each page's tags and assignments in one "
-    "`values_list` each (`selectors.api_request_rows` through `core.api_pagination.Rows`; the detail answers "
-    "read the same rows): 98,044 → 34,765 calls, 25.8 → 8.8 ms of CPU, 9 queries. The request page reads the "
-    "person's contact points once and asks the predicates that need no query first: 17 → 15 queries, "
-    "48,813 → 47,013 calls (not selecting the filer's user row included); the queue 66,905 → 65,570.",
-    "Signed-in pages: the navigation's counts of what waits (`reports.dashboard.work_counts`) cost "
-    "~48,500 calls on every signed-in page (half of `/requests/GEN1-00007/`, a third of the queue), "
-    "~34,000 of them Django compiling its one query of twelve scalar subqueries built from the apps' "
-    "selectors. Its SQL depends only on whether the user is Secretariat staff, so it is now compiled once "
-    "per process for each (`_compiled_counts`, with stand-ins for the user's id and the day, replaced in "
-    "the parameters when it runs): ~230 calls, the same numbers as the ORM query for every demo role "
-    "(tests/reports/test_counts_cost.py). The language form's options are written by a tag "
-    "(`core.templatetags.language_options`, the same HTML as the template loop, compared in every "
-    "language by tests/core/test_language_options.py): ~1,060 calls fewer on every page. Measured on a "
-    "profile database of the same scale and seed made again (`BENCH_PROFILE_DB=tahub_profile_navcost`; "
-    "the shared one had another branch's migrations): `/requests/GEN1-00007/` 112,508 → 111,447 (language "
-    "form) → 56,354 calls (counts), the queue 133,111 → 132,049 → 76,957; the rows of the table above for "
-    "these two pages are from that run. The public navigation (`groups`) is ~1,400 calls: left as it is. "
-    "Django's `ModelBackend` asked two queries (the user's permissions and groups') after any rule that "
-    "said no; it is replaced by `accounts.backends.PasswordBackend` (a password, no model permissions: "
-    "Django's groups and permissions are assigned nowhere), tested by "
-    "tests/accounts/test_password_backend.py. The profiled administrator's pages ask no rule that says "
-    "no, so their query counts do not show it (a reader's `/plan/plans/` does).",
-    "Every signed-in HTML page ran ~200 ms of SQL at this scale (the 2026-12-04 run: `/requests/GEN1-00007/` "
-    "33 requests/s of its raw SQL, the queue 38, the staff event page 37, the needs matrix 35), all in the "
-    "navigation's counts: each was `COUNT(id) WHERE id IN (SELECT id ...)`, and for the nominations awaiting "
-    "a decision PostgreSQL hashed all 250,000 registrations (EXPLAIN ANALYZE: 99 ms of the query's 109). A "
-    "count of one table now runs as `COUNT(*)` on it (joins and DISTINCT are still counted by primary key) "
-    "and the registrations have an index on their state: the counts' execution 109 → 9 ms; planning the "
-    "twelve subqueries took 14 ms in that EXPLAIN ANALYZE, a first plan on cold caches. Measured again on a "
-    "kept connection (scale 10, a loaded machine, 300 executions each, 2026-12-04): 7.7–8.1 ms an execution as "
-    "now, 5.7–6.7 ms as a psycopg prepared statement. Not adopted: psycopg prepares only with server-side "
-    "binding, where Django's query log keeps no statement with its values (the debug toolbar, "
-    "bench/capture_sql.py), and a transaction-mode pooler would hand a prepared statement to another session.",
-    "Every page's navigation (`base.html`): its items were template loops (an `{% if %}`, a `{% with %}` and "
-    "three variables a link) and its URLs were reversed on every request (13 for the areas, 5 for the header and "
-    "footer, 7 more in two middlewares). The items are now written by a tag "
-    "(`reports.templatetags.site_navigation`, the same HTML as the loops, compared for visitors, contact points "
-    "and staff in every language by tests/core/test_navigation_html.py) and the URLs without arguments reversed "
-    "once per process (`core.links.cached_reverse`, `{% cached_url %}`). `/data-notes/` (a page of text, little "
-    "but the base template; SQLite, tests' data): a visitor 12,009 → 8,117 calls, a signed-in contact point "
-    "15,622 → 10,778 (`/healthz`: 1,919); the navigation alone 3,621 → 1,597.",
-    "Filter forms' field templates: after `core.forms.Select`, each filter form still rendered Django's form "
-    "templates (div.html, then field.html, label.html, the error list and input.html for each field, each "
-    "template a render of its own). `core.forms.PythonFormRenderer` writes those templates in Python (the same "
-    "HTML: tests/core/test_form_renderer.py compares every list page's filter form, bound, unbound and with "
-    "errors, and a form with hidden fields, help texts, fieldsets and errors of every kind, in three languages); "
-    "every filter form is a `core.forms.FilterForm`, which renders with it (other templates, e.g. radio buttons, "
-    "still Django's). The queue's form alone 13,525 → 8,270 calls (what is left is mostly its choices' queries "
-    "and model instances). Pages (SQLite, tests' data, the navigation above already cheaper): `/directory/` "
-    "25,100 → 20,310, `/parties/` 22,765 → 18,923, `/events/` 27,213 → 20,449, `/centres/` 32,217 → 30,883, "
-    "`/plan/programme/` 34,164 → 29,854, `/decisions/` 35,261 → 32,985, the queue (`?state=submitted&region=AFR`,"
-    " staff) 41,729 → 35,177.",
-    "The request page (`/requests/<reference>/`, an administrator, SQLite, tests' data): the profile shows the "
-    "cost spread over the ORM (20 queries: the request with its prefetches ~35 %, the actions' permission checks "
-    "~35 %, the template ~25 %). The permission checks asked `rules.is_triager` four times, each reading the "
-    "person's staff roles again (a query and ~1,200 calls each); the view now prefetches them once: 51,933 → "
-    "48,295 calls, three queries fewer (tests/assistance/test_cost.py). Next: `is_party_contact` is asked three "
-    "times (an `exists()` query each).",
-]
+PROFILE_FINDINGS = findings("profiles")
 # The floor of each kind of visitor: the public and API tokens (authenticated by the API, not the session)
 # against /healthz, a Secretariat session against the signed-in /staff/healthz (session, user, second factor).
 FLOORS = {"public": "/healthz", "api": "/healthz", "staff": "/staff/healthz"}
