@@ -5,6 +5,15 @@ import pytest
 from django.core.management import call_command
 
 
+def pytest_configure(config):
+    """Passwords are hashed quickly in tests: Django's PBKDF2 (1,000,000 iterations) costs ~0.5 s of CPU a
+    password, paid for every person a test makes (tests/accounts/cast.py) and every sign-in with a password.
+    Password hashing is Django's, tested there."""
+    from django.conf import settings
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture(scope="session")
 def django_db_keepdb(request, django_db_modify_db_settings, django_db_blocker):
     """The test database is a copy of one built once (tests/testdb.py); Django keeps it, the session drops it.
