@@ -3,11 +3,12 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from tahub.core.forms import FilterForm, Select
+from tahub.core.forms import CodeChoiceField, FilterForm, Select
 from tahub.core.uploads import DocumentValidator
 from tahub.directory.models import Organisation
-from tahub.parties.models import Party, Region
-from tahub.vocabularies.models import AssistanceType, Theme
+from tahub.parties import selectors as party_selectors
+from tahub.parties.models import Party
+from tahub.vocabularies import selectors as vocabularies
 
 from .models import State, TARequest
 
@@ -168,29 +169,16 @@ class QueueFilterForm(FilterForm):
     state = forms.ChoiceField(
         label=_("Status"), choices=[("", _("All")), *State.choices], required=False, widget=Select
     )
-    region = forms.ModelChoiceField(
-        label=_("Region"),
-        queryset=Region.objects.order_by("code"),
-        to_field_name="code",
-        required=False,
-        empty_label=_("All"),
-        widget=Select,
+    region = CodeChoiceField(party_selectors.region_list, label=_("Region"), required=False, empty_label=_("All"))
+    theme = CodeChoiceField(
+        vocabularies.theme_list, code_field="slug", label=_("Theme"), required=False, empty_label=_("All")
     )
-    theme = forms.ModelChoiceField(
-        label=_("Theme"),
-        queryset=Theme.objects.all(),
-        to_field_name="slug",
-        required=False,
-        empty_label=_("All"),
-        widget=Select,
-    )
-    assistance_type = forms.ModelChoiceField(
+    assistance_type = CodeChoiceField(
+        vocabularies.assistance_type_list,
+        code_field="slug",
         label=_("Type of assistance"),
-        queryset=AssistanceType.objects.all(),
-        to_field_name="slug",
         required=False,
         empty_label=_("All"),
-        widget=Select,
     )
     convention = forms.ChoiceField(
         label=_("Convention"),

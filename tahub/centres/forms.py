@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from tahub.assistance.forms import ProgrammeActivityForm
-from tahub.core.forms import FilterForm, Select
+from tahub.core.forms import CodeChoiceField, FilterForm
 from tahub.parties import selectors as party_selectors
 from tahub.planning.models import Decision
 
@@ -12,21 +12,15 @@ from .models import Activity, Feedback, Nomination, WorkPlan
 class CentreFilterForm(FilterForm):
     """The centres list's filter; a GET form, so it works without JavaScript."""
 
-    region = forms.ModelChoiceField(
-        label=_("UN regional group"),
-        queryset=party_selectors.region_list(),
-        to_field_name="code",
-        required=False,
-        empty_label=_("All regions"),
-        widget=Select,
+    region = CodeChoiceField(
+        party_selectors.region_list, label=_("UN regional group"), required=False, empty_label=_("All regions")
     )
 
     def filters(self):
         """The valid filters only; a bad value is reported beside its field."""
         if not self.is_bound or not self.is_valid():
             return {}
-        region = self.cleaned_data.get("region")
-        return {"region": region.code if region else None}
+        return {"region": self.cleaned_data.get("region") or None}
 
 
 class WorkPlanForm(forms.ModelForm):

@@ -1,9 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from tahub.core.forms import FilterForm, MultipleDocumentsField, Select
-from tahub.parties.models import Region
-from tahub.vocabularies.models import Theme
+from tahub.core.forms import CodeChoiceField, FilterForm, MultipleDocumentsField, Select
+from tahub.parties import selectors as party_selectors
+from tahub.vocabularies import selectors as vocabularies
 
 from .models import Correction, ListingRequest, Organisation
 
@@ -13,21 +13,11 @@ class DirectoryFilterForm(FilterForm):
     kind = forms.ChoiceField(
         label=_("Category"), choices=[("", _("All")), *Organisation.Kind.choices], required=False, widget=Select
     )
-    theme = forms.ModelChoiceField(
-        label=_("Theme"),
-        queryset=Theme.objects.all(),
-        to_field_name="slug",
-        required=False,
-        empty_label=_("All"),
-        widget=Select,
+    theme = CodeChoiceField(
+        vocabularies.theme_list, code_field="slug", label=_("Theme"), required=False, empty_label=_("All")
     )
-    region = forms.ModelChoiceField(
-        label=_("Region served"),
-        queryset=Region.objects.all(),
-        to_field_name="code",
-        required=False,
-        empty_label=_("All"),
-        widget=Select,
+    region = CodeChoiceField(
+        party_selectors.region_list, label=_("Region served"), required=False, empty_label=_("All")
     )
 
 

@@ -39,8 +39,8 @@ class DirectoryView(TemplateView):
         f = form.cleaned_data if form.is_valid() else {}
         organisations = selectors.organisation_rows(
             kind=f.get("kind") or None,
-            theme=f["theme"].slug if f.get("theme") else None,
-            region=f["region"].code if f.get("region") else None,
+            theme=f.get("theme") or None,
+            region=f.get("region") or None,
             search=f.get("q") or None,
         )
         page, query = paginate(self.request, organisations)

@@ -4,12 +4,12 @@ from django import forms
 from django.core.validators import MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
-from tahub.core.forms import FilterForm, Select
+from tahub.core.forms import CodeChoiceField, FilterForm, Select
 from tahub.core.translated import LanguagesSideBySide, label_language_fields, language_fields
 from tahub.core.uploads import DocumentValidator
-from tahub.parties.models import Region
+from tahub.parties import selectors as party_selectors
 from tahub.planning.models import ProgrammeActivity
-from tahub.vocabularies.models import Theme
+from tahub.vocabularies import selectors as vocabularies
 
 from .models import LANGUAGE_NAMES, Event, Kind, Material, Mode
 
@@ -18,18 +18,12 @@ class CalendarFilterForm(FilterForm):
     kind = forms.ChoiceField(
         label=_("Kind"), choices=[("", _("All kinds"))] + Kind.choices, required=False, widget=Select
     )
-    theme = forms.ModelChoiceField(
-        label=_("Theme"),
-        queryset=Theme.objects.all(),
-        to_field_name="slug",
-        required=False,
-        empty_label=_("All themes"),
-        widget=Select,
+    theme = CodeChoiceField(
+        vocabularies.theme_list, code_field="slug", label=_("Theme"), required=False, empty_label=_("All themes")
     )
-    region = forms.ModelChoiceField(
-        label=_("Region"), queryset=Region.objects.all(), to_field_name="code", required=False,
-        empty_label=_("All regions"), widget=Select,
-    )  # fmt: skip
+    region = CodeChoiceField(
+        party_selectors.region_list, label=_("Region"), required=False, empty_label=_("All regions")
+    )
     month = forms.DateField(
         label=_("Month"), required=False, input_formats=["%Y-%m"], widget=forms.DateInput(attrs={"type": "month"}),
         help_text=_("For example: 2026-07"),
@@ -49,8 +43,8 @@ class CalendarFilterForm(FilterForm):
         data = self.cleaned_data if self.is_valid() else {}
         return {
             "kind": data.get("kind") or None,
-            "theme": data["theme"].slug if data.get("theme") else None,
-            "region": data["region"].code if data.get("region") else None,
+            "theme": data.get("theme") or None,
+            "region": data.get("region") or None,
             "month": data.get("month"),
             "language": data.get("language") or None,
             "mode": data.get("mode") or None,

@@ -3,7 +3,7 @@ import datetime
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from tahub.core.forms import FilterForm, Select
+from tahub.core.forms import CodeChoiceField, FilterForm, Select
 from tahub.core.translated import LanguagesSideBySide, label_language_fields, language_fields
 from tahub.parties import selectors as party_selectors
 
@@ -15,13 +15,8 @@ class DecisionFilterForm(FilterForm):
     """The decisions list's filters; a GET form, so it works without JavaScript."""
 
     topic = forms.ChoiceField(label=_("Topic"), required=False, widget=Select)
-    meeting = forms.ModelChoiceField(
-        label=_("Meeting"),
-        queryset=selectors.meeting_list(),
-        to_field_name="code",
-        required=False,
-        empty_label=_("All meetings"),
-        widget=Select,
+    meeting = CodeChoiceField(
+        selectors.meeting_list, label_field="code", label=_("Meeting"), required=False, empty_label=_("All meetings")
     )
 
     def __init__(self, *args, **kwargs):
@@ -35,8 +30,7 @@ class DecisionFilterForm(FilterForm):
         if not self.is_bound:
             return {}
         self.is_valid()
-        meeting = self.cleaned_data.get("meeting")
-        return {"topic": self.cleaned_data.get("topic") or None, "meeting": meeting.code if meeting else None}
+        return {"topic": self.cleaned_data.get("topic") or None, "meeting": self.cleaned_data.get("meeting") or None}
 
 
 class ActivityFilterForm(FilterForm):

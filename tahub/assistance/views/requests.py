@@ -55,9 +55,9 @@ class QueueView(PermissionRequiredMixin, TemplateView):
         requests = selectors.request_list(
             request.user,
             state=filters.get("state") or None,
-            region=filters["region"].code if filters.get("region") else None,
-            theme=filters["theme"].slug if filters.get("theme") else None,
-            assistance_type=filters["assistance_type"].slug if filters.get("assistance_type") else None,
+            region=filters.get("region") or None,
+            theme=filters.get("theme") or None,
+            assistance_type=filters.get("assistance_type") or None,
             convention=filters.get("convention") or None,
             overdue=filters.get("overdue", False),
         )
