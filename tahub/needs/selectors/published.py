@@ -80,15 +80,23 @@ def _tallies(rows: Iterable[list[Any]]) -> analysis.Needs:
     return {(slug, region): (name, analysis.Tally(*levels)) for slug, name, region, *levels in rows}
 
 
-def themes_of(cycles: list[Cycle]) -> dict[int, Any]:
-    """{cycle pk: its per-theme totals} for these published cycles: that part of each stored row only (the trend
-    across every cycle needs no more), one query."""
-    found = dict(
-        PublishedResults.objects.filter(cycle__in=[c.pk for c in cycles]).values_list("cycle_id", "data__themes")
-    )
+def stored_themes(cycles: list[Cycle]) -> dict[int, tuple[datetime.datetime, Any]]:
+    """{cycle pk: (when its figures were computed, its per-theme totals)} for these published cycles: that part
+    of each stored row only (the trend across every cycle needs no more), one query."""
+    found = {
+        pk: (computed_at, themes)
+        for pk, computed_at, themes in PublishedResults.objects.filter(cycle__in=[c.pk for c in cycles]).values_list(
+            "cycle_id", "computed_at", "data__themes"
+        )
+    }
     if len(found) < len(cycles):
-        found |= {pk: r.data["themes"] for pk, r in results_of(cycles, cycles).items()}
+        found |= {pk: (r.computed_at, r.data["themes"]) for pk, r in results_of(cycles, cycles).items()}
     return found
+
+
+def themes_of(cycles: list[Cycle]) -> dict[int, Any]:
+    """{cycle pk: its per-theme totals} for these published cycles (`stored_themes`), one query."""
+    return {pk: themes for pk, (_computed_at, themes) in stored_themes(cycles).items()}
 
 
 def trend_rows(themes: dict[int, Any], cycles: Iterable[Cycle]) -> list[analysis.TrendRow]:
@@ -167,8 +175,33 @@ def analysis_for(user: User | AnonymousUser, cycle: Cycle, cycles: list[Cycle]) 
     return PublishedAnalysis(cycle, cycles, results_of([c for c in (cycle, previous) if c], cycles))
 
 
+class Trend:
+    """The theme × cycle table's rows over `cycles` (oldest first, those `user` may see): live for the
+    Secretariat, else from the published results; and `version`, what changes whenever anything a public page
+    shows of them may (None for the Secretariat: live figures are never cached)."""
+
+    def __init__(self, user: User | AnonymousUser, cycles: list[Cycle]) -> None:
+        self.cycles = cycles
+        self.stored = None if user.has_perm("needs.view_cycles") else stored_themes(cycles)
+
+    @cached_property
+    def rows(self) -> list[analysis.TrendRow]:
+        if self.stored is None:
+            return analysis.theme_trend(self.cycles)
+        return trend_rows({pk: themes for pk, (_at, themes) in self.stored.items()}, self.cycles)
+
+    @property
+    def version(self) -> tuple[Any, ...] | None:
+        """Each cycle as the page shows it (title, link, order; edited: `updated_at`; withdrawn: gone) and when
+        its figures were stored (publishing again stores them anew)."""
+        if self.stored is None:
+            return None
+        return tuple(
+            (c.pk, c.slug, c.title, c.deadline, c.results_published_at, c.updated_at, self.stored[c.pk][0])
+            for c in self.cycles
+        )
+
+
 def trend_for(user: User | AnonymousUser, cycles: list[Cycle]) -> list[analysis.TrendRow]:
     """[TrendRow] over `cycles` (oldest first, those `user` may see): live for the Secretariat, else published."""
-    if user.has_perm("needs.view_cycles"):
-        return analysis.theme_trend(cycles)
-    return trend_rows(themes_of(cycles), cycles)
+    return Trend(user, cycles).rows

@@ -129,24 +129,32 @@ class GapAnalysisView(View):
         return render(request, "needs/gaps.html", {"cycle": cycle, "analysis": result, "body": body})
 
 
+def across_cycles_context(cycles, rows):
+    """What the theme × cycle page's content (needs/_across_cycles.html) shows: the latest cycle's chart, the
+    table (`rows`: the trend over `cycles`, oldest first) and the cycles."""
+    latest = cycles[-1] if cycles else None
+    chart = bar_chart(
+        [(row.theme_name, row.share(latest.pk)) for row in rows if latest and row.share(latest.pk)],
+        title=_("Share of Parties with a high or medium need (%%), %(cycle)s") % {"cycle": latest.title}
+        if latest
+        else "",
+    )
+    return {"cycles": cycles, "table": exporters.cross_cycle_table(cycles, rows), "chart": chart}
+
+
 class AcrossCyclesView(View):
-    """The theme × cycle table: every cycle whose results the person may see, oldest first."""
+    """The theme × cycle table: every cycle whose results the person may see, oldest first. The public's
+    content is rendered once per version of the published figures and language (`core.fragments`); the
+    Secretariat's every time."""
 
     def get(self, request):
         cycles = analysis.cycles_ordered(selectors.cycles_visible_to(request.user))
-        trend = published.trend_for(request.user, cycles)
-        table = exporters.cross_cycle_table(cycles, trend)
-        export = _export(request, {"across-cycles": lambda: table}, "needs")
+        trend = published.Trend(request.user, cycles)
+        export = _export(request, {"across-cycles": lambda: exporters.cross_cycle_table(cycles, trend.rows)}, "needs")
         if export:
             return export
-        latest = cycles[-1] if cycles else None
-        chart = bar_chart(
-            [(row.theme_name, row.share(latest.pk)) for row in trend if latest and row.share(latest.pk)],
-            title=_("Share of Parties with a high or medium need (%%), %(cycle)s") % {"cycle": latest.title}
-            if latest
-            else "",
-        )
-        return render(request, "needs/across_cycles.html", {"cycles": cycles, "table": table, "chart": chart})
+        body = fragment("needs/_across_cycles.html", trend.version, lambda: across_cycles_context(cycles, trend.rows))
+        return render(request, "needs/across_cycles.html", {"cycles": cycles, "body": body})
 
 
 class PartyMatrixView(View):
