@@ -7,8 +7,9 @@ by field and labelled with the language's name; English is required where the fi
 
 from django.conf import settings
 from django.db.models import Q
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.utils import build_localized_fieldname
+from modeltranslation.utils import build_localized_fieldname, resolution_order
 
 FIELD_IN_LANGUAGE = _("%(field)s (%(language)s)")
 
@@ -21,6 +22,14 @@ def languages():
 def language_fields(*fields):
     """The per-language field names of `fields`, grouped by field: title_en, title_fr, ..., description_en, ..."""
     return [build_localized_fieldname(field, code) for field in fields for code in languages()]
+
+
+def reading_order(model, field):
+    """The per-language names of `model`'s translated `field` in the order `obj.<field>` reads them (the reader's
+    language, then the fallbacks of settings.MODELTRANSLATION_FALLBACK_LANGUAGES): the first not blank of a row's
+    values is what the reader sees. For rows read as values, worked out once a page, not once a row."""
+    fallbacks = getattr(model, field).fallback_languages  # modeltranslation's descriptor on the class
+    return tuple(build_localized_fieldname(field, code) for code in resolution_order(get_language(), fallbacks))
 
 
 def label_language_fields(form, *fields, required=()):

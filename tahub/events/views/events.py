@@ -21,7 +21,7 @@ from tahub.core.pagination import paginate
 
 from .. import content, feed, ical, selectors, services
 from ..forms import CalendarFilterForm, EventForm, RegistrationForm
-from ..models import Event, EventState, Kind, Mode, RegistrationMode, RegistrationState
+from ..models import Event, EventState, Kind, Material, Mode, RegistrationMode, RegistrationState
 
 NONE = "—"
 
@@ -84,19 +84,32 @@ class FeedView(View):
         return feed.response(request, CalendarFilterForm(request.GET or None).filters())
 
 
+def event_context(request, event, **given):
+    """What events/event_detail.html shows of `event` to this person (`given`: the registration form's answer
+    with its errors passes its form). The event's relations are values (`selectors.event_relations`), not model
+    instances, and who may manage events is asked once (the materials shown and the staff links)."""
+    manage = request.user.has_perm("events.manage_events")
+    relations = selectors.event_relations(event, all_materials=manage)
+    kinds = dict(Material.Kind.choices)
+    for material in relations["materials"]:
+        material["kind_label"] = kinds.get(material["kind"], material["kind"])
+    nomination = event.registration_mode == RegistrationMode.NOMINATION
+    return {
+        "e": event,
+        "counts": selectors.registration_counts(event),
+        "open": event.registration_open(),
+        **relations,
+        "manage": manage,
+        "parties": selectors.parties_user_may_nominate_for(request.user) if nomination else [],
+        "form": RegistrationForm() if event.registration_mode == RegistrationMode.OPEN else None,
+        **given,
+    }
+
+
 class EventView(View):
     def get(self, request, slug):
-        event = selectors.event_get(request.user, slug)
-        parties = selectors.parties_user_may_nominate_for(request.user)
-        context = {
-            "e": event,
-            "counts": selectors.registration_counts(event),
-            "open": event.registration_open(),
-            "materials": selectors.materials_shown(event, request.user),
-            "parties": parties if event.registration_mode == RegistrationMode.NOMINATION else [],
-            "form": RegistrationForm() if event.registration_mode == RegistrationMode.OPEN else None,
-        }
-        return render(request, "events/event_detail.html", context)
+        event = selectors.event_page(request.user, slug)
+        return render(request, "events/event_detail.html", event_context(request, event))
 
 
 class EventIcsView(View):

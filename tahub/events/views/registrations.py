@@ -19,7 +19,7 @@ from tahub.core.pagination import paginate
 from .. import attendance, selectors, services
 from ..forms import AttendanceUploadForm, DeclineForm, RegistrationForm
 from ..models import Event, RegistrationState
-from .events import StaffMixin
+from .events import StaffMixin, event_context
 
 
 class RegisterView(View):
@@ -36,8 +36,7 @@ class RegisterView(View):
             else:  # the same answer for a known address, and the private link by e-mail only
                 messages.success(request, services.REGISTRATION_SENT % {"email": form.cleaned_data["email"]})
                 return redirect(event)
-        context = {"e": event, "counts": selectors.registration_counts(event), "open": True, "form": form,
-                   "materials": selectors.materials_shown(event, request.user)}  # fmt: skip
+        context = event_context(request, event, open=True, form=form)
         return render(request, "events/event_detail.html", context, status=422)
 
 
