@@ -3,6 +3,7 @@
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
+from tahub.core import compiled
 from tahub.parties.models import ContactPoint, Party, Region
 
 from .models import ApiToken, Invitation, StaffRole, User
@@ -68,10 +69,17 @@ def regional_focal_points() -> list[tuple[Region, list[User]]]:
     return [(region, shown.get(region.pk, [])) for region in Region.objects.order_by("name")]
 
 
-def regional_focal_points_of(region_id: int) -> list[User]:
-    """The regional focal points of one UN regional group who chose to be shown, in one query."""
+def _focal_points_query(region_id: int) -> QuerySet[StaffRole, tuple[str, str]]:
     roles = _shown_roles().filter(role=StaffRole.Role.REGIONAL_FOCAL_POINT, region_id=region_id)
-    return [role.user for role in roles]
+    return roles.values_list("user__name", "user__email")
+
+
+def regional_focal_points_of(region_id: int) -> list[dict[str, str]]:
+    """The regional focal points of one UN regional group who chose to be shown, as {"name", "email"} (what a
+    Party's page shows): one query, compiled once per process (`core.compiled`; as roles with their users and
+    regions, ~3,200 Python calls a request)."""
+    found = compiled.rows("accounts.regional_focal_points", _focal_points_query, region_id)
+    return [{"name": name, "email": email} for name, email in found]
 
 
 def administrator_emails() -> list[str]:

@@ -11,6 +11,7 @@ from .centres import (
     centre_page,
     centre_record,
     centres_for_country,
+    centres_near,
     endorsements_expiring,
     today,
 )
@@ -24,6 +25,7 @@ __all__ = [
     "centre_page",
     "centre_record",
     "centres_for_country",
+    "centres_near",
     "countable_indicators",
     "endorsements_expiring",
     "evaluation_get",
