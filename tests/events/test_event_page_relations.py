@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from tahub.directory.models import Organisation
 from tahub.events import selectors
-from tahub.events.models import Material, RegistrationMode
+from tahub.events.models import EventState, Material, Registration, RegistrationMode
 from tahub.events.views.events import event_context
 from tahub.parties.models import Region
 from tahub.planning.models import Decision
@@ -108,7 +108,8 @@ def old_content(response, slug):
 @pytest.mark.parametrize("who", ["visitor", "contact point", "staff"])
 def test_the_page_shows_what_the_template_showed(client, language, who):
     events = [related(make_event("full")), related(make_event("webinar", mode=RegistrationMode.OPEN)),
-              make_event("bare", registration_deadline=timezone.localdate() - timezone.timedelta(days=1))]  # fmt: skip
+              make_event("bare", registration_deadline=timezone.localdate() - timezone.timedelta(days=1)),
+              make_event("called-off", state=EventState.CANCELLED, mode=RegistrationMode.OPEN, venue="")]  # fmt: skip
     events[2].themes.clear()
     if who == "contact point":
         login(client, cast.contact_point("contact@ken.example", "KEN"))
@@ -142,3 +143,17 @@ def test_the_page_costs_a_fixed_number_of_queries(client, django_assert_max_num_
 
     with django_assert_max_num_queries(4):  # the event, its places, its relations, its materials
         assert client.get(event.get_absolute_url()).status_code == 200
+
+
+def test_the_counts_are_the_registrations_by_state():
+    event, other = make_event("counted", capacity=5), make_event("other")
+    party, states = cast.party("KEN"), ["accepted", "accepted", "nominated", "waitlisted", "declined"]
+    Registration.objects.bulk_create(
+        Registration(event=e, party=party, name=f"P{i}", email=f"p{i}@ken.example", token=f"{e.slug}{i}", state=s)
+        for e in (event, other) for i, s in enumerate(states[: 5 if e == event else 1])
+    )  # fmt: skip
+
+    counts = selectors.registration_counts(event)
+
+    assert counts == {"accepted": 2, "nominated": 1, "waitlisted": 1, "declined": 1, "places_left": 3}
+    assert selectors.registration_counts(other) == {"accepted": 1, "places_left": 9}

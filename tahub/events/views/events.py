@@ -93,12 +93,18 @@ def event_context(request, event, **given):
     kinds = dict(Material.Kind.choices)
     for material in relations["materials"]:
         material["kind_label"] = kinds.get(material["kind"], material["kind"])
+    # The labels of the event's choices, as get_<field>_display gives them (which rebuilds the choices each time).
+    labels = {}
+    for field, enum in (("state", EventState), ("kind", Kind), ("mode", Mode), ("registration_mode", RegistrationMode)):
+        value = getattr(event, field)
+        labels[field] = dict(enum.choices).get(value, value)
     nomination = event.registration_mode == RegistrationMode.NOMINATION
     return {
         "e": event,
         "counts": selectors.registration_counts(event),
         "open": event.registration_open(),
         **relations,
+        "labels": labels,
         "manage": manage,
         "parties": selectors.parties_user_may_nominate_for(request.user) if nomination else [],
         "form": RegistrationForm() if event.registration_mode == RegistrationMode.OPEN else None,
