@@ -9,7 +9,7 @@ from tahub.core.links import url_pattern
 
 from . import selectors
 from .forms import PartyFilterForm
-from .models import Eligibility
+from .models import Eligibility, Party
 
 NONE = "—"
 
@@ -73,3 +73,14 @@ class PartyDetailView(PermissionRequiredMixin, DetailView):
         if not hasattr(self, "_object"):
             self._object = selectors.party_page(self.kwargs["iso3"])
         return self._object
+
+    def get_context_data(self, **kwargs):
+        # The choices' labels as get_<field>_display gives them, without rebuilding each field's choices (~175
+        # Python calls each).
+        party, classes = self.object, dict(Eligibility.choices)
+        labels = {
+            "action": dict(Party.Action.choices).get(party.action, party.action),
+            "eligibility_class": classes.get(party.country.eligibility_class, party.country.eligibility_class),
+            "eligibility_override": classes.get(party.country.eligibility_override, party.country.eligibility_override),
+        }
+        return super().get_context_data(labels=labels, **kwargs)

@@ -7,10 +7,13 @@ import pytest
 from django.template import engines
 from django.test import Client
 from django.utils import translation
+from django.utils.html import escape
+from django.utils.translation import gettext as _
 
 from tahub.accounts.models import StaffRole
 from tahub.centres import selectors
 from tahub.centres.models import RegionalCentre
+from tahub.parties.models import Country, Eligibility
 from tests.accounts import cast
 
 pytestmark = pytest.mark.django_db
@@ -84,3 +87,21 @@ def test_the_page_costs_three_queries(client, focal_points, django_assert_max_nu
     client.get(f"/parties/{iso3}/")
     with django_assert_max_num_queries(3):  # the Party, its centres, its region's focal points
         assert client.get(f"/parties/{iso3}/").status_code == 200
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "ar"])
+def test_the_choices_labels_are_the_fields_displays(client, language):
+    Country.objects.filter(iso3="KEN").update(eligibility_override=Eligibility.TRANSITION)
+    Country.objects.filter(iso3="BRA").update(eligibility_class="")
+    client.cookies["django_language"] = language
+    for iso3 in ("KEN", "BRA", "NIU"):
+        page, party = client.get(f"/parties/{iso3}/").content.decode(), cast.party(iso3)
+        with translation.override(language):
+            country = party.country
+            shown = [
+                f"<dd>{escape(party.get_action_display())} (",
+                f"<dd>{escape(country.get_eligibility_class_display() or '—')}</dd>",
+                f"<dd>{escape(country.get_eligibility_override_display() or _('No override'))}</dd>",
+            ]
+        for html in shown:
+            assert html in page
