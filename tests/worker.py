@@ -27,7 +27,8 @@ def worker_environment(**extra):
     return {**os.environ, "DATABASE_URL": database_url(), "DJANGO_SETTINGS_MODULE": "tahub.settings", **extra}
 
 
-WORKER = [sys.executable, "manage.py", "db_worker", "--no-reload", "--no-startup-delay"]
+# Without the system checks (1.5 s of CPU a start, ~40 starts a run): tests/core/test_settings.py runs them.
+WORKER = [sys.executable, "manage.py", "db_worker", "--no-reload", "--no-startup-delay", "--skip-checks"]
 
 
 def start_worker(**extra):
