@@ -190,7 +190,7 @@ def event_relations(event: Event, *, all_materials: bool) -> dict[str, list[Any]
     for kind, _position, a, b, c in sorted(compiled.rows("events.relations", _relations_query, event.pk)):
         found[kind].append((a, b, c))
     materials = compiled.rows(
-        f"events.materials.{'all' if all_materials else 'public'}",
+        "events.all_materials" if all_materials else "events.public_materials",
         partial(_materials_query, public_only=not all_materials),
         event.pk,
     )
