@@ -95,6 +95,7 @@ PROFILE_PAGES = {
     f"/requests/{REQUEST}/": "staff",
     "/staff/events/gen1-event-00000/": "staff",
     "/api/v1/requests": "api",
+    "/needs/gen1-needs-00/": "staff",  # the Secretariat's live gap analysis (at scale 10; the public one is cached)
 }
 # What the profiles chose and what each change did, measured by bench/profiling.py on the profile data set (calls
 # and CPU time per request, one process); written into the report's "Profiles" section.

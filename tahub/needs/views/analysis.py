@@ -16,6 +16,7 @@ from tahub.core.i18n import requested_language
 from .. import exporters, report, selectors
 from ..map import by_region, country_regions, region_name, world_map
 from ..selectors import analysis, matrix, published
+from . import gap_tables
 
 # Lazy: translated when a page is drawn, in that person's language (not in the language active at import).
 LEVEL_SERIES = [(gettext_lazy("High"), "#a8280b"), (gettext_lazy("Medium"), "#e8602c"),
@@ -69,21 +70,17 @@ def map_themes(result):
 
 
 def gaps_context(result, *, staff, theme, themes):
-    """What the gap page's content (needs/_gaps.html) shows of `result`: its tables, charts and map (`themes`:
-    map_themes(result), `theme` one of them or None)."""
+    """What the gap page's content (needs/_gaps.html) shows of `result`: its tables (rows written in Python,
+    `gap_tables`), charts and map (`themes`: map_themes(result), `theme` one of them or None)."""
     map_svg, map_rows, map_unit = need_map(result, staff, theme)
+    gaps = [(row, region_name(row.region)) for row in result.gaps]
+    themes_table, offers = exporters.themes_table(result), exporters.offers_table(result, region_names=True)
+    cells = gap_tables.Cells()
     return {
         "cycle": result.cycle,
         "analysis": result,
         "staff": staff,
-        "rows": [
-            {
-                "theme": name,
-                "region": region_name(region),
-                **dict(zip(("high", "medium", "low", "none"), _levels(t), strict=True)),
-            }
-            for (_slug, region), (name, t) in sorted(result.needs.items(), key=lambda i: (-i[1][1].high, i[1][0]))
-        ],
+        "need_rows": gap_tables.need_rows_html(result.needs, cells),
         "themes_chart": stacked_bar_chart(
             [(name, _levels(tally)) for name, tally in result.themes],
             series=LEVEL_SERIES,
@@ -93,14 +90,20 @@ def gaps_context(result, *, staff, theme, themes):
             [(exporters.gap_label(row), row.score) for row in result.gaps[:15]],
             title=_("The fifteen largest gaps (gap score)"),
         ),
-        "gaps": [(row, region_name(row.region)) for row in result.gaps],
-        "themes_table": exporters.themes_table(result),
+        "gaps": gaps,
+        "gap_rows": gap_tables.gap_rows_html(gaps, cells),
+        "themes_table": themes_table,
+        "themes_table_html": gap_tables.table_html(themes_table, cells),
         "map": map_svg,
         "map_rows": map_rows,
+        "map_rows_html": gap_tables.map_rows_html(map_rows, cells),
         "map_unit": map_unit,
         "map_themes": themes,
         "map_theme": theme,
-        "offers": exporters.offers_table(result, region_names=True),
+        "map_theme_options": gap_tables.theme_options_html(themes, theme, cells),
+        "offers": offers,
+        "offers_html": gap_tables.table_html(offers, cells),
+        "trend_rows": gap_tables.trend_rows_html(result.trend, cells),
         "tables": exporters.CYCLE_TABLES,
     }
 
