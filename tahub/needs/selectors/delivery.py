@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from django.apps import apps
+from django.db import connection
 from django.db.models import Count, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -30,6 +31,8 @@ if TYPE_CHECKING:
 DELIVERED = (State.DELIVERED, State.CLOSED)
 NO_REGION = "—"
 REQUESTS, EVENTS = "requests", "events"  # the Delivered fields
+# The UNION's columns summed over Parties, named by its first query (`_requests_delivered`).
+COLUMNS = 'u."themes__slug", u."party__country__region__code", u."source"'
 
 
 @dataclass
@@ -77,15 +80,21 @@ def _events_attended(since: datetime.date | None) -> QuerySet[Any, Any] | None:
 
 
 def delivered_by_theme_region(since: datetime.date | None = None) -> dict[tuple[str, str], Delivered]:
-    """{(theme slug, region code): Delivered} since the day `since` (None: ever): one statement (a UNION)."""
+    """{(theme slug, region code): Delivered} since the day `since` (None: ever): one statement (a UNION).
+
+    The UNION's rows (one per theme, region, Party and source: ~5,800 at scale 10) are summed by the database,
+    not in Python (~7 calls a row through the ORM): the page reads one row per theme, region and source."""
     rows = _requests_delivered(since)
     events = _events_attended(since)
     if events is not None:
         rows = rows.union(events, all=True)
+    sql, params = rows.query.sql_with_params()
     table: dict[tuple[str, str], Delivered] = {}
-    for slug, region, _party, source, n in rows:
-        counts = table.setdefault((slug, region or NO_REGION), Delivered())
-        setattr(counts, source, getattr(counts, source) + n)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {COLUMNS}, SUM(u.n) FROM ({sql}) u GROUP BY {COLUMNS}", params)  # noqa: S608 (the ORM's)
+        for slug, region, source, n in cursor:
+            counts = table.setdefault((slug, region or NO_REGION), Delivered())
+            setattr(counts, source, getattr(counts, source) + int(n))
     return table
 
 
