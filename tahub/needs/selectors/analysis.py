@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from ..models import Cycle
 
 WEIGHTS: dict[str, int] = {Level.HIGH: 2, Level.MEDIUM: 1, Level.LOW: 0, Level.NONE: 0}
+HIGH_WEIGHT, MEDIUM_WEIGHT = WEIGHTS[Level.HIGH], WEIGHTS[Level.MEDIUM]  # read for every row of a page
 RANKS: dict[str, int] = {Level.HIGH: 3, Level.MEDIUM: 2, Level.LOW: 1, Level.NONE: 0}
 LEVEL_OF_RANK = {rank: level for level, rank in RANKS.items()}
 PARTIES_PER_OFFER = 5
@@ -72,7 +73,7 @@ class Tally:
 
     @property
     def weighted(self) -> int:
-        return WEIGHTS[Level.HIGH] * self.high + WEIGHTS[Level.MEDIUM] * self.medium
+        return HIGH_WEIGHT * self.high + MEDIUM_WEIGHT * self.medium
 
     @property
     def share(self) -> float | None:
@@ -248,8 +249,8 @@ def totals_by(needs: Needs, position: int) -> dict[str, tuple[str, Tally]]:
     totals: dict[str, tuple[str, Tally]] = {}
     for key, (name, tally) in needs.items():
         total = totals.setdefault(key[position], (name if position == 0 else key[1], Tally()))[1]
-        for level in Level.values:
-            total.add(level, getattr(tally, level))
+        total.high, total.medium = total.high + tally.high, total.medium + tally.medium
+        total.low, total.none = total.low + tally.low, total.none + tally.none
     return totals
 
 
