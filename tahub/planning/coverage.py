@@ -161,14 +161,15 @@ def coverage(user, *, convention=None):
     decision); `kinds` names the citing kinds. Labels are translated once per kind, not once per paragraph."""
     # Only what the page and the API show (each text and title in every language, for the fallback): 201
     # paragraphs with their decisions' timestamps and conventions were 600 model instances, 1,200 dates parsed.
-    paragraphs = (
-        DecisionParagraph.objects.filter(asks_for_assistance=True)
-        .select_related("decision")
-        .only("number", "notes", "text", "decision", "decision__number", "decision__title")
-    )
+    # The decisions are read apart, each once: joined, a decision was built again for each of its paragraphs (201
+    # paragraphs of 2 decisions at scale 10: ~11,000 calls, for one query less).
+    paragraphs = DecisionParagraph.objects.filter(asks_for_assistance=True).only("number", "notes", "text", "decision")
     if convention:
         paragraphs = paragraphs.filter(decision__convention__code=convention)
     paragraphs = list(paragraphs.order_by("decision__year", "decision__sort_key", "position", "number"))
+    by_pk = Decision.objects.only("number", "title").in_bulk({p.decision_id for p in paragraphs})
+    for paragraph in paragraphs:
+        paragraph.decision = by_pk[paragraph.decision_id]
     keys = [p.pk for p in paragraphs]
     kinds = [str(model._meta.verbose_name_plural) for _accessor, model, _field in citing_relations()]
     citing = [
