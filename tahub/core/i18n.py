@@ -11,6 +11,7 @@ import functools
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.utils import translation
+from django.utils.translation import trans_real
 
 LANGUAGE_PARAMETER = "lang"
 
@@ -75,3 +76,9 @@ def in_requested_language(run):
 
 def is_right_to_left(code):
     return translation.get_language_info(offered(code) or settings.LANGUAGE_CODE)["bidi"]
+
+
+def catalogue():
+    """The active language's translation catalogue: the key of what is translated once per process and language.
+    A new catalogue (the development server's reload of a changed .mo, a test's marking translation) is a new key."""
+    return trans_real.translation(translation.get_language())

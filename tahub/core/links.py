@@ -6,6 +6,11 @@ from django.urls import NoReverseMatch, get_resolver, get_script_prefix, get_url
 _REVERSED: dict = {}
 
 
+def urlconf_key():
+    """What the URLs reversed depend on: the URLconf (its resolver) and the script prefix."""
+    return get_resolver(get_urlconf()), get_script_prefix()
+
+
 def cached_reverse(name, *, missing_ok=False):
     """reverse(name) of a URL without arguments, reversed once per URLconf and script prefix: a reverse() costs
     ~35 Python calls, a look-up here five. A name the URLconf lacks raises NoReverseMatch, as reverse() does, or

@@ -10,7 +10,7 @@ import rules
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
-from tahub.core.links import cached_reverse
+from tahub.core.links import cached_reverse, urlconf_key
 
 from . import dashboard
 
@@ -71,6 +71,40 @@ def groups(request):
     current = "page" if request.path == contact else ""
     result.append({"label": _("Contact"), "links": [{"url": contact, "label": _("Contact"), "current": current}]})
     return result
+
+
+_MARKS: dict = {}
+
+
+def _marks():
+    """({URL: its link's place}, {section: the places of the links it marks}), the contact page last; per URLconf
+    and script prefix."""
+    key = urlconf_key()
+    try:
+        return _MARKS[key]
+    except KeyError:
+        pages, sections = {}, {}
+        links = [link for _label, group in GROUPS for link in group]
+        for place, (name, _label, marks) in enumerate(links):
+            pages.setdefault(cached_reverse(name), place)
+            for section in marks:
+                sections.setdefault(section, []).append(place)
+        contact = cached_reverse(CONTACT, missing_ok=True)
+        if contact is not None:
+            pages.setdefault(contact, len(links))
+        _MARKS[key] = pages, sections
+        return pages, sections
+
+
+def current(request):
+    """All that `groups(request)` takes from the request, hashable: the place of the link to this very page, and
+    those of the links whose section this page is in (so the groups' HTML can be written once per answer)."""
+    pages, sections = _marks()
+    match = getattr(request, "resolver_match", None)
+    if match is None:
+        return pages.get(request.path), ()
+    namespace = sections.get(match.namespace, ())
+    return pages.get(request.path), (*namespace, *sections.get(f"{match.namespace}:{match.url_name}", ()))
 
 
 def _work(request):
