@@ -30,7 +30,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
 from tahub.core.i18n import offered
-from tahub.core.links import cached_reverse
+from tahub.core.links import cached_reverse, urlconf_key
 
 
 def session_used_second_factor(request, user=None):
@@ -44,6 +44,20 @@ def lacks_second_factor(request, user):
     if not (user.is_authenticated and user.is_staff):
         return False
     return not (is_mfa_enabled(user, [Authenticator.Type.TOTP]) and session_used_second_factor(request, user))
+
+
+_STEPS: dict = {}
+
+
+def _sign_in_steps():
+    """The paths of settings.SECOND_FACTOR_SIGN_IN_STEPS, reversed once per URLconf and script prefix (a set built
+    on every request cost ~130 Python calls, /healthz's included)."""
+    key = (*urlconf_key(), tuple(settings.SECOND_FACTOR_SIGN_IN_STEPS))
+    try:
+        return _STEPS[key]
+    except KeyError:
+        steps = _STEPS[key] = frozenset(cached_reverse(name) for name in key[2])
+        return steps
 
 
 def _to(name, next_path):
@@ -70,7 +84,7 @@ class StaffTwoFactorMiddleware:
         path = request.path
         if path.startswith("/admin/login/"):
             return _to("account_login", request.GET.get("next") or "/admin/")
-        if path in {cached_reverse(name) for name in settings.SECOND_FACTOR_SIGN_IN_STEPS}:
+        if path in _sign_in_steps():
             return self.get_response(request)
         if any(path.startswith(prefix) for prefix in settings.SECOND_FACTOR_EXEMPT_PREFIXES):
             _anonymous_without_second_factor(request)

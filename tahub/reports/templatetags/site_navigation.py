@@ -1,7 +1,8 @@
 """The site's header and navigation written out in Python (issue 13): the same HTML as the template loops it
 replaces (tests/core/test_navigation_html.py compares them, anonymous and signed in, in every language), on every
-page. The areas of the programme are the same for everyone: their HTML is written once per language, URLconf and
-current section (`navigation.current`), so a visitor's navigation costs a few dozen Python calls, not ~1,900."""
+page. The areas of the programme and the navigation's own texts are the same for everyone: their HTML is written
+once per language, URLconf and current section (`navigation.current`), so a visitor's navigation costs a few dozen
+Python calls, not ~1,900; a signed-in person's adds their own work."""
 
 from django import template
 from django.utils.html import escape
@@ -15,20 +16,31 @@ from tahub.core.links import cached_reverse, urlconf_key
 from .. import navigation
 
 register = template.Library()
-_GROUPS: dict = {}
+_WRITTEN: dict = {}
 
 
 def _current(item):
     return f' aria-current="{escape(item["current"])}"' if item["current"] else ""
 
 
-def _my_work(items):
+def _texts():
+    """The navigation's own texts and links as HTML, the same for everyone in a language."""
+    account, sign_out = escape(cached_reverse("accounts:profile")), escape(cached_reverse("account_logout"))
+    return {
+        "mine": f'<li class="nav-group nav-mine"><span class="nav-label" id="nav-mine">{escape(gettext("My work"))}'
+        '</span>\n        <ul aria-labelledby="nav-mine">\n          ',
+        "waiting": escape(gettext("waiting for you")),
+        "account": f'<li><a href="{account}">{escape(gettext("Your account"))}</a></li>'
+        f'\n          <li><a href="{sign_out}">{escape(gettext("Sign out"))}</a></li>\n        </ul></li>',
+        "sign_in": f'<li class="nav-group nav-single"><a href="{escape(cached_reverse("account_login"))}">'
+        f"{escape(gettext('Sign in'))}</a></li>",
+    }
+
+
+def _my_work(items, texts):
     """The signed-in person's own group: their work, their account, signing out."""
-    waiting = escape(gettext("waiting for you"))
-    parts = [
-        f'<li class="nav-group nav-mine"><span class="nav-label" id="nav-mine">{escape(gettext("My work"))}</span>'
-        '\n        <ul aria-labelledby="nav-mine">\n          '
-    ]
+    waiting = texts["waiting"]
+    parts = [texts["mine"]]
     for item in items:
         count = item["count"]
         counted = (
@@ -39,11 +51,7 @@ def _my_work(items):
         parts.append(
             f'<li><a href="{escape(item["url"])}"{_current(item)}>{escape(item["label"])}{counted}</a></li>\n          '
         )
-    parts.append(
-        f'<li><a href="{escape(cached_reverse("accounts:profile"))}">{escape(gettext("Your account"))}</a></li>'
-        f'\n          <li><a href="{escape(cached_reverse("account_logout"))}">{escape(gettext("Sign out"))}</a></li>'
-        "\n        </ul></li>"
-    )
+    parts.append(texts["account"])
     return "".join(parts)
 
 
@@ -70,14 +78,15 @@ def _groups(groups):
     return "".join(parts)
 
 
-def _groups_of(request):
-    """The areas' HTML for this request's page, written once per language, URLconf and current section."""
+def _written_for(request):
+    """(the areas' HTML, the navigation's texts) for this request's page, written once per language, URLconf and
+    current section."""
     key = (catalogue(), *urlconf_key(), *navigation.current(request))
     try:
-        return _GROUPS[key]
+        return _WRITTEN[key]
     except KeyError:
-        html = _GROUPS[key] = _groups(navigation.groups(request))
-        return html
+        written = _WRITTEN[key] = _groups(navigation.groups(request)), _texts()
+        return written
 
 
 @register.simple_tag(takes_context=True)
@@ -88,17 +97,13 @@ def site_navigation(context):
     my_work = context.get("my_work")
     user = context.get("user")
     request = context.get("request")
-    parts = [
-        _my_work(my_work) if my_work else "",
-        "\n      ",
-        _groups_of(request) if request is not None else _groups(context.get("nav_groups") or []),
-        "\n      ",
-    ]
+    if request is not None:
+        groups, texts = _written_for(request)
+    else:
+        groups, texts = _groups(context.get("nav_groups") or []), _texts()
+    parts = [_my_work(my_work, texts) if my_work else "", "\n      ", groups, "\n      "]
     if not (user is not None and user.is_authenticated):
-        sign_in = escape(gettext("Sign in"))
-        parts.append(
-            f'<li class="nav-group nav-single"><a href="{escape(cached_reverse("account_login"))}">{sign_in}</a></li>'
-        )
+        parts.append(texts["sign_in"])
     return mark_safe("".join(parts))  # noqa: S308 (every value escaped above)
 
 
