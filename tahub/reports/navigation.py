@@ -10,6 +10,7 @@ import rules
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
+from tahub.core.i18n import catalogue
 from tahub.core.links import cached_reverse, urlconf_key
 
 from . import dashboard
@@ -46,6 +47,20 @@ GROUPS = [
     (_("Observers"), [("observers:index", _("Observers"), ("observers", "observers_staff"))]),
 ]
 CONTACT = "contact"  # the contact page, linked once it exists
+# The labels of a signed-in person's own items, translated once per catalogue (`_work_labels`), not per request.
+WORK_LABELS = {
+    "dashboard": _("My dashboard"),
+    "requests": _("My requests"),
+    "questionnaire": _("Our questionnaire"),
+    "assigned": _("Assigned to us"),
+    "pledges": _("Our pledges"),
+    "review": _("To review"),
+    "programme": _("Programme overview"),
+    "staff": _("Secretariat tools"),
+    "translations": _("Missing translations"),
+    "tokens": _("API tokens"),
+}
+_TRANSLATED: dict = {}
 
 
 def _in_section(match, sections):
@@ -107,34 +122,40 @@ def current(request):
     return pages.get(request.path), (*namespace, *sections.get(f"{match.namespace}:{match.url_name}", ()))
 
 
+def _work_labels():
+    """WORK_LABELS in the active language."""
+    key = catalogue()
+    try:
+        return _TRANSLATED[key]
+    except KeyError:
+        labels = _TRANSLATED[key] = {name: str(label) for name, label in WORK_LABELS.items()}
+        return labels
+
+
 def _work(request):
     """The signed-in person's own work, first: [{url, label, count}] (count None where nothing is counted)."""
     user = request.user
     if not user.is_authenticated:
         return []
-    counts = dashboard.work_counts(user)
+    counts, label = dashboard.work_counts(user), _work_labels()
     home = cached_reverse("dashboard:home")
-    items = [{"url": home, "label": _("My dashboard"), "count": None}]
+    items = [{"url": home, "label": label["dashboard"], "count": None}]
+    mine = cached_reverse("assistance:mine")
     if counts.get("parties"):
-        items.append(
-            {"url": cached_reverse("assistance:mine"), "label": _("My requests"), "count": counts["my_requests"]}
-        )
-        items.append(
-            {"url": f"{home}#questionnaires", "label": _("Our questionnaire"), "count": counts["questionnaires"]}
-        )
+        items.append({"url": mine, "label": label["requests"], "count": counts["my_requests"]})
+        questionnaires = f"{home}#questionnaires"
+        items.append({"url": questionnaires, "label": label["questionnaire"], "count": counts["questionnaires"]})
     if counts.get("memberships"):
-        items.append(
-            {"url": cached_reverse("assistance:mine"), "label": _("Assigned to us"), "count": counts["assigned"]}
-        )
+        items.append({"url": mine, "label": label["assigned"], "count": counts["assigned"]})
     if counts.get("donors"):
-        items.append({"url": cached_reverse("funding:our_pledges"), "label": _("Our pledges"), "count": None})
+        items.append({"url": cached_reverse("funding:our_pledges"), "label": label["pledges"], "count": None})
     # The rule itself, not user.has_perm: that also asks Django's model permissions (two queries on every page).
     if rules.has_perm("accounts.view_staff_pages", user):
-        items.append({"url": f"{home}#review", "label": _("To review"), "count": counts["to_review"]})
-        items.append({"url": cached_reverse("dashboard:programme"), "label": _("Programme overview"), "count": None})
-        items.append({"url": cached_reverse("accounts:staff_home"), "label": _("Secretariat tools"), "count": None})
-        items.append({"url": cached_reverse("missing_translations"), "label": _("Missing translations"), "count": None})
-    items.append({"url": cached_reverse("accounts:api_tokens"), "label": _("API tokens"), "count": None})
+        items.append({"url": f"{home}#review", "label": label["review"], "count": counts["to_review"]})
+        items.append({"url": cached_reverse("dashboard:programme"), "label": label["programme"], "count": None})
+        items.append({"url": cached_reverse("accounts:staff_home"), "label": label["staff"], "count": None})
+        items.append({"url": cached_reverse("missing_translations"), "label": label["translations"], "count": None})
+    items.append({"url": cached_reverse("accounts:api_tokens"), "label": label["tokens"], "count": None})
     path = request.path
     for item in items:
         item["current"] = "page" if item["url"] == path else ""
