@@ -14,7 +14,7 @@ def page_language(context):
 
 @register.simple_tag(takes_context=True)
 def page_direction(context):
-    """ "rtl" or "ltr": the direction of the page's language."""
+    """The direction of the page's language: "rtl" or "ltr"."""
     return frame.part(context.get("request"), "direction")
 
 
