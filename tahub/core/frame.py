@@ -27,34 +27,44 @@ def _forget(**kwargs):
 
 def _written():
     """{part: HTML} in the active language, with the URLs of the URLconf in use."""
+    # Translated outside the f-strings: xgettext does not read calls inside them.
+    text = {
+        "name": gettext("TA Hub"),
+        "skip": gettext("Skip to content"),
+        "language": gettext("Language"),
+        "change": gettext("Change"),
+        "main": gettext("Main"),
+        "about": gettext(
+            "TA Hub supports technical assistance under Article 12 of the Stockholm Convention on "
+            "Persistent Organic Pollutants."
+        ),
+        "data": gettext("About the data"),
+        "api": gettext("API"),
+        "join": gettext("List your organisation"),
+    }
+    t = {key: escape(value) for key, value in text.items()}
+    url = {name: escape(cached_reverse(name)) for name in ("home", "set_language", "data_notes", "api:openapi-view",
+                                                          "directory:join")}  # fmt: skip
     return {
         "language": escape(get_language()),
         "direction": "rtl" if get_language_bidi() else "ltr",
-        "name": escape(gettext("TA Hub")),
+        "name": t["name"],
         "stylesheet": escape(static("css/tahub.css")),
         "header": (
-            f'<a class="skip" href="#main">{escape(gettext("Skip to content"))}</a>\n<header class="site">\n'
-            f'  <a class="brand" href="{escape(cached_reverse("home"))}">{escape(gettext("TA Hub"))}</a>\n  \n'
-            f'<form class="language" action="{escape(cached_reverse("set_language"))}" method="post">'
+            f'<a class="skip" href="#main">{t["skip"]}</a>\n<header class="site">\n'
+            f'  <a class="brand" href="{url["home"]}">{t["name"]}</a>\n  \n'
+            f'<form class="language" action="{url["set_language"]}" method="post">'
         ),
         "form": (
-            f'">\n  <label for="language-select">{escape(gettext("Language"))}</label>\n'
+            f'">\n  <label for="language-select">{t["language"]}</label>\n'
             f'  <select id="language-select" name="language">\n    {language_options()}\n  </select>\n'
-            f'  <button type="submit">{escape(gettext("Change"))}</button>\n</form>\n\n'
-            f'  <nav class="site-nav" aria-label="{escape(gettext("Main"))}">\n    <ul class="nav-groups">\n      '
+            f'  <button type="submit">{t["change"]}</button>\n</form>\n\n'
+            f'  <nav class="site-nav" aria-label="{t["main"]}">\n    <ul class="nav-groups">\n      '
         ),
         "footer": (
-            '<footer class="site">\n  <p>'
-            + escape(
-                gettext(
-                    "TA Hub supports technical assistance under Article 12 of the Stockholm Convention on "
-                    "Persistent Organic Pollutants."
-                )
-            )
-            + f'\n  <a href="{escape(cached_reverse("data_notes"))}">{escape(gettext("About the data"))}</a>'
-            f' · <a href="{escape(cached_reverse("api:openapi-view"))}">{escape(gettext("API"))}</a>'
-            f' · <a href="{escape(cached_reverse("directory:join"))}">{escape(gettext("List your organisation"))}'
-            "</a></p>\n</footer>"
+            f'<footer class="site">\n  <p>{t["about"]}\n  <a href="{url["data_notes"]}">{t["data"]}</a>'
+            f' · <a href="{url["api:openapi-view"]}">{t["api"]}</a>'
+            f' · <a href="{url["directory:join"]}">{t["join"]}</a></p>\n</footer>'
         ),
     }
 

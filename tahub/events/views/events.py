@@ -47,7 +47,7 @@ def calendar_rows_html(events, themes, organisers):
     url = url_pattern("events:detail")
     kinds = {choice.value: escape(str(choice.label)) for choice in Kind}  # translated once
     modes = {choice.value: escape(str(choice.label)) for choice in Mode}
-    cancelled = f" <strong>{escape(_('cancelled'))}</strong>"
+    cancelled = " <strong>%s</strong>" % escape(_("cancelled"))  # noqa: UP031 (xgettext reads no call in an f-string)
     titles = selectors.title_in_reader_language()
     months = {}
     rows = []

@@ -25,15 +25,18 @@ def _current(item):
 
 def _texts():
     """The navigation's own texts and links as HTML, the same for everyone in a language."""
+    # Translated outside the f-strings: xgettext does not read calls inside them.
+    mine, waiting = escape(gettext("My work")), escape(gettext("waiting for you"))
+    yours, out, sign_in = escape(gettext("Your account")), escape(gettext("Sign out")), escape(gettext("Sign in"))
     account, sign_out = escape(cached_reverse("accounts:profile")), escape(cached_reverse("account_logout"))
     return {
-        "mine": f'<li class="nav-group nav-mine"><span class="nav-label" id="nav-mine">{escape(gettext("My work"))}'
+        "mine": f'<li class="nav-group nav-mine"><span class="nav-label" id="nav-mine">{mine}'
         '</span>\n        <ul aria-labelledby="nav-mine">\n          ',
-        "waiting": escape(gettext("waiting for you")),
-        "account": f'<li><a href="{account}">{escape(gettext("Your account"))}</a></li>'
-        f'\n          <li><a href="{sign_out}">{escape(gettext("Sign out"))}</a></li>\n        </ul></li>',
+        "waiting": waiting,
+        "account": f'<li><a href="{account}">{yours}</a></li>'
+        f'\n          <li><a href="{sign_out}">{out}</a></li>\n        </ul></li>',
         "sign_in": f'<li class="nav-group nav-single"><a href="{escape(cached_reverse("account_login"))}">'
-        f"{escape(gettext('Sign in'))}</a></li>",
+        f"{sign_in}</a></li>",
     }
 
 
