@@ -8,27 +8,7 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def page_language(context):
-    return frame.part(context.get("request"), "language")
-
-
-@register.simple_tag(takes_context=True)
-def page_direction(context):
-    """The direction of the page's language: "rtl" or "ltr"."""
-    return frame.part(context.get("request"), "direction")
-
-
-@register.simple_tag(takes_context=True)
-def site_name(context):
-    return frame.part(context.get("request"), "name")
-
-
-@register.simple_tag(takes_context=True)
-def stylesheet(context):
-    """The address of the site's stylesheet (`{% static %}`)."""
-    return frame.part(context.get("request"), "stylesheet")
-
-
-@register.simple_tag(takes_context=True)
-def site_footer(context):
-    return frame.part(context.get("request"), "footer")
+def frame_part(context, name):
+    """One part of the frame by its name in `core.frame._written`: "language", "direction" ("rtl" or "ltr"),
+    "name" (the site's), "stylesheet" (its address, as `{% static %}` gives it), "footer"."""
+    return frame.part(context.get("request"), name)
