@@ -41,6 +41,18 @@ def cached_fragment(cycle, theme=None):
     return cache.get(fragments.key("needs/_gaps.html", (result.version, theme)))
 
 
+def assert_nothing_of_the_person(cached, signed_in, person, url):
+    """`cached`, the fragment of the page at `url` that `person` saw signed in (`signed_in`), holds nothing of
+    theirs: no CSRF token, no navigation, no name or address; the public page shows the same fragment."""
+    assert cached is not None and cached in signed_in
+    assert "csrfmiddlewaretoken" in signed_in and 'class="site-nav"' in signed_in  # the page has them ...
+    assert "csrfmiddlewaretoken" not in cached and "site-nav" not in cached  # ... its cached content does not
+    for detail in (person.email, person.name, str(person)):
+        assert not detail or detail not in cached
+    public = Client().get(url).content.decode()
+    assert cached in public and person.email not in public
+
+
 def answer_late(cycle, parties):  # noqa: F811
     late = next(p for p in cycle.invited.order_by("country__iso3") if p not in parties)
     question = Question.objects.get(questionnaire=cycle.questionnaire, kind=Question.Kind.LEVEL, code="nip-level")
@@ -110,15 +122,7 @@ def test_nothing_of_the_person_is_in_the_cached_content(client, cycle, world, ad
     url = reverse("needs:gaps", args=[cycle.slug])
 
     signed_in = sign_in(client, contact_a).get(url).content.decode()
-
-    cached = cached_fragment(cycle)
-    assert cached is not None and cached in signed_in
-    assert "csrfmiddlewaretoken" in signed_in and 'class="site-nav"' in signed_in  # the page has them ...
-    assert "csrfmiddlewaretoken" not in cached and "site-nav" not in cached  # ... its cached content does not
-    for detail in (contact_a.email, contact_a.name, str(contact_a)):
-        assert not detail or detail not in cached
-    public = Client().get(url).content.decode()
-    assert cached in public and contact_a.email not in public
+    assert_nothing_of_the_person(cached_fragment(cycle), signed_in, contact_a, url)
 
 
 def test_the_secretariats_page_is_live_and_not_cached(client, cycle, world, parties, admin):  # noqa: F811
